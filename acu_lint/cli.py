@@ -1,0 +1,246 @@
+"""Command line: ``acu-lint [PATHS]...``, ``acu-lint rules``, ``acu-lint explain RULE``.
+
+Exit codes:
+  0  no finding at or above --fail-on
+  1  findings at or above --fail-on (or, with --diff, changes to show)
+  2  usage, config or input error (bad option, unreadable file, missing path)
+  3  a requested check could not run (grammar asked for, no LanguageTool reachable)
+"""
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+from acu_lint import __version__
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR, EXIT_UNAVAILABLE = 0, 1, 2, 3
+
+EXIT_CODES_HELP = """\b
+Exit codes:
+  0  no finding at or above --fail-on
+  1  findings at or above --fail-on (with --diff: there are changes)
+  2  usage, config or input error (bad option, unreadable file, missing path)
+  3  a requested check could not run (e.g. --grammar without LanguageTool)
+
+\b
+Other commands:
+  acu-lint rules           list the rules
+  acu-lint explain RULE    print a rule's documentation
+"""
+
+SUBCOMMANDS = ("rules", "explain", "check", "clean", "grammar-setup")
+
+
+def _split_ids(values: tuple[str, ...]) -> list[str]:
+    out: list[str] = []
+    for v in values:
+        out.extend(x.strip() for x in v.split(",") if x.strip())
+    return out
+
+
+def _err(msg: str) -> None:
+    click.echo(f"acu-lint: {msg}", err=True)
+
+
+class DefaultGroup(click.Group):
+    """``acu-lint PATHS`` runs ``check``; ``acu-lint rules`` etc. run subcommands."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        first = args[0] if args else None
+        is_sub = first == "check" or (first in self.commands and not os.path.exists(first))
+        if not is_sub:
+            args = ["check", *args]
+        return super().parse_args(ctx, args)
+
+
+@click.group(cls=DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]})
+def main() -> None:
+    """acu-lint: a content-quality linter for patient-facing health articles."""
+
+
+@main.command("check", epilog=EXIT_CODES_HELP, context_settings={"help_option_names": ["-h", "--help"]})
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--select", multiple=True, metavar="IDS", help="Run only these rules (comma-separated; ALL for every rule).")
+@click.option("--extend-select", multiple=True, metavar="IDS", help="Run these rules in addition to the selection.")
+@click.option("--ignore", multiple=True, metavar="IDS", help="Do not run these rules.")
+@click.option("--grammar", is_flag=True, help="Also run the grammar rule (needs a LanguageTool server or install).")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None,
+              help="Lowest severity that fails the run [default: warning].")
+@click.option("--format", "fmt", default="text", metavar="FORMAT",
+              help="Output format: text, json, github, sarif, junit.")
+@click.option("-o", "--output-file", type=click.Path(dir_okay=False, writable=True), default=None,
+              help="Write the report to this file instead of standard output.")
+@click.option("--fix", is_flag=True, help="Apply safe fixes to the files (atomic writes).")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff: also apply fixes that add content.")
+@click.option("--diff", is_flag=True, help="Print the fixes as a unified diff; change no file.")
+@click.option("--config", "config_path", type=click.Path(), default=None, help="Use this config file for every file.")
+@click.option("--stdin-filename", default=None, help="Name (and so format and config) of the text read from '-'.")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
+@click.option("-q", "--quiet", is_flag=True, help="Print findings only, no summary line.")
+@click.option("--color/--no-color", default=None, help="Colour output [default: on a terminal, unless NO_COLOR].")
+@click.option("--statistics", is_flag=True, help="Print a count of findings per rule.")
+@click.option("--no-cache", is_flag=True, help="Do not read or write the result cache.")
+@click.version_option(__version__, "--version", prog_name="acu-lint")
+def check(paths: tuple[str, ...], select, extend_select, ignore, grammar, fail_on, fmt, output_file, fix,
+          unsafe_fixes, diff, config_path, stdin_filename, exit_zero, quiet, color, statistics, no_cache) -> None:
+    """Lint health articles: acu-lint [OPTIONS] [PATHS]...
+
+    PATHS are files or folders (folders: .md, .markdown, .txt, .html, .htm);
+    '-' reads standard input. Without PATHS the current folder is linted.
+    """
+    from acu_lint import reporters
+    from acu_lint.model import AcuLintError
+    from acu_lint.rules import load_registry
+    from acu_lint.runner import Settings, run
+
+    registry = load_registry()
+    if fmt not in reporters.names():
+        _err(f"unknown format '{fmt}' (choose from {', '.join(reporters.names())})")
+        sys.exit(EXIT_ERROR)
+    sel, ext, ign = _split_ids(select), _split_ids(extend_select), _split_ids(ignore)
+    if grammar:
+        ext.append("grammar")
+    for rid in [*sel, *ext, *ign]:
+        if rid != "ALL" and rid not in registry:
+            _err(f"unknown rule '{rid}' (see `acu-lint rules`)")
+            sys.exit(EXIT_ERROR)
+    settings = Settings(select=sel or None, extend_select=ext, ignore=ign, fix=fix, unsafe_fixes=unsafe_fixes,
+                        diff=diff, config=config_path)
+    stdin_data = None
+    path_list = list(paths)
+    if path_list == ["-"]:
+        stdin_data = sys.stdin.buffer.read()
+        path_list = []
+    elif "-" in path_list:
+        _err("'-' (standard input) cannot be combined with other paths")
+        sys.exit(EXIT_ERROR)
+    elif not path_list:
+        path_list = ["."]
+    try:
+        result = run(path_list, settings, registry, stdin_text=stdin_data, stdin_filename=stdin_filename)
+    except AcuLintError as exc:
+        _err(str(exc))
+        sys.exit(EXIT_ERROR)
+    except KeyboardInterrupt:
+        _err("interrupted")
+        sys.exit(130)
+
+    fail_level = fail_on
+    if fail_level is None:
+        levels = {c.fail_on for c in [*result.configs] if c.fail_on}
+        fail_level = levels.pop() if len(levels) == 1 else "warning"
+    use_color = color if color is not None else (sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+                                                 and output_file is None)
+    report = reporters.Report(
+        findings=result.findings,
+        files=result.files,
+        rules=registry.rules,
+        enabled=sorted({f.rule for f in result.findings}),
+        fixed=sum(r.fixed for r in result.results if r.fixed_text is not None or fix),
+        errors=result.errors,
+        color=bool(use_color),
+        version=__version__,
+    )
+    if stdin_data is not None and fix and result.results and result.results[0].fixed_text is not None:
+        # like ruff: with stdin, --fix prints the fixed text instead of a report
+        sys.stdout.write(result.results[0].fixed_text)
+    elif diff:
+        for r in result.results:
+            if r.diff:
+                sys.stdout.write(r.diff)
+    else:
+        text = reporters.get(fmt)(report)
+        if quiet and fmt == "text":
+            text = "".join(line + "\n" for line in text.splitlines()[:-1])
+        if statistics and fmt == "text":
+            text += _statistics(report)
+        if output_file:
+            try:
+                with open(output_file, "w", encoding="utf-8") as fh:
+                    fh.write(text)
+            except OSError as exc:
+                _err(f"{output_file}: cannot write report: {exc.strerror or exc}")
+                sys.exit(EXIT_ERROR)
+        else:
+            sys.stdout.write(text)
+    for e in result.errors:
+        _err(e)
+    for u in result.unavailable:
+        _err(u)
+    sys.stdout.flush()
+    if result.errors:
+        sys.exit(EXIT_ERROR)
+    if result.unavailable:
+        sys.exit(EXIT_UNAVAILABLE)
+    if diff:
+        sys.exit(EXIT_FINDINGS if any(r.diff for r in result.results) and not exit_zero else EXIT_CLEAN)
+    from acu_lint.model import SEVERITY_RANK
+
+    failing = [f for f in result.findings if SEVERITY_RANK[f.severity] >= SEVERITY_RANK[fail_level]]
+    sys.exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_CLEAN)
+
+
+def _statistics(report) -> str:
+    counts: dict[str, list[int]] = {}
+    for f in report.findings:
+        c = counts.setdefault(f.rule, [0, 0])
+        c[0] += 1
+        if f.fix is not None and f.fix.safe:
+            c[1] += 1
+    lines = []
+    for rid, (n, fixable) in sorted(counts.items(), key=lambda kv: (-kv[1][0], kv[0])):
+        mark = "[*]" if fixable else "   "
+        lines.append(f"{n:5d}  {mark} {rid}")
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+@main.command("rules")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text")
+@click.option("--all", "show_all", is_flag=True, help="Include rules that are off by default (default: all shown).")
+def rules_cmd(fmt: str, show_all: bool) -> None:
+    """List the installed rules: id, default severity, fixable, summary."""
+    import json
+
+    from acu_lint.rules import load_registry
+
+    registry = load_registry()
+    rows = [(r.id, r.severity, r.fixable, r.default_enabled, r.summary) for r in registry]
+    if fmt == "json":
+        click.echo(json.dumps([{"id": i, "severity": s, "fixable": fx, "default": d, "summary": sm}
+                               for i, s, fx, d, sm in rows], indent=2))
+    elif fmt == "markdown":
+        click.echo("| rule | severity | fixable | on by default | what it finds |")
+        click.echo("|---|---|---|---|---|")
+        for i, s, fx, d, sm in rows:
+            click.echo(f"| `{i}` | {s} | {'yes' if fx else 'no'} | {'yes' if d else 'no'} | {sm} |")
+    else:
+        width = max((len(r[0]) for r in rows), default=10)
+        for i, s, fx, d, sm in rows:
+            flags = ("fix" if fx else "   ") + ("" if d else " opt-in")
+            click.echo(f"{i:<{width}}  {s:<7}  {flags:<10} {sm}")
+    for e in registry.errors:
+        _err(e)
+    sys.exit(EXIT_ERROR if registry.errors else EXIT_CLEAN)
+
+
+@main.command("explain")
+@click.argument("rule_id")
+def explain_cmd(rule_id: str) -> None:
+    """Print a rule's documentation."""
+    from acu_lint.rules import load_registry
+
+    registry = load_registry()
+    if rule_id not in registry:
+        _err(f"unknown rule '{rule_id}' (see `acu-lint rules`)")
+        sys.exit(EXIT_ERROR)
+    r = registry[rule_id]
+    click.echo(f"# {r.id}\n")
+    click.echo(f"Default severity: {r.severity}. Fixable: {'yes' if r.fixable else 'no'}. "
+               f"On by default: {'yes' if r.default_enabled else 'no (opt-in)'}.\n")
+    click.echo(r.doc)
+    if r.options:
+        click.echo("\nDefault options:")
+        for k, v in r.options.items():
+            click.echo(f"  {k}: {v!r}")

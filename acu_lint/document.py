@@ -1,0 +1,682 @@
+"""The Document: one parse per file, shared by every rule.
+
+A Document holds the decoded text (line endings normalised to ``\\n``; the
+original endings are remembered so that fixes write them back), the line index
+and a flat list of :class:`Block` objects with kind, exact span and, for text
+blocks, a :class:`Prose` view: the words a reader sees, markup removed, every
+character mapped back to its offset in the source.
+
+Markdown is parsed with markdown-it-py, HTML with the standard library's HTML
+parser (positions taken from the parser, never re-mapped from a conversion),
+plain text by inference.
+"""
+from __future__ import annotations
+
+import bisect
+import html
+import os
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from typing import Any, Iterator
+
+from acu_lint.model import Edit
+
+MARKDOWN_EXTS = {".md", ".markdown", ".mdown", ".mkd"}
+HTML_EXTS = {".html", ".htm", ".xhtml"}
+TEXT_EXTS = {".txt", ".text"}
+
+# Kinds of block a rule may see.
+PROSE_KINDS = ("heading", "paragraph", "list_item")
+
+
+@dataclass
+class Prose:
+    """Text as a reader sees it, with ``offsets[i]`` = source offset of ``text[i]``."""
+
+    text: str
+    offsets: list[int]
+
+    def span(self, i: int, j: int) -> tuple[int, int]:
+        """Source span (start, end-exclusive) of ``text[i:j]``."""
+        if not self.offsets:
+            return (0, 0)
+        i = min(max(i, 0), len(self.offsets) - 1)
+        j = min(max(j, i + 1), len(self.offsets))
+        return self.offsets[i], self.offsets[j - 1] + 1
+
+    def __bool__(self) -> bool:
+        return bool(self.text.strip())
+
+
+@dataclass
+class Block:
+    kind: str  # heading, paragraph, list_item, code, html, comment, table, front_matter, ...
+    start: int  # source offset of the first character of the block's content
+    end: int  # source offset just past its last character (newline excluded)
+    line: int  # 1-based line of ``start``
+    end_line: int  # 1-based line of the last character
+    prose: Prose | None = None
+    level: int = 0  # heading level (1 = title level)
+    number: int | None = None  # list item number ("3." -> 3)
+    marker: str | None = None  # list marker as written ("3.", "2)", "Step 4:", "-")
+    indent: int = 0  # columns of indentation before the marker
+    depth: int = 0  # nesting depth of lists / quotes
+    in_list: bool = False  # a paragraph that sits inside a list item
+    quote: bool = False  # inside a blockquote
+    data: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def is_prose(self) -> bool:
+        return self.kind in PROSE_KINDS and self.prose is not None and bool(self.prose)
+
+
+class Document:
+    def __init__(self, text: str, path: str = "<stdin>", kind: str | None = None):
+        self.path = path
+        self.newline, self.crlf_lines = _scan_newlines(text)
+        self.text = text.replace("\r\n", "\n").replace("\r", "\n")
+        self.kind = kind or kind_for_path(path)
+        self.line_starts = [0]
+        for m in re.finditer("\n", self.text):
+            self.line_starts.append(m.end())
+        self.lines = self.text.split("\n")
+        self.front_matter: dict[str, Any] | None = None
+        self.blocks: list[Block] = []
+        if self.kind == "markdown":
+            _parse_markdown(self)
+        elif self.kind == "html":
+            _parse_html(self)
+        else:
+            _parse_text(self)
+        self.title: Block | None = _find_title(self)
+
+    # -- positions -------------------------------------------------------
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a character offset; columns count characters."""
+        offset = max(0, min(offset, len(self.text)))
+        idx = bisect.bisect_right(self.line_starts, offset) - 1
+        return idx + 1, offset - self.line_starts[idx] + 1
+
+    def line_of(self, offset: int) -> int:
+        return self.position(offset)[0]
+
+    def line_start(self, line: int) -> int:
+        return self.line_starts[line - 1]
+
+    def line_end(self, line: int) -> int:
+        """Offset of the end of ``line``'s text (before its newline)."""
+        return self.line_starts[line - 1] + len(self.lines[line - 1])
+
+    @property
+    def line_count(self) -> int:
+        return len(self.lines)
+
+    def is_blank_line(self, line: int) -> bool:
+        return 1 <= line <= len(self.lines) and not self.lines[line - 1].strip()
+
+    # -- views -----------------------------------------------------------
+    def prose_blocks(self) -> Iterator[Block]:
+        return (b for b in self.blocks if b.is_prose)
+
+    def blocks_of(self, *kinds: str) -> Iterator[Block]:
+        return (b for b in self.blocks if b.kind in kinds)
+
+    # -- fix helpers -----------------------------------------------------
+    def delete_lines(self, first: int, last: int) -> Edit:
+        """An edit that removes lines ``first..last`` whole, together with the
+        blank lines that follow them (or, at the end of the file, the blank
+        lines before them), so that no double gap is left behind."""
+        start = self.line_start(first)
+        nxt = last + 1
+        while nxt <= self.line_count and self.is_blank_line(nxt) and nxt < self.line_count:
+            nxt += 1
+        if nxt <= self.line_count and not (nxt == self.line_count and self.is_blank_line(nxt)):
+            end = self.line_start(nxt)
+        else:
+            # Nothing but blank lines after: cut back to the end of the last
+            # content line before ``first`` so the file keeps one final newline.
+            end = len(self.text)
+            prev = first - 1
+            while prev >= 1 and self.is_blank_line(prev):
+                prev -= 1
+            start = self.line_end(prev) + 1 if prev >= 1 else 0
+            if start > self.line_start(first):  # pragma: no cover - defensive
+                start = self.line_start(first)
+        return Edit(start, end, "")
+
+    def delete_block(self, block: Block) -> Edit:
+        return self.delete_lines(block.line, block.end_line)
+
+    # -- output ----------------------------------------------------------
+    def to_source(self, text: str) -> str:
+        """Turn normalised text back into the file's line-ending style."""
+        if self.newline == "\n":
+            return text
+        return text.replace("\n", self.newline)
+
+
+def kind_for_path(path: str) -> str:
+    ext = os.path.splitext(path)[1].lower()
+    if ext in MARKDOWN_EXTS:
+        return "markdown"
+    if ext in HTML_EXTS:
+        return "html"
+    return "text"
+
+
+def _scan_newlines(text: str) -> tuple[str, int]:
+    crlf = text.count("\r\n")
+    lf = text.count("\n") - crlf
+    return ("\r\n" if crlf > lf else "\n"), crlf
+
+
+# ---------------------------------------------------------------------------
+# Inline markup -> prose
+# ---------------------------------------------------------------------------
+_INLINE = re.compile(
+    r"(?P<comment><!--.*?-->)"
+    r"|(?P<code>(?P<ticks>`+)(?!`).+?(?<!`)(?P=ticks)(?!`))"
+    r"|(?P<image>!\[[^\]\n]*\]\([^)\n]*\))"
+    r"|(?P<link>\[(?P<ltext>[^\]\n]+)\]\((?:[^()\s]|\([^)\s]*\))*(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*\))"
+    r"|(?P<reflink>\[(?P<rtext>[^\]\n]+)\]\[[^\]\n]*\])"
+    r"|(?P<autolink><(?P<aurl>(?:https?|ftp|mailto):[^>\s]+)>)"
+    r"|(?P<tag></?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>)"
+    r"|(?P<escape>\\(?P<esc>[!-/:-@\[-`{-~]))"
+    r"|(?P<entity>&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});)"
+    r"|(?P<stars>\*{1,3}|~~)"
+    r"|(?P<unders>(?<![A-Za-z0-9])_{1,3}|_{1,3}(?![A-Za-z0-9]))",
+    re.S,
+)
+
+
+def strip_inline(src: str, base: int, out_chars: list[str], out_offsets: list[int], markdown: bool = True) -> None:
+    """Append the visible characters of ``src`` (inline Markdown) to the output
+    lists, with their source offsets (``base`` is the offset of ``src[0]``)."""
+    pos = 0
+    for m in _INLINE.finditer(src):
+        for i in range(pos, m.start()):
+            out_chars.append(src[i])
+            out_offsets.append(base + i)
+        pos = m.end()
+        g = m.lastgroup
+        if g in ("link",):
+            strip_inline(m.group("ltext"), base + m.start("ltext"), out_chars, out_offsets, markdown)
+        elif g == "reflink":
+            strip_inline(m.group("rtext"), base + m.start("rtext"), out_chars, out_offsets, markdown)
+        elif g == "autolink":
+            for i in range(m.start("aurl"), m.end("aurl")):
+                out_chars.append(src[i])
+                out_offsets.append(base + i)
+        elif g == "escape":
+            out_chars.append(m.group("esc"))
+            out_offsets.append(base + m.start("esc"))
+        elif g == "entity":
+            out_chars.append(html.unescape(m.group(0))[:1] or " ")
+            out_offsets.append(base + m.start())
+        elif g == "stars":
+            # "2 * 3": a lone star between spaces is text, not emphasis.
+            before = src[m.start() - 1] if m.start() > 0 else " "
+            after = src[m.end()] if m.end() < len(src) else " "
+            if before.isspace() and after.isspace():
+                for i in range(m.start(), m.end()):
+                    out_chars.append(src[i])
+                    out_offsets.append(base + i)
+        # comment, code, image, tag, unders: dropped
+    for i in range(pos, len(src)):
+        out_chars.append(src[i])
+        out_offsets.append(base + i)
+
+
+def _prose_from_lines(doc: Document, spans: list[tuple[int, int]]) -> Prose:
+    chars: list[str] = []
+    offs: list[int] = []
+    for n, (a, b) in enumerate(spans):
+        if n and chars:
+            chars.append("\n")
+            offs.append(a - 1 if a > 0 else a)
+        strip_inline(doc.text[a:b], a, chars, offs)
+    # trim trailing whitespace
+    while chars and chars[-1].isspace():
+        chars.pop()
+        offs.pop()
+    lead = 0
+    while lead < len(chars) and chars[lead].isspace():
+        lead += 1
+    return Prose("".join(chars[lead:]), offs[lead:])
+
+
+def _block_from_prose(doc: Document, kind: str, prose: Prose, fallback: tuple[int, int], **kw: Any) -> Block:
+    if prose.offsets:
+        start, end = prose.offsets[0], prose.offsets[-1] + 1
+    else:
+        start, end = fallback
+    line = doc.line_of(start)
+    end_line = doc.line_of(max(start, end - 1))
+    return Block(kind, start, end, line, end_line, prose=prose, **kw)
+
+
+# ---------------------------------------------------------------------------
+# Markdown
+# ---------------------------------------------------------------------------
+_MD = None
+_QUOTE_PREFIX = re.compile(r"[ \t]*(?:>[ \t]?)*[ \t]*")
+_LIST_PREFIX = re.compile(r"[ \t]*(?:>[ \t]?)*[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
+_ATX = re.compile(r"[ \t]*(?:>[ \t]?)*[ \t]*#{1,6}(?:[ \t]+|$)")
+_ATX_CLOSE = re.compile(r"(?:[ \t]+#+)?[ \t]*$")
+
+
+def _markdown_parser():
+    global _MD
+    if _MD is None:
+        from markdown_it import MarkdownIt
+        from mdit_py_plugins.front_matter import front_matter_plugin
+
+        _MD = MarkdownIt("commonmark").use(front_matter_plugin).enable("table")
+    return _MD
+
+
+def _parse_markdown(doc: Document) -> None:
+    tokens = _markdown_parser().parse(doc.text)
+    list_stack: list[dict[str, Any]] = []  # open list items
+    quote_depth = 0
+    pending_item: dict[str, Any] | None = None
+    i = 0
+    n = len(tokens)
+    while i < n:
+        t = tokens[i]
+        typ = t.type
+        if typ == "front_matter" and t.map:
+            a, b = t.map
+            doc.blocks.append(_raw_block(doc, "front_matter", a, b))
+            try:
+                import yaml
+
+                fm = yaml.safe_load(t.content)
+                doc.front_matter = fm if isinstance(fm, dict) else None
+            except Exception:
+                doc.front_matter = None
+        elif typ in ("bullet_list_open", "ordered_list_open"):
+            pass
+        elif typ == "list_item_open" and t.map:
+            a = t.map[0]
+            line_text = doc.lines[a]
+            m = _LIST_PREFIX.match(line_text)
+            marker = line_text[m.start():m.end()].strip().lstrip(">").strip() if m else t.markup
+            indent = len(line_text) - len(line_text.lstrip(" \t>"))
+            num = int(t.info) if t.info and t.info.isdigit() else None
+            item = {"number": num, "marker": marker, "indent": indent, "line": a + 1, "first": True,
+                    "ordered": num is not None, "map": t.map}
+            list_stack.append(item)
+            pending_item = item
+        elif typ == "list_item_close":
+            if list_stack:
+                item = list_stack.pop()
+                if item.get("first"):
+                    # an empty item ("3." alone): still a list item
+                    a = item["line"]
+                    ls = doc.line_start(a)
+                    doc.blocks.append(Block("list_item", ls, doc.line_end(a), a, a, prose=Prose("", []),
+                                            number=item["number"], marker=item["marker"],
+                                            indent=item["indent"], depth=len(list_stack)))
+            pending_item = None
+        elif typ == "blockquote_open":
+            quote_depth += 1
+        elif typ == "blockquote_close":
+            quote_depth -= 1
+        elif typ in ("paragraph_open", "heading_open") and t.map:
+            inline = tokens[i + 1] if i + 1 < n and tokens[i + 1].type == "inline" else None
+            a, b = t.map
+            spans = []
+            for ln in range(a, b):
+                text = doc.lines[ln]
+                if typ == "heading_open" and t.markup in ("=", "-") and ln == b - 1 and ln > a:
+                    continue  # setext underline
+                if ln == a and typ == "heading_open" and t.markup.startswith("#"):
+                    m = _ATX.match(text)
+                    s = m.end() if m else 0
+                    close = _ATX_CLOSE.search(text, s)
+                    e = close.start() if close else len(text)
+                elif ln == a and pending_item is not None and pending_item.get("first"):
+                    m = _LIST_PREFIX.match(text)
+                    s = m.end() if m else len(text) - len(text.lstrip())
+                    e = len(text)
+                else:
+                    m = _QUOTE_PREFIX.match(text)
+                    s = m.end() if m else 0
+                    e = len(text)
+                base = doc.line_starts[ln]
+                spans.append((base + s, base + e))
+            prose = _prose_from_lines(doc, spans)
+            fallback = (doc.line_starts[a], doc.line_end(b))
+            depth = len(list_stack)
+            if typ == "heading_open":
+                level = int(t.tag[1:]) if t.tag[1:].isdigit() else 1
+                doc.blocks.append(_block_from_prose(doc, "heading", prose, fallback, level=level,
+                                                    depth=depth, quote=quote_depth > 0))
+            elif pending_item is not None and pending_item.get("first"):
+                item = pending_item
+                item["first"] = False
+                blk = _block_from_prose(doc, "list_item", prose, fallback, number=item["number"],
+                                        marker=item["marker"], indent=item["indent"], depth=depth - 1,
+                                        quote=quote_depth > 0)
+                # the item starts at its marker
+                blk.start = min(blk.start, doc.line_starts[item["line"] - 1] + item["indent"])
+                blk.line = item["line"]
+                doc.blocks.append(blk)
+            else:
+                doc.blocks.append(_block_from_prose(doc, "paragraph", prose, fallback, depth=depth,
+                                                    in_list=depth > 0, quote=quote_depth > 0))
+            if inline is not None:
+                i += 1
+        elif typ in ("fence", "code_block") and t.map:
+            a, b = t.map
+            doc.blocks.append(_raw_block(doc, "code", a, b))
+            _first_done(list_stack)
+        elif typ == "html_block" and t.map:
+            a, b = t.map
+            kind = "comment" if t.content.lstrip().startswith("<!--") else "html"
+            doc.blocks.append(_raw_block(doc, kind, a, b))
+            _first_done(list_stack)
+        elif typ == "table_open" and t.map:
+            a, b = t.map
+            doc.blocks.append(_raw_block(doc, "table", a, b))
+            while i < n and tokens[i].type != "table_close":
+                i += 1
+        elif typ == "hr" and t.map:
+            a, b = t.map
+            doc.blocks.append(_raw_block(doc, "rule", a, b))
+        elif typ in ("bullet_list_open", "ordered_list_open"):
+            _first_done(list_stack)
+        i += 1
+    doc.blocks.sort(key=lambda blk: (blk.start, blk.end))
+
+
+def _first_done(stack: list[dict[str, Any]]) -> None:
+    if stack:
+        stack[-1]["first"] = False
+
+
+def _raw_block(doc: Document, kind: str, a: int, b: int) -> Block:
+    """A non-prose block covering 0-based lines ``a..b-1``."""
+    b = max(b, a + 1)
+    while b - 1 > a and not doc.lines[b - 1].strip():
+        b -= 1
+    return Block(kind, doc.line_starts[a], doc.line_end(b), a + 1, b)
+
+
+# ---------------------------------------------------------------------------
+# Plain text, by inference
+# ---------------------------------------------------------------------------
+NUMBERED_ITEM = re.compile(
+    r"^(?P<indent>[ \t]*)(?:(?P<num>\d{1,4})(?P<punct>[.)])|(?P<step>Step)[ \t]+(?P<snum>\d{1,4})[ \t]*[:.)\u2013\u2014-]"
+    r"|#(?P<hnum>\d{1,4})[:.)]?)(?:[ \t]+|$)",
+    re.I,
+)
+BULLET_ITEM = re.compile(r"^(?P<indent>[ \t]*)(?P<bullet>[-*+\u2022\u25cf\u25aa\u2013])[ \t]+")
+_TERMINAL = re.compile(r"[.!?:;,\u2026][\"'\u201d\u2019)\]]*\s*$")
+
+
+def _looks_like_heading(text: str) -> bool:
+    s = text.strip()
+    if not s or len(s) > 120:
+        return False
+    if _TERMINAL.search(s) and not s.endswith("?"):
+        return False
+    words = s.split()
+    return len(words) <= 14
+
+
+def _parse_text(doc: Document) -> None:
+    lines = doc.lines
+    i = 0
+    n = len(lines)
+    groups: list[list[int]] = []  # each group = 0-based line numbers of one block
+    while i < n:
+        if not lines[i].strip():
+            i += 1
+            continue
+        cur = [i]
+        j = i + 1
+        while j < n and lines[j].strip():
+            prev = lines[j - 1].rstrip()
+            nxt = lines[j].lstrip()
+            if NUMBERED_ITEM.match(lines[j]) or BULLET_ITEM.match(lines[j]):
+                break
+            if not (nxt[:1].islower() and not _TERMINAL.search(prev)):
+                break
+            cur.append(j)
+            j += 1
+        groups.append(cur)
+        i = j
+    for g in groups:
+        a, b = g[0], g[-1]
+        first = lines[a]
+        m = NUMBERED_ITEM.match(first)
+        bm = None if m else BULLET_ITEM.match(first)
+        spans = []
+        for k, ln in enumerate(g):
+            base = doc.line_starts[ln]
+            text = lines[ln]
+            s = len(text) - len(text.lstrip())
+            if k == 0 and (m or bm):
+                s = (m or bm).end()
+            spans.append((base + s, base + len(text.rstrip())))
+        prose = _prose_from_lines(doc, spans)
+        fallback = (doc.line_starts[a], doc.line_end(b + 1))
+        if m:
+            num = m.group("num") or m.group("snum") or m.group("hnum")
+            marker = first[m.start():m.end()].strip()
+            indent = len(m.group("indent").expandtabs(4))
+            blk = _block_from_prose(doc, "list_item", prose, fallback, number=int(num), marker=marker,
+                                    indent=indent, depth=indent // 2 and 1)
+            blk.start = doc.line_starts[a] + len(m.group("indent"))
+            blk.line = a + 1
+            # "Step 2: Rest" standing alone reads as a heading too
+            blk.data["style"] = "step" if m.group("step") else ("hash" if m.group("hnum") else "number")
+        elif bm:
+            indent = len(bm.group("indent").expandtabs(4))
+            blk = _block_from_prose(doc, "list_item", prose, fallback, marker=bm.group("bullet"),
+                                    indent=indent, depth=1 if indent >= 2 else 0)
+            blk.start = doc.line_starts[a] + len(bm.group("indent"))
+            blk.line = a + 1
+        elif len(g) == 1 and _looks_like_heading(first):
+            blk = _block_from_prose(doc, "heading", prose, fallback, level=2)
+        else:
+            blk = _block_from_prose(doc, "paragraph", prose, fallback)
+        doc.blocks.append(blk)
+
+
+# ---------------------------------------------------------------------------
+# HTML
+# ---------------------------------------------------------------------------
+_HTML_BLOCK_TAGS = {
+    "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "td", "th", "caption",
+    "figcaption", "blockquote", "title", "div", "section", "article", "header", "footer",
+    "nav", "aside", "main", "body", "html", "ul", "ol", "dl", "table", "tr", "figure",
+    "form", "address", "hr", "br", "details", "summary", "label", "button",
+}
+_HTML_SKIP = {"script", "style", "noscript", "template", "svg", "head", "textarea", "select"}
+_HTML_CODE = {"pre", "code", "kbd", "samp"}
+_HTML_VOID = {"br", "hr", "img", "input", "meta", "link", "area", "base", "col", "embed", "source",
+              "track", "wbr", "param"}
+
+
+class _HTMLBlocks(HTMLParser):
+    def __init__(self, doc: Document):
+        super().__init__(convert_charrefs=False)
+        self.doc = doc
+        self.chars: list[str] = []
+        self.offs: list[int] = []
+        self.stack: list[str] = []
+        self.skip = 0
+        self.code = 0
+        self.code_start: int | None = None
+        self.ol_counters: list[int] = []
+        self.item: dict[str, Any] | None = None
+        self.heading_level = 0
+
+    def _offset(self) -> int:
+        line, col = self.getpos()
+        return self.doc.line_starts[line - 1] + col
+
+    def flush(self) -> None:
+        if self.chars and "".join(self.chars).strip():
+            lead = 0
+            while self.chars[lead].isspace():
+                lead += 1
+            end = len(self.chars)
+            while self.chars[end - 1].isspace():
+                end -= 1
+            prose = Prose("".join(self.chars[lead:end]), self.offs[lead:end])
+            context = [t for t in self.stack if t in ("nav", "footer", "header", "aside", "form", "figure",
+                                                     "figcaption", "blockquote", "table")]
+            if self.heading_level:
+                blk = _block_from_prose(self.doc, "heading", prose, (0, 0), level=self.heading_level)
+            elif self.item is not None:
+                blk = _block_from_prose(self.doc, "list_item", prose, (0, 0), number=self.item.get("number"),
+                                        marker=self.item.get("marker"), depth=self.item.get("depth", 0))
+                self.item = None
+            else:
+                blk = _block_from_prose(self.doc, "paragraph", prose, (0, 0),
+                                        quote="blockquote" in context)
+            if "table" in context:
+                blk.kind = "table_cell"
+            if "figcaption" in context:
+                blk.kind = "caption"
+            blk.data["context"] = context
+            self.doc.blocks.append(blk)
+        self.chars, self.offs = [], []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self.skip:
+            if tag in _HTML_SKIP and tag not in _HTML_VOID:
+                self.skip += 1
+            return
+        if tag in _HTML_SKIP:
+            self.flush()
+            self.skip = 1
+            return
+        if tag in _HTML_CODE and tag == "pre" or (tag in _HTML_CODE and self.code):
+            self.flush()
+            if not self.code:
+                self.code_start = self._offset()
+            self.code += 1
+            return
+        if tag in _HTML_CODE:
+            # inline code: dropped from prose, but not a block boundary
+            self.code += 1
+            if self.code_start is None:
+                self.code_start = -1
+            return
+        if tag in _HTML_BLOCK_TAGS:
+            self.flush()
+        if tag in _HTML_VOID:
+            return
+        self.stack.append(tag)
+        if tag == "ol":
+            start = dict(attrs).get("start")
+            self.ol_counters.append(int(start) - 1 if start and start.lstrip("-").isdigit() else 0)
+        elif tag == "ul":
+            self.ol_counters.append(-(10 ** 9))
+        elif tag == "li":
+            number = None
+            if self.ol_counters and self.ol_counters[-1] > -(10 ** 8):
+                value = dict(attrs).get("value")
+                if value and value.lstrip("-").isdigit():
+                    self.ol_counters[-1] = int(value)
+                else:
+                    self.ol_counters[-1] += 1
+                number = self.ol_counters[-1]
+            self.item = {"number": number, "marker": f"{number}." if number is not None else "-",
+                         "depth": max(0, len(self.ol_counters) - 1)}
+        elif tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+            self.heading_level = int(tag[1])
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if not self.skip and tag in _HTML_BLOCK_TAGS:
+            self.flush()
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.skip:
+            if tag in _HTML_SKIP:
+                self.skip -= 1
+            return
+        if tag in _HTML_CODE and self.code:
+            self.code -= 1
+            if not self.code:
+                if self.code_start is not None and self.code_start >= 0:
+                    start = self.code_start
+                    end = self._offset()
+                    self.doc.blocks.append(Block("code", start, end, self.doc.line_of(start),
+                                                 self.doc.line_of(max(start, end - 1))))
+                self.code_start = None
+            return
+        if tag in _HTML_BLOCK_TAGS:
+            self.flush()
+        if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+            self.heading_level = 0
+        if tag in ("ol", "ul") and self.ol_counters:
+            self.ol_counters.pop()
+        if tag in self.stack:
+            while self.stack:
+                if self.stack.pop() == tag:
+                    break
+
+    def handle_data(self, data: str) -> None:
+        if self.skip or self.code:
+            return
+        base = self._offset()
+        self.chars.extend(data)
+        self.offs.extend(range(base, base + len(data)))
+
+    def handle_entityref(self, name: str) -> None:
+        if self.skip or self.code:
+            return
+        ch = html.unescape(f"&{name};")
+        self.chars.append(ch[:1] if not ch.startswith("&") else "&")
+        self.offs.append(self._offset())
+
+    def handle_charref(self, name: str) -> None:
+        if self.skip or self.code:
+            return
+        ch = html.unescape(f"&#{name};")
+        self.chars.append(ch[:1] or " ")
+        self.offs.append(self._offset())
+
+    def handle_comment(self, data: str) -> None:
+        start = self._offset()
+        end = start + len(data) + 7
+        self.doc.blocks.append(Block("comment", start, end, self.doc.line_of(start),
+                                     self.doc.line_of(max(start, end - 1))))
+
+
+def _parse_html(doc: Document) -> None:
+    parser = _HTMLBlocks(doc)
+    try:
+        parser.feed(doc.text)
+        parser.close()
+    except Exception:  # pragma: no cover - html.parser is lenient; stay safe
+        pass
+    parser.flush()
+    doc.blocks.sort(key=lambda blk: (blk.start, blk.end))
+
+
+def _find_title(doc: Document) -> Block | None:
+    headings = [b for b in doc.blocks if b.kind == "heading" and b.prose]
+    if not headings:
+        return None
+    if doc.kind in ("markdown", "html"):
+        for b in headings:
+            if b.level == 1:
+                return b
+    # plain text (or no h1): the first heading-like block starting with a capital
+    for b in doc.blocks:
+        if b.kind in ("front_matter", "comment", "html"):
+            continue
+        if b.kind == "heading" and b.prose and b.prose.text[:1].isupper() or b.kind == "heading" and b.prose and b.prose.text[:1].isdigit():
+            b.level = 1 if doc.kind == "text" else b.level
+            return b
+        if b.kind == "paragraph":
+            break
+    return None

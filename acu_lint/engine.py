@@ -1,0 +1,165 @@
+"""The engine: one Document per file, every enabled rule, suppressions,
+severities, and fixes. It knows no rule by name."""
+from __future__ import annotations
+
+import difflib
+import os
+import tempfile
+from dataclasses import dataclass, field
+from typing import Any
+
+from acu_lint.document import Document
+from acu_lint.model import BackendUnavailable, Edit, Finding
+from acu_lint.suppress import Suppressions
+
+MAX_FIX_PASSES = 5
+
+
+@dataclass
+class RuleSetup:
+    """What the engine needs to run one rule on one file."""
+
+    id: str
+    check: Any
+    options: dict[str, Any]
+    severity: str  # the rule's default severity
+    override: str | None = None  # from config `severity:`; wins over everything
+
+
+@dataclass
+class FileResult:
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)  # one-line problems (exit 2)
+    unavailable: list[str] = field(default_factory=list)  # backends not reachable (exit 3)
+    fixed: int = 0  # findings removed by fixes
+    fixed_text: str | None = None  # new content when fixes changed it
+    original_text: str | None = None
+    diff: str = ""
+    data: dict[str, Any] = field(default_factory=dict)
+
+
+def lint_document(doc: Document, rules: list[RuleSetup], result: FileResult | None = None) -> list[Finding]:
+    result = result if result is not None else FileResult(doc.path)
+    sup = Suppressions(doc)
+    out: list[Finding] = []
+    for rule in rules:
+        try:
+            produced = list(rule.check(doc, rule.options) or ())
+        except BackendUnavailable as exc:
+            msg = str(exc)
+            if msg not in result.unavailable:
+                result.unavailable.append(msg)
+            continue
+        except RecursionError:
+            result.errors.append(f"{doc.path}: rule {rule.id} gave up: the document is nested too deeply")
+            continue
+        except Exception as exc:  # a rule bug must not take the whole run down
+            result.errors.append(f"{doc.path}: rule {rule.id} failed: {type(exc).__name__}: {exc}")
+            continue
+        for f in produced:
+            f.rule = rule.id
+            f.path = doc.path
+            f.severity = rule.override or f.severity or rule.severity
+            start = max(0, min(f.start, len(doc.text)))
+            end = max(start, min(f.end, len(doc.text)))
+            f.start, f.end = start, end
+            f.line, f.column = doc.position(start)
+            f.end_line, f.end_column = doc.position(end)
+            if sup.is_suppressed(rule.id, f.line):
+                continue
+            out.append(f)
+    out.sort(key=Finding.sort_key)
+    return out
+
+
+def apply_edits(text: str, edits: list[Edit]) -> str:
+    for e in sorted(edits, key=lambda e: (e.start, e.end), reverse=True):
+        text = text[: e.start] + e.text + text[e.end:]
+    return text
+
+
+def select_fixes(findings: list[Finding], unsafe: bool) -> tuple[list[Edit], list[Finding]]:
+    """Non-overlapping edits of the fixable findings (first come, first served)."""
+    taken: list[tuple[int, int]] = []
+    edits: list[Edit] = []
+    used: list[Finding] = []
+    for f in sorted(findings, key=lambda f: (f.fix.edits[0].start if f.fix and f.fix.edits else 0)):
+        if f.fix is None or not f.fix.edits or (not f.fix.safe and not unsafe):
+            continue
+        spans = [(e.start, e.end) for e in f.fix.edits]
+        if any(_overlaps(s, t) for s in spans for t in taken):
+            continue
+        taken.extend(spans)
+        edits.extend(f.fix.edits)
+        used.append(f)
+    return edits, used
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    if a[0] == a[1] or b[0] == b[1]:  # insertions conflict only at the same point
+        return a[0] == b[0] or (b[0] < a[0] < b[1]) or (a[0] < b[0] < a[1])
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def fix_document(doc: Document, rules: list[RuleSetup], unsafe: bool, result: FileResult) -> tuple[Document, list[Finding]]:
+    """Apply fixes until none is left (at most MAX_FIX_PASSES passes).
+    Returns the final document and its remaining findings."""
+    findings = lint_document(doc, rules, result)
+    for _ in range(MAX_FIX_PASSES):
+        edits, used = select_fixes(findings, unsafe)
+        if not edits:
+            break
+        new_text = apply_edits(doc.text, edits)
+        if new_text == doc.text:
+            break
+        result.fixed += len(used)
+        doc = Document(new_text, doc.path, doc.kind)
+        scratch = FileResult(doc.path)
+        findings = lint_document(doc, rules, scratch)
+    return doc, findings
+
+
+def unified_diff(path: str, before: str, after: str) -> str:
+    return "".join(
+        difflib.unified_diff(
+            before.splitlines(keepends=True),
+            after.splitlines(keepends=True),
+            fromfile=f"a/{path}",
+            tofile=f"b/{path}",
+        )
+    )
+
+
+def atomic_write(path: str, data: bytes) -> None:
+    """Write ``data`` to ``path`` so that a crash leaves either the old or the
+    new content: temp file in the same folder, fsync, mode kept, rename."""
+    real = os.path.realpath(path)
+    folder = os.path.dirname(real) or "."
+    try:
+        mode = os.stat(real).st_mode & 0o7777
+    except OSError:
+        mode = None
+    fd, tmp = tempfile.mkstemp(prefix=".acu-lint-", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        if mode is not None:
+            os.chmod(tmp, mode)
+        os.replace(tmp, real)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+    try:  # make the rename durable too
+        dfd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(dfd)
+        finally:
+            os.close(dfd)
+    except OSError:
+        pass

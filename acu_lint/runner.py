@@ -1,0 +1,130 @@
+"""Runs a lint over paths: discovery -> read -> Document -> rules -> fixes.
+
+The CLI builds a :class:`Settings` and calls :func:`run`; everything here is
+free of click so that it can be called from tests and other tools.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from typing import Any
+
+from acu_lint.config import Config, ConfigResolver, relative_to
+from acu_lint.document import Document
+from acu_lint.engine import FileResult, RuleSetup, fix_document, lint_document, unified_diff
+from acu_lint.model import AcuLintError, InputError
+from acu_lint.rules import Registry, load_registry
+from acu_lint.sources import Source, decode, discover, encode, read_source
+
+
+@dataclass
+class Settings:
+    select: list[str] | None = None
+    extend_select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    fix: bool = False
+    unsafe_fixes: bool = False
+    diff: bool = False
+    config: str | None = None
+    rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)  # CLI-given options
+
+
+@dataclass
+class RunResult:
+    results: list[FileResult] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    unavailable: list[str] = field(default_factory=list)
+    configs: list[Config] = field(default_factory=list)
+
+    @property
+    def findings(self):
+        return [f for r in self.results for f in r.findings]
+
+    @property
+    def files(self) -> list[str]:
+        return [r.path for r in self.results]
+
+
+def rule_setups(registry: Registry, resolver: ConfigResolver, cfg: Config, path: str,
+                settings: Settings) -> list[RuleSetup]:
+    rel = relative_to(path, cfg.root)
+    ids = cfg.enabled_rules(registry, rel, settings.select, settings.extend_select, settings.ignore)
+    setups = []
+    for rid in ids:
+        rule = registry[rid]
+        opts = resolver.rule_options(cfg, rid)
+        opts.update(settings.rule_options.get(rid, {}))
+        setups.append(RuleSetup(rid, rule.check, opts, rule.severity, cfg.severity.get(rid)))
+    return setups
+
+
+def lint_source(source: Source, rules: list[RuleSetup], settings: Settings) -> FileResult:
+    result = FileResult(source.path)
+    doc = Document(source.text, source.path)
+    if settings.fix or settings.diff:
+        final, findings = fix_document(doc, rules, settings.unsafe_fixes, result)
+        result.findings = findings
+        if final.text != doc.text:
+            new_source_text = doc.to_source(final.text) if doc.newline != "\n" else final.text
+            result.original_text = source.text
+            result.fixed_text = new_source_text
+            if settings.diff:
+                result.diff = unified_diff(source.path, source.text, new_source_text)
+    else:
+        result.findings = lint_document(doc, rules, result)
+    return result
+
+
+def lint_file(path: str, registry: Registry, resolver: ConfigResolver, settings: Settings) -> FileResult:
+    try:
+        cfg = resolver.for_file(path)
+        source = read_source(path)
+    except AcuLintError as exc:
+        return FileResult(path, errors=[str(exc)])
+    rules = rule_setups(registry, resolver, cfg, path, settings)
+    result = lint_source(source, rules, settings)
+    if result.fixed_text is not None and settings.fix and not settings.diff:
+        from acu_lint.engine import atomic_write
+
+        try:
+            # the file may have changed while we linted it: never overwrite that
+            current = read_source(path)
+            if current.text != source.text:
+                result.errors.append(f"{path}: changed while being fixed; left as it is")
+                result.fixed_text = None
+            else:
+                atomic_write(path, encode(source, result.fixed_text))
+        except (OSError, InputError) as exc:
+            result.errors.append(f"{path}: could not write the fix: {getattr(exc, 'strerror', None) or exc}")
+            result.fixed_text = None
+    return result
+
+
+def run(paths: list[str], settings: Settings, registry: Registry | None = None,
+        stdin_text: str | None = None, stdin_filename: str | None = None) -> RunResult:
+    registry = registry or load_registry()
+    out = RunResult()
+    out.errors.extend(registry.errors)
+    resolver = ConfigResolver(registry, settings.config)  # may raise ConfigError
+    if stdin_text is not None:
+        name = stdin_filename or "<stdin>"
+        cfg = resolver.for_file(stdin_filename or os.path.join(os.getcwd(), "stdin.md"))
+        try:
+            source = decode(stdin_text.encode("utf-8", "surrogateescape"), name) if isinstance(stdin_text, str) else decode(stdin_text, name)
+        except InputError as exc:
+            out.errors.append(str(exc))
+            return out
+        rules = rule_setups(registry, resolver, cfg, stdin_filename or "stdin.md", settings)
+        result = lint_source(source, rules, settings)
+        out.results.append(result)
+    else:
+        errors: list[str] = []
+        for path in discover(paths, resolver, errors):
+            out.results.append(lint_file(path, registry, resolver, settings))
+        out.errors.extend(errors)
+    for r in out.results:
+        out.errors.extend(r.errors)
+        for u in r.unavailable:
+            if u not in out.unavailable:
+                out.unavailable.append(u)
+    return out
