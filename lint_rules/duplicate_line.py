@@ -1,0 +1,68 @@
+"""A title or paragraph that stands twice.
+
+## What it finds
+The article's title repeated as a line of its own (a page template and the
+copied body both printed it), a heading repeated right after itself, and a
+paragraph of eight words or more that appears twice word for word.
+
+## Why it matters
+Repeated text is the most visible sign of an unedited copy-and-paste: readers
+notice it at once, and it makes a health page look careless at the moment it
+asks to be trusted. Duplicated paragraphs also inflate the page and confuse
+screen-reader users.
+
+## Examples
+- flagged: `Acupuncture for Back Pain\n\nAcupuncture for Back Pain\n\nBack pain is common.`
+- flagged (md): `# Acupuncture and Sleep\n\n## Acupuncture and Sleep\n\nMany people sleep badly.`
+- flagged: `Intro\n\nRegular sessions over several weeks are usually needed to notice a change.\n\nMore\n\nRegular sessions over several weeks are usually needed to notice a change.`
+- not flagged: `Neck Pain\n\nWhat to expect\n\nSome text here.\n\nBack Pain\n\nWhat to expect\n\nMore text here.`
+- not flagged: `Yes.\n\nNo.\n\nYes.`
+
+## Fix
+Safe: the later copy is deleted; the first one stays.
+
+## Options
+- `min_words`: paragraphs shorter than this are not compared (default 8).
+"""
+from __future__ import annotations
+
+from acu_lint.model import Finding, Fix
+from lint_rules._common import block_stands_alone, normalize, word_count
+
+ID = "duplicate-line"
+SEVERITY = "warning"
+FIXABLE = True
+OPTIONS = {"min_words": 8}
+
+
+def validate(options):
+    if options["min_words"] < 1:
+        raise ValueError("min_words must be at least 1")
+
+
+def check(doc, options):
+    min_words = options["min_words"]
+    blocks = [b for b in doc.blocks if b.kind in ("heading", "paragraph", "list_item") and b.prose]
+    title = doc.title
+    title_key = normalize(title.prose.text) if title is not None and title.prose else None
+    seen: dict[str, object] = {}
+    prev = None
+    for b in blocks:
+        key = normalize(b.prose.text)
+        if not key:
+            prev = b
+            continue
+        reason = None
+        if b is not title and title_key and key == title_key and b.kind in ("heading", "paragraph"):
+            reason = f"The title is repeated here (first on line {title.line})"
+        elif prev is not None and b.kind == "heading" and prev.kind == "heading" and normalize(prev.prose.text) == key:
+            reason = f"This heading repeats the one on line {prev.line}"
+        elif b.kind in ("paragraph", "list_item") and word_count(key) >= min_words and key in seen:
+            reason = f"This paragraph already stands on line {seen[key].line}"
+        if reason:
+            fix = Fix((doc.delete_block(b),), True, "delete the repeated copy") if block_stands_alone(doc, b) else None
+            yield Finding(b.start, b.end,
+                          f"{reason}: duplicated text left from copying. Delete the second copy.", fix=fix)
+        elif b.kind in ("paragraph", "list_item") and word_count(key) >= min_words:
+            seen.setdefault(key, b)
+        prev = b

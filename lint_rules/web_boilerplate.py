@@ -1,0 +1,84 @@
+"""Page furniture scraped together with the article ("Leave a Comment", "Scroll to Top").
+
+## What it finds
+Blocks that are the website's interface rather than the article: comment
+forms ("Leave a Comment", "Your email address will not be published.
+Required fields are marked *"), navigation ("Scroll to Top", "Skip to
+content", "Home » Blog » ..."), share bars ("Share this:", "Facebook Twitter
+LinkedIn"), post metadata ("Posted in ...", "Tagged ..."), cookie notices and
+copyright footers. Only whole blocks are matched, never words inside a sentence.
+
+## Why it matters
+Interface text copied into the body reads as noise to a patient, breaks the
+flow of the article and shows that nobody proofread the page; when the article
+is republished the stray "Leave a Comment" points at a form that does not
+exist.
+
+## Examples
+- flagged: `Leave a Comment`
+- flagged: `Your email address will not be published. Required fields are marked *`
+- flagged: `Scroll to Top`
+- flagged: `Home » Blog » Acupuncture for Migraine`
+- flagged: `Share this: Facebook Twitter LinkedIn`
+- not flagged: `Leave a comment below if acupuncture helped your migraines.`
+- not flagged: `Back pain often gets better within a few weeks.`
+- not flagged: `Share your symptoms with your acupuncturist at the first visit.`
+
+## Fix
+Safe: the block is deleted (with the blank line after it).
+
+## Options
+- `extra_patterns`: more regular expressions, each matched against a whole block
+  (case-insensitive).
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+from acu_lint.model import Finding, Fix
+from lint_rules._common import block_stands_alone, load_data
+
+ID = "web-boilerplate"
+SEVERITY = "warning"
+FIXABLE = True
+OPTIONS = {"extra_patterns": []}
+MAX_WORDS = 40
+
+
+def validate(options):
+    from acu_lint.patterns import compile_user_pattern
+
+    for i, p in enumerate(options.get("extra_patterns") or []):
+        compile_user_pattern(p, f"extra_patterns[{i}]")
+
+
+@functools.lru_cache(maxsize=8)
+def _pattern(extra: tuple[str, ...]):
+    builtin = "|".join(f"(?:{p})" for p in load_data("web_boilerplate.yaml")["phrases"])
+    return re.compile(rf"^\s*(?:{builtin})\s*$", re.I | re.S)
+
+
+def check(doc, options):
+    extra = tuple(options.get("extra_patterns") or ())
+    pat = _pattern(())
+    user = None
+    if extra:
+        from acu_lint.patterns import compile_user_pattern
+
+        user = [compile_user_pattern(p, f"rules.{ID}.extra_patterns") for p in extra]
+    for b in doc.blocks:
+        if b.kind not in ("heading", "paragraph", "list_item", "table_cell", "caption") or not b.prose:
+            continue
+        text = b.prose.text.strip()
+        if len(text.split()) > MAX_WORDS:
+            continue
+        hit = pat.match(text) is not None
+        if not hit and user:
+            hit = any(u.fullmatch(text) for u in user)
+        if hit:
+            fix = Fix((doc.delete_block(b),), True, "delete the page furniture") if block_stands_alone(doc, b) else None
+            shown = text if len(text) <= 40 else text[:37] + "..."
+            yield Finding(b.start, b.end,
+                          f"Web page furniture copied into the article ('{shown}'): it is part of the old page, "
+                          "not the article. Delete it.", fix=fix)

@@ -1,0 +1,125 @@
+"""Tables for the leftover rules: exact rule, line and column; and text that must pass."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import lint
+
+T = "Acupuncture for Neck Pain\n\n"  # a title so the body is not read as a title
+BODY = "Neck pain is common and usually improves within weeks.\n"
+
+# (rule, filename, text, [(line, column), ...])
+MUST_FLAG = [
+    # image-prompt
+    ("image-prompt", "a.txt", T + "Create a photorealistic image that depicts a calm clinic room.\n\n" + BODY, [(3, 1)]),
+    ("image-prompt", "a.txt", T + "Generate an illustration of the meridians on the arm.\n", [(3, 1)]),
+    ("image-prompt", "a.txt", T + "Please create a warm, inviting photo showing a practitioner at work.\n", [(3, 1)]),
+    ("image-prompt", "a.txt", T + "Image prompt: hands of an acupuncturist, close-up, soft light\n", [(3, 1)]),
+    ("image-prompt", "a.txt", T + "Featured image idea: a smiling older man after a session\n", [(3, 1)]),
+    ("image-prompt", "a.txt", T + "[IMAGE: needles in the upper back of a patient]\n", [(3, 1)]),
+    ("image-prompt", "a.txt", T + "[Insert photo of the clinic entrance]\n", [(3, 1)]),
+    ("image-prompt", "a.txt", T + "Treatment room, hyperrealistic, 8k, volumetric lighting\n", [(3, 1)]),
+    ("image-prompt", "a.txt", T + "A quiet treatment room at dusk --ar 16:9 --v 6\n", [(3, 1)]),
+    ("image-prompt", "a.md", "# Migraine\n\n**Image prompt:** a woman resting with eyes closed\n", [(3, 3)]),
+    ("image-prompt", "a.md", "# Migraine\n\n> Generate an image of a calm woman with needles in her temples.\n", [(3, 3)]),
+    ("image-prompt", "a.html", "<h1>Migraine</h1>\n<p>Create an image showing the points on the hand.</p>\n", [(2, 4)]),
+    ("image-prompt", "a.md", "# Migraine\n\n- [Image: chart of points]\n- Rest in a dark room.\n", [(3, 1)]),
+    # image-caption
+    ("image-caption", "a.txt", T + "A needle in the hand\nA needle in the hand from cdn.example.com\n\n" + BODY, [(3, 1), (4, 1)]),
+    ("image-caption", "a.txt", T + "close-up of acupuncture needles from images.unsplash.com\n\n" + BODY, [(3, 1)]),
+    ("image-caption", "a.txt", T + "Can it help with pain?\nCan it help with pain? from www.example.org\n", [(3, 1), (4, 1)]),
+    ("image-caption", "a.txt", T + "acupuncture-neck-pain-1024x683.jpg\n\n" + BODY, [(3, 1)]),
+    ("image-caption", "a.md", "# Knee\n\n![A needle near the knee](k.png)\n\nA needle near the knee\n\n" + BODY, [(5, 1)]),
+    ("image-caption", "a.txt", T + "Woman on a treatment table from s3.amazonaws.com\n", [(3, 1)]),
+    # duplicate-line
+    ("duplicate-line", "a.txt", "Acupuncture for Neck Pain\n\nAcupuncture for Neck Pain\n\n" + BODY, [(3, 1)]),
+    ("duplicate-line", "a.md", "# Acupuncture for Sleep\n\nAcupuncture for Sleep\n\n" + BODY, [(3, 1)]),
+    ("duplicate-line", "a.md", "# Sleep\n\n## What helps\n\n## What helps\n\n" + BODY, [(5, 4)]),
+    ("duplicate-line", "a.txt", T + BODY + "\nWhy\n\n" + BODY, [(7, 1)]),
+    ("duplicate-line", "a.html", "<h1>Sleep Well</h1>\n<p>Sleep Well</p>\n<p>Text.</p>\n", [(2, 4)]),
+    # web-boilerplate
+    ("web-boilerplate", "a.txt", T + BODY + "\nLeave a Comment\n", [(5, 1)]),
+    ("web-boilerplate", "a.txt", T + BODY + "\nLeave a Reply Cancel reply\n", [(5, 1)]),
+    ("web-boilerplate", "a.txt", T + BODY + "\nYour email address will not be published.\n", [(5, 1)]),
+    ("web-boilerplate", "a.txt", T + BODY + "\nScroll to Top\n", [(5, 1)]),
+    ("web-boilerplate", "a.txt", T + BODY + "\nSkip to content\n", [(5, 1)]),
+    ("web-boilerplate", "a.txt", T + BODY + "\nHome » Blog » Neck Pain\n", [(5, 1)]),
+    ("web-boilerplate", "a.txt", T + BODY + "\nShare this:\n", [(5, 1)]),
+    ("web-boilerplate", "a.txt", T + BODY + "\nFacebook Twitter LinkedIn Email\n", [(5, 1)]),
+    ("web-boilerplate", "a.txt", T + BODY + "\nPosted in Acupuncture, Pain\n", [(5, 1)]),
+    ("web-boilerplate", "a.txt", T + BODY + "\n© 2024 Riverside Clinic. All rights reserved.\n", [(5, 1)]),
+    ("web-boilerplate", "a.md", "# Neck\n\n" + BODY + "\n[Back to top](#top)\n", [(5, 2)]),
+    ("web-boilerplate", "a.html", "<h1>Neck</h1><p>Text here.</p>\n<footer><p>Scroll to Top</p></footer>\n", [(2, 12)]),
+    # stray-fragment
+    ("stray-fragment", "a.txt", "nervous system\n\nAcupuncture for Nerve Pain\n\n" + BODY, [(1, 1)]),
+    ("stray-fragment", "a.txt", T + BODY + "\nand inflammation\n\n" + BODY.replace("Neck", "Back"), [(5, 1)]),
+    ("stray-fragment", "a.md", "back pain\n\n# Acupuncture for Back Pain\n\n" + BODY, [(1, 1)]),
+]
+
+# (rule, filename, text)
+MUST_PASS = [
+    ("image-prompt", "a.txt", T + "Our photographer took the pictures in this article at the clinic.\n"),
+    ("image-prompt", "a.txt", T + "Create an image in your mind of a quiet beach while the needles rest.\n"),
+    ("image-prompt", "a.txt", T + "Make a list of your symptoms before your first visit.\n"),
+    ("image-prompt", "a.txt", T + "Imaging tests such as MRI can show nerve compression.\n"),
+    ("image-prompt", "a.txt", T + "We create a treatment plan that fits your needs.\n"),
+    ("image-prompt", "a.txt", T + "Guided imagery can help: picture yourself on a calm shore.\n"),
+    ("image-prompt", "a.txt", T + "The photo below shows where the needles go.\n"),
+    ("image-prompt", "a.md", "# Neck\n\n```\nCreate a photorealistic image of a clinic --ar 16:9\n```\n"),
+    ("image-prompt", "a.md", "# Neck\n\n<!-- Image prompt: a woman at rest -->\n\nText here.\n"),
+    ("image-prompt", "a.txt", T + "Use the arrow keys --- or the mouse --- to move the chart.\n"),
+    ("image-caption", "a.txt", T + "Photo: Dana Lee for Riverside Clinic\n"),
+    ("image-caption", "a.md", "# Knee\n\n![A treatment room](room.jpg)\n*Photo by Sam Ortiz, used with permission.*\n"),
+    ("image-caption", "a.txt", T + "You can download the intake form from our website, riversideclinic.com.\n"),
+    ("image-caption", "a.txt", T + "Many patients come to us from nearby towns.\n"),
+    ("image-caption", "a.txt", T + "Learn more about needle safety from the NHS at nhs.uk.\n"),
+    ("image-caption", "a.txt", T + "The clinic moved from Main Street\nThe clinic moved from Main Street to Oak Road.\n"),
+    ("duplicate-line", "a.txt", "Neck Pain\n\nWhat to expect\n\nSome text.\n\nBack Pain\n\nWhat to expect\n\nMore text.\n"),
+    ("duplicate-line", "a.txt", T + "Yes.\n\nNo.\n\nYes.\n"),
+    ("duplicate-line", "a.md", "# Neck\n\n```\nsame line\nsame line\n```\n"),
+    ("duplicate-line", "a.md", "---\ntitle: Neck Pain\n---\n# Neck Pain\n\nText here.\n"),
+    ("web-boilerplate", "a.txt", T + "Leave a comment below if acupuncture helped your migraines.\n"),
+    ("web-boilerplate", "a.txt", T + "Back pain often gets better within a few weeks.\n"),
+    ("web-boilerplate", "a.txt", T + "Share your symptoms with your acupuncturist at the first visit.\n"),
+    ("web-boilerplate", "a.txt", T + "Read more about sleep in our guide to rest and recovery.\n"),
+    ("web-boilerplate", "a.txt", T + "Home care matters: rest, heat and gentle movement help.\n"),
+    ("web-boilerplate", "a.md", "# Neck\n\n```\nScroll to Top\n```\n"),
+    ("stray-fragment", "a.txt", T + "Poor sleep is common.\n\nSleep Hygiene\n\nKeep a regular bedtime.\n"),
+    ("stray-fragment", "a.md", "# Acupuncture\n\n- needles\n- moxa\n"),
+    ("stray-fragment", "a.txt", T + "See also: insomnia\n\nMore text here.\n"),
+    ("stray-fragment", "a.md", "# Neck\n\n## frequently asked questions\n\nText.\n"),
+    ("stray-fragment", "a.txt", T + "e.g.\n\nText here.\n"),
+    ("stray-fragment", "a.txt", T + "https://example.org/study\n\nText here.\n"),
+]
+
+
+@pytest.mark.parametrize("rule,filename,text,positions", MUST_FLAG,
+                         ids=[f"{r}-{i}" for i, (r, *_rest) in enumerate(MUST_FLAG)])
+def test_must_flag(rule, filename, text, positions):
+    found = [(f.line, f.column) for f in lint(text, filename, select=[rule])]
+    assert found == positions
+
+
+@pytest.mark.parametrize("rule,filename,text", MUST_PASS, ids=[f"{r}-{i}" for i, (r, *_rest) in enumerate(MUST_PASS)])
+def test_must_pass(rule, filename, text):
+    found = lint(text, filename, select=[rule])
+    assert found == [], [f.message for f in found]
+
+
+def test_smoke_clean_article_flags_nothing():
+    text = (ARTICLE := "Acupuncture and Sleep\n\nMany people sleep badly when they are in pain. Some find that "
+            "acupuncture helps them relax.\n\nWhat a Session Looks Like\n\nYou lie on a treatment table. "
+            "Thin needles stay in place for about twenty minutes.\n")
+    rules = ["image-prompt", "image-caption", "duplicate-line", "web-boilerplate", "stray-fragment"]
+    assert lint(text, "a.txt", select=rules) == [], ARTICLE
+
+
+def test_fixes_are_whole_line_deletions():
+    text = "Title Here\n\nTitle Here\n\nLeave a Comment\n\nBody text that stays in place.\n"
+    findings = lint(text, "a.txt", select=["duplicate-line", "web-boilerplate"])
+    assert {f.rule for f in findings} == {"duplicate-line", "web-boilerplate"}
+    for f in findings:
+        assert f.fix is not None and f.fix.safe
+        (edit,) = f.fix.edits
+        assert edit.text == ""
+        assert text[edit.start:edit.end].strip() == text[f.start:f.end].strip()
