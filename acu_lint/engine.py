@@ -66,6 +66,8 @@ def lint_document(doc: Document, rules: list[RuleSetup], result: FileResult | No
             f.start, f.end = start, end
             f.line, f.column = doc.position(start)
             f.end_line, f.end_column = doc.position(end)
+            if not f.snippet:
+                f.snippet = doc.text[start:end]  # the finding's text (baseline fingerprints)
             if sup.is_suppressed(rule.id, f.line):
                 continue
             out.append(f)
