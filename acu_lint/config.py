@@ -349,6 +349,11 @@ class ConfigResolver:
         self._by_dir[d] = cfg
         return cfg
 
+    def loaded(self) -> list[Config]:
+        """Every config used so far (for run-wide settings such as fail-on)."""
+        out = [self.explicit] if self.explicit is not None else []
+        return out + [c for c in self._by_path.values() if c not in out]
+
     def rule_options(self, cfg: Config, rule_id: str) -> dict[str, Any]:
         rule = self.registry[rule_id]
         return {**rule.options, **cfg.rules.get(rule_id, {})}

@@ -122,6 +122,7 @@ def run(paths: list[str], settings: Settings, registry: Registry | None = None,
         for path in discover(paths, resolver, errors):
             out.results.append(lint_file(path, registry, resolver, settings))
         out.errors.extend(errors)
+    out.configs = resolver.loaded()
     for r in out.results:
         out.errors.extend(r.errors)
         for u in r.unavailable:
