@@ -80,11 +80,16 @@ def main() -> None:
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only, no summary line.")
 @click.option("--color/--no-color", default=None, help="Colour output [default: on a terminal, unless NO_COLOR].")
-@click.option("--statistics", is_flag=True, help="Print a count of findings per rule.")
+@click.option("--statistics", is_flag=True, help="Print a count of findings per rule ([*] fixable) and stale baseline entries.")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the result cache.")
+@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), default=None, metavar="FILE",
+              help="Report only findings that are not recorded in this baseline file.")
+@click.option("--write-baseline", "write_baseline", type=click.Path(dir_okay=False), default=None, metavar="FILE",
+              help="Record the current findings in this baseline file and exit 0.")
 @click.version_option(__version__, "--version", prog_name="acu-lint")
 def check(paths: tuple[str, ...], select, extend_select, ignore, grammar, fail_on, fmt, output_file, fix,
-          unsafe_fixes, diff, config_path, stdin_filename, exit_zero, quiet, color, statistics, no_cache) -> None:
+          unsafe_fixes, diff, config_path, stdin_filename, exit_zero, quiet, color, statistics, no_cache,
+          baseline_path=None, write_baseline=None) -> None:
     """Lint health articles: acu-lint [OPTIONS] [PATHS]...
 
     PATHS are files or folders (folders: .md, .markdown, .txt, .html, .htm);
@@ -118,6 +123,15 @@ def check(paths: tuple[str, ...], select, extend_select, ignore, grammar, fail_o
         sys.exit(EXIT_ERROR)
     elif not path_list:
         path_list = ["."]
+    baseline = None
+    if baseline_path and not write_baseline:
+        from acu_lint.baseline import Baseline
+
+        try:
+            baseline = Baseline.load(baseline_path)
+        except AcuLintError as exc:
+            _err(str(exc))
+            sys.exit(EXIT_ERROR)
     try:
         result = run(path_list, settings, registry, stdin_text=stdin_data, stdin_filename=stdin_filename)
     except AcuLintError as exc:
@@ -127,6 +141,15 @@ def check(paths: tuple[str, ...], select, extend_select, ignore, grammar, fail_o
         _err("interrupted")
         sys.exit(130)
 
+    if write_baseline:
+        sys.exit(_write_baseline(write_baseline, result))
+    findings = result.findings
+    baseline_info: dict = {}
+    if baseline is not None:
+        filtered = baseline.filter(findings, _rules_run(result, registry, settings))
+        findings = filtered.kept
+        baseline_info = {"file": baseline_path, "matched": filtered.matched, "stale": filtered.stale}
+
     fail_level = fail_on
     if fail_level is None:
         levels = {c.fail_on for c in [*result.configs] if c.fail_on}
@@ -134,7 +157,7 @@ def check(paths: tuple[str, ...], select, extend_select, ignore, grammar, fail_o
     use_color = color if color is not None else (sys.stdout.isatty() and not os.environ.get("NO_COLOR")
                                                  and output_file is None)
     report = reporters.Report(
-        findings=result.findings,
+        findings=findings,
         files=result.files,
         rules=registry.rules,
         enabled=sorted({f.rule for f in result.findings}),
@@ -143,6 +166,8 @@ def check(paths: tuple[str, ...], select, extend_select, ignore, grammar, fail_o
         color=bool(use_color),
         version=__version__,
     )
+    if baseline_info:
+        report.extra["baseline"] = baseline_info
     if stdin_data is not None and fix and result.results and result.results[0].fixed_text is not None:
         # like ruff: with stdin, --fix prints the fixed text instead of a report
         sys.stdout.write(result.results[0].fixed_text)
@@ -154,8 +179,19 @@ def check(paths: tuple[str, ...], select, extend_select, ignore, grammar, fail_o
         text = reporters.get(fmt)(report)
         if quiet and fmt == "text":
             text = "".join(line + "\n" for line in text.splitlines()[:-1])
+        if baseline_info.get("matched") and fmt == "text" and not quiet:
+            n = baseline_info["matched"]
+            text += f"{n} known problem{'s' if n != 1 else ''} hidden by the baseline ({baseline_path}).\n"
         if statistics and fmt == "text":
             text += _statistics(report)
+        elif statistics:  # keep machine-readable output parseable
+            click.echo(_statistics(report), err=True, nl=False)
+        if fmt == "github":
+            from acu_lint.reporters.github import write_step_summary
+
+            problem = write_step_summary(report)
+            if problem:
+                _err(problem)
         if output_file:
             try:
                 with open(output_file, "w", encoding="utf-8") as fh:
@@ -178,22 +214,87 @@ def check(paths: tuple[str, ...], select, extend_select, ignore, grammar, fail_o
         sys.exit(EXIT_FINDINGS if any(r.diff for r in result.results) and not exit_zero else EXIT_CLEAN)
     from acu_lint.model import SEVERITY_RANK
 
-    failing = [f for f in result.findings if SEVERITY_RANK[f.severity] >= SEVERITY_RANK[fail_level]]
+    failing = [f for f in findings if SEVERITY_RANK[f.severity] >= SEVERITY_RANK[fail_level]]
     sys.exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_CLEAN)
 
 
 def _statistics(report) -> str:
-    counts: dict[str, list[int]] = {}
+    """Findings per rule, most frequent first; [*] = fixable with --fix,
+    [+] = only with --fix --unsafe-fixes; then the baseline's numbers."""
+    counts: dict[str, list] = {}
     for f in report.findings:
-        c = counts.setdefault(f.rule, [0, 0])
+        c = counts.setdefault(f.rule, [0, 0, 0, set()])
         c[0] += 1
-        if f.fix is not None and f.fix.safe:
-            c[1] += 1
+        if f.fix is not None:
+            c[1 if f.fix.safe else 2] += 1
+        c[3].add(f.severity or "warning")
     lines = []
-    for rid, (n, fixable) in sorted(counts.items(), key=lambda kv: (-kv[1][0], kv[0])):
-        mark = "[*]" if fixable else "   "
-        lines.append(f"{n:5d}  {mark} {rid}")
+    width = max((len(r) for r in counts), default=0)
+    marks = set()
+    for rid, (n, safe, unsafe, sevs) in sorted(counts.items(), key=lambda kv: (-kv[1][0], kv[0])):
+        mark = "[*]" if safe else "[+]" if unsafe else "   "
+        marks.add(mark)
+        line = f"{n:5d}  {mark} {rid:<{width}}  {'/'.join(sorted(sevs))}"
+        if safe and safe < n:
+            line += f"  ({safe} fixable)"
+        elif unsafe and unsafe < n and not safe:
+            line += f"  ({unsafe} fixable with --unsafe-fixes)"
+        lines.append(line.rstrip())
+    legend = [t for m, t in (("[*]", "[*] fixable with --fix"), ("[+]", "[+] fixable with --fix --unsafe-fixes"))
+              if m in marks]
+    if legend:
+        lines.append("; ".join(legend))
+    info = report.extra.get("baseline") or {}
+    if info:
+        matched, stale = info.get("matched", 0), info.get("stale", [])
+        lines.append(f"Baseline {info.get('file')}: {matched} known finding{'s' if matched != 1 else ''} hidden, "
+                     f"{len(stale)} stale entr{'ies' if len(stale) != 1 else 'y'}.")
+        if stale:
+            lines.append("Stale baseline entries (their findings are gone; refresh with --write-baseline):")
+            for e in stale:
+                excerpt = e.text if len(e.text) <= 60 else e.text[:59] + "\u2026"
+                lines.append(f"  {e.path}:{e.line}: {e.rule} \"{excerpt}\"")
     return "\n".join(lines) + ("\n" if lines else "")
+
+
+def _rules_run(result, registry, settings) -> dict:
+    """For each linted file, the ids of the rules that ran on it."""
+    from acu_lint.config import ConfigResolver, relative_to
+
+    out: dict = {}
+    try:
+        resolver = ConfigResolver(registry, settings.config)
+        for path in result.files:
+            cfg = resolver.for_file(path)
+            out[path] = cfg.enabled_rules(registry, relative_to(path, cfg.root), settings.select,
+                                          settings.extend_select, settings.ignore)
+    except Exception:  # could not tell: count every entry of a linted file
+        return {path: None for path in result.files}
+    return out
+
+
+def _write_baseline(target: str, result) -> int:
+    """--write-baseline: record the findings (never a partial picture)."""
+    from acu_lint.baseline import Baseline
+    from acu_lint.model import AcuLintError
+
+    for e in result.errors:
+        _err(e)
+    for u in result.unavailable:
+        _err(u)
+    if result.errors or result.unavailable:
+        _err(f"baseline not written: fix the errors above first ({target} left as it was)")
+        return EXIT_ERROR if result.errors else EXIT_UNAVAILABLE
+    base = Baseline.from_findings(result.findings, os.path.dirname(os.path.abspath(target)))
+    try:
+        base.write(target, f"acu-lint {__version__}")
+    except AcuLintError as exc:
+        _err(str(exc))
+        return EXIT_ERROR
+    n, files = len(base.entries), len({e.path for e in base.entries})
+    click.echo(f"Wrote {n} finding{'s' if n != 1 else ''} in {files} file{'s' if files != 1 else ''} "
+               f"to the baseline {target}.", err=True)
+    return EXIT_CLEAN
 
 
 @main.command("rules")

@@ -36,13 +36,18 @@ def register(name: str) -> Callable[[Renderer], Renderer]:
     return deco
 
 
+_BUILTIN_LOADED = False
+
+
 def get(name: str) -> Renderer:
-    if not FORMATS:
+    if not _BUILTIN_LOADED:  # not "if not FORMATS": importing one reporter module registers it alone
         load_builtin()
     return FORMATS[name]
 
 
 def load_builtin() -> None:
+    global _BUILTIN_LOADED
+    _BUILTIN_LOADED = True
     from acu_lint.reporters import github, json_format, text  # noqa: F401
     try:
         from acu_lint.reporters import sarif  # noqa: F401
@@ -55,6 +60,6 @@ def load_builtin() -> None:
 
 
 def names() -> list[str]:
-    if not FORMATS:
+    if not _BUILTIN_LOADED:
         load_builtin()
     return sorted(FORMATS)
