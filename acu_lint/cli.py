@@ -113,6 +113,8 @@ def check(paths: tuple[str, ...], select, extend_select, ignore, grammar, fail_o
             sys.exit(EXIT_ERROR)
     settings = Settings(select=sel or None, extend_select=ext, ignore=ign, fix=fix, unsafe_fixes=unsafe_fixes,
                         diff=diff, config=config_path)
+    if no_cache:  # the grammar rule keeps its own per-paragraph LanguageTool cache
+        settings.rule_options.setdefault("grammar", {})["cache"] = False
     stdin_data = None
     path_list = list(paths)
     if path_list == ["-"]:
@@ -345,3 +347,17 @@ def explain_cmd(rule_id: str) -> None:
         click.echo("\nDefault options:")
         for k, v in r.options.items():
             click.echo(f"  {k}: {v!r}")
+
+
+@main.command("grammar-setup")
+@click.option("--check", "check_only", is_flag=True, help="Only report what grammar would use; download nothing.")
+@click.option("--lt-version", default=None, metavar="VERSION",
+              help="LanguageTool version to download (default: language-tool-python's).")
+def grammar_setup_cmd(check_only: bool, lt_version: str | None) -> None:
+    """Set up LanguageTool for the grammar rule: find a server or local install,
+    or download LanguageTool (about 250 MB, needs Java 17+) with
+    language-tool-python. Lint runs themselves never download.
+    Exit 0 when grammar can run, 3 when it cannot (the reason is printed)."""
+    from acu_lint.languagetool import setup
+
+    sys.exit(setup(lt_version, check_only, click.echo))
