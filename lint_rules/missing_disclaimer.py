@@ -1,0 +1,249 @@
+"""The article never says that it is general information and not medical advice.
+
+## What it finds
+Articles with no medical disclaimer: nowhere do they tell the reader, in these
+or similar words, that the text is for general information only and is not
+medical advice or a substitute for seeing a qualified professional.
+Recognised wording includes "for informational purposes only", "does not
+constitute medical advice", "is general information, not medical advice", "not
+a substitute for professional medical advice", "not intended to diagnose,
+treat, cure or prevent any disease" and a block labelled "Disclaimer:" that
+speaks of medical advice or a doctor.
+
+Advice is not a disclaimer: "talk to your doctor before starting treatment",
+"discuss it with your healthcare provider" or "please contact the office" tell
+the reader what to do, but not what the article is. Short texts (fewer than
+`min_words` words) are not checked.
+
+The finding is reported once per file, on the title (or the first line), so
+that an inline `<!-- acu-lint-disable-file missing-disclaimer -->` or a
+per-file ignore can silence it.
+
+## Why it matters
+Readers of a health article may act on it without seeing anyone. Saying what
+the article is not (general information, not a diagnosis or treatment plan)
+is one of the marks of trustworthy consumer health information: HONcode's
+"complementarity" principle required sites to state that their information
+supports and does not replace the relationship between patient and doctor,
+and DISCERN and the JAMA benchmark ask what the limits of a text are. An
+article that describes treatments (acupuncture for neuropathy, ALS or pain)
+without that statement reads as a personal recommendation, and in the US the
+FTC judges health content by the net impression it leaves.
+
+## Examples
+- flagged: `Acupuncture and Back Pain\n\nMany people with long-term back pain try acupuncture. Sessions last about thirty minutes and most people need several visits before they notice a change. Some people feel sore afterwards. Talk to your doctor before you start any new treatment, especially if you take blood thinners or are pregnant.`
+- flagged: `Needles and Nerve Pain\n\nAcupuncture uses thin needles placed at chosen points on the body. People with nerve pain from diabetes sometimes try it alongside their usual care, and a few small trials have looked at it. If you have questions about whether it could suit you, please contact the office and we will be glad to help you.`
+- not flagged: `Acupuncture and Back Pain\n\nMany people with long-term back pain try acupuncture. Sessions last about thirty minutes and most people need several visits before they notice a change. Some people feel sore afterwards.\n\nDisclaimer: This article is for informational purposes only and does not constitute medical advice.`
+- not flagged (md): `---\ndisclaimer: template\n---\n# Acupuncture and Back Pain\n\nMany people with long-term back pain try acupuncture. Sessions last about thirty minutes and most people need several visits before they notice a change. Some people feel sore afterwards, and a few feel tired for the rest of the day.`
+- not flagged: `Clinic hours\n\nWe are open Monday to Friday from nine until five.`
+
+## Fix
+Unsafe (it adds content, so it runs only with `--fix --unsafe-fixes`): the
+configured disclaimer (`text`) is appended at the end of the file after a
+blank line; in an HTML page it goes in a `<p class="disclaimer">` before
+`</article>` or `</body>`. The default wording is the project's own: "This
+article is general information, not medical advice. ...". Fixing twice adds
+nothing the second time.
+
+## Options
+- `text`: the disclaimer the fix appends. It must itself be recognised as a
+  disclaimer (by the built-in patterns or `extra_patterns`).
+- `extra_patterns`: more regular expressions that count as a disclaimer
+  (list of strings, case-insensitive, matched against the article's text).
+- `template`: `true` when the site template prints the disclaimer on every
+  page; the rule then reports nothing (set it per folder in config).
+- `front_matter_key`: front-matter key (default `disclaimer`) with which one
+  article says the same: `disclaimer: template` (or `site`, `layout`, `true`).
+  A string value that is itself a disclaimer also counts.
+- `min_words`: texts shorter than this are not checked (default 50).
+"""
+from __future__ import annotations
+
+import functools
+import html
+import re
+
+from acu_lint.model import Edit, Finding, Fix
+from lint_rules._common import load_data
+
+ID = "missing-disclaimer"
+SEVERITY = "error"
+FIXABLE = True
+DEFAULT_TEXT = (
+    "Disclaimer: This article is general information, not medical advice. It does not replace an "
+    "assessment by a doctor or other qualified health professional who knows your situation; ask one "
+    "before you start, stop or change any treatment."
+)
+OPTIONS = {
+    "text": DEFAULT_TEXT,
+    "extra_patterns": [],
+    "template": False,
+    "front_matter_key": "disclaimer",
+    "min_words": 50,
+}
+TEMPLATE_VALUES = {"template", "site", "layout", "theme", "footer", "true", "yes", "on", "included"}
+
+
+def _spaces(pattern: str) -> str:
+    return re.sub(r"(?<!\\) ", r"\\s+", pattern)
+
+
+@functools.lru_cache(maxsize=1)
+def _builtin():
+    d = load_data("missing_disclaimer.yaml")
+    rx = re.compile("|".join(f"(?:{_spaces(p)})" for p in d["patterns"]), re.I)
+    labels = "|".join(r"\s+".join(map(re.escape, lab.split())) for lab in sorted(d["labels"], key=len, reverse=True))
+    label_rx = re.compile(rf"^\W*(?:{labels})\b\s*(?:[:\-\u2013\u2014.]|$)", re.I)
+    topics = re.compile(d["label_topics"], re.I)
+    return rx, label_rx, topics
+
+
+def _user(extra: tuple[str, ...]):
+    from acu_lint.patterns import compile_user_pattern
+
+    return [compile_user_pattern(p, f"rules.{ID}.extra_patterns[{i}]") for i, p in enumerate(extra)]
+
+
+def _normal(text: str) -> str:
+    text = (text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
+            .replace("\u00a0", " "))
+    return re.sub(r"\s+", " ", text)
+
+
+def is_disclaimer(text: str, extra: tuple[str, ...] = ()) -> bool:
+    """True when ``text`` contains recognised disclaimer wording."""
+    rx, _, _ = _builtin()
+    t = _normal(text)
+    if rx.search(t):
+        return True
+    return any(u.search(t) for u in _user(extra)) if extra else False
+
+
+def validate(options):
+    extra = tuple(options.get("extra_patterns") or ())
+    _user(extra)  # raises a one-line error for a bad pattern
+    text = options.get("text", DEFAULT_TEXT)
+    if not isinstance(text, str) or not text.strip():
+        raise ValueError("'text' must be a non-empty string")
+    if not is_disclaimer(text, extra):
+        raise ValueError("'text' is not recognised as a disclaimer by the built-in patterns or extra_patterns, "
+                         "so the fix would add it again on every run")
+    if options.get("min_words", 50) < 0:
+        raise ValueError("'min_words' must be 0 or more")
+    key = options.get("front_matter_key", "disclaimer")
+    if not isinstance(key, str) or not key.strip():
+        raise ValueError("'front_matter_key' must be a non-empty string")
+
+
+_TAG = re.compile(r"<[^>]+>")
+
+
+def _visible_blocks(doc):
+    """(block, visible text) for every block a reader sees."""
+    for b in doc.blocks:
+        if b.kind in ("code", "comment", "front_matter", "rule"):
+            continue
+        if b.prose is not None and b.prose:
+            yield b, b.prose.text
+        elif b.kind == "html":
+            yield b, html.unescape(_TAG.sub(" ", doc.text[b.start:b.end]))
+        elif b.kind == "table":
+            yield b, doc.text[b.start:b.end].replace("|", " ")
+
+
+def _front_matter_says_template(doc, key: str, extra: tuple[str, ...]) -> bool:
+    fm = doc.front_matter
+    if not isinstance(fm, dict):
+        return False
+    value = fm.get(key)
+    if value is None and isinstance(fm.get("acu-lint"), dict):
+        value = fm["acu-lint"].get(key)
+    if value is True:
+        return True
+    if isinstance(value, str):
+        v = value.strip().lower()
+        return v in TEMPLATE_VALUES or is_disclaimer(value, extra)
+    return False
+
+
+def _anchor(doc) -> tuple[int, int]:
+    if doc.title is not None:
+        return doc.title.start, doc.title.end
+    for b in doc.blocks:
+        if b.kind in ("front_matter", "comment"):
+            continue
+        return doc.line_start(b.line), doc.line_end(b.line)
+    for n, line in enumerate(doc.lines, 1):
+        if line.strip():
+            return doc.line_start(n), doc.line_end(n)
+    return 0, 0
+
+
+def _fix(doc, text: str) -> Fix:
+    t = doc.text
+    if doc.kind == "html":
+        esc = html.escape(text, quote=False)
+        m = None
+        for tag in ("</article>", "</main>", "</body>", "</html>"):
+            m = None
+            for m in re.finditer(re.escape(tag), t, re.I):
+                pass
+            if m is not None:
+                break
+        if m is not None:
+            pos = m.start()
+            line_start = t.rfind("\n", 0, pos) + 1
+            indent = t[line_start:pos]
+            if not indent.strip():
+                edit = Edit(line_start, line_start, f'{indent}  <p class="disclaimer">{esc}</p>\n')
+            else:
+                edit = Edit(pos, pos, f'<p class="disclaimer">{esc}</p>')
+            return Fix((edit,), safe=False, description="add the medical disclaimer")
+        text = f'<p class="disclaimer">{esc}</p>'
+    if not t:
+        ins = text + "\n"
+    elif t.endswith("\n\n"):
+        ins = text + "\n"
+    elif t.endswith("\n"):
+        ins = "\n" + text + "\n"
+    else:
+        ins = "\n\n" + text + "\n"
+    return Fix((Edit(len(t), len(t), ins),), safe=False, description="append the medical disclaimer")
+
+
+def check(doc, options):
+    if options.get("template"):
+        return
+    extra = tuple(options.get("extra_patterns") or ())
+    if _front_matter_says_template(doc, options.get("front_matter_key") or "disclaimer", extra):
+        return
+    rx, label_rx, topics = _builtin()
+    user = _user(extra) if extra else []
+    blocks = list(_visible_blocks(doc))
+    words = sum(len(t.split()) for b, t in blocks if b.is_prose)
+    if words < int(options.get("min_words", 50)):
+        return
+    for i, (b, text) in enumerate(blocks):
+        t = _normal(text)
+        if rx.search(t) or any(u.search(t) for u in user):
+            return
+        if label_rx.match(t):
+            # "Disclaimer: ..." in the block itself, or a "Disclaimer" heading over the next block
+            if topics.search(t):
+                return
+            if b.kind == "heading" and i + 1 < len(blocks) and topics.search(blocks[i + 1][1]):
+                return
+    # wording that runs across two blocks (a disclaimer split over lines in plain text)
+    joined = _normal(" ".join(t for _, t in blocks))
+    if rx.search(joined) or any(u.search(joined) for u in user):
+        return
+    start, end = _anchor(doc)
+    yield Finding(
+        start,
+        end,
+        "The article has no medical disclaimer. "
+        "Readers may act on a health article without seeing anyone, so it should say that it is general "
+        "information and not a substitute for advice from a qualified professional. "
+        'Add a short disclaimer, e.g. "This article is general information, not medical advice."',
+        fix=_fix(doc, options.get("text") or DEFAULT_TEXT),
+    )

@@ -1,0 +1,507 @@
+"""Appeals to research that a reader cannot check ("Studies suggest", "A study in the Journal of Pain found").
+
+## What it finds
+Sentences that lean on research without saying which research: "A study
+published in the Journal of Pain found ...", "Another study in ... showed",
+"Studies suggest", "Research indicates", "Numerous studies have demonstrated",
+"According to recent research", "In one trial, ...". Such a sentence passes
+when the same sentence or paragraph lets a reader find the source: a DOI, a
+PMID or PMCID, a trial registration (NCT number), a URL (Markdown and HTML link
+targets count), or the authors and year ("Vickers et al., 2018", "(Smith,
+2019)"), or a reference marker such as `[2]`, `[^2]` or a superscript that
+resolves to a full entry in the article's reference list.
+
+It also finds reference lists made of bare titles: a "References" (or
+"Sources", "Bibliography", ...) section whose entries give no author, year,
+journal, DOI, PMID or link. One finding spans each run of such entries.
+
+Negated or forward-looking wording is not an appeal to evidence and is left
+alone: "No studies have shown", "more research is needed", "what the research
+shows", "Studies have not found".
+
+## Why it matters
+A patient cannot weigh a claim whose source they cannot look up, and "a study
+found" is the commonest way unsupported health claims borrow authority. The
+JAMA benchmark criteria for health information on the web ask for attribution
+(authors, references and sources), DISCERN asks whether the sources of
+evidence are clear, and HONcode asked sites to reference the source data
+behind health information. Regulators take the same line: the US FTC's Health
+Products Compliance Guidance (2022) expects health claims to rest on
+competent and reliable scientific evidence that the advertiser can produce,
+and a vague appeal to "studies" does not show that evidence exists.
+
+## Examples
+- flagged: `A study published in the Journal of Pain found that acupuncture reduced neck pain.`
+- flagged: `Studies suggest that acupuncture may promote nerve regeneration.`
+- flagged: `Numerous studies have demonstrated the benefits of acupuncture for back pain.`
+- flagged: `According to recent research, acupuncture can ease menstrual cramps.`
+- flagged: `References\n\nAcupuncture for Chronic Pain in Adults\nNeedling and the Nervous System\n\nThanks for reading.`
+- not flagged: `A trial by Vickers et al. (2018) found a modest benefit over sham acupuncture.`
+- not flagged: `A review found less pain after acupuncture (doi:10.1016/j.jpain.2017.11.005).`
+- not flagged: `No studies have shown that acupuncture cures neuropathy.`
+- not flagged: `More research is needed before acupuncture can be recommended for ALS.`
+- not flagged (md): `# Knee pain\n\nOne trial found less knee pain after ten sessions [1].\n\n## References\n\n1. Smith J, Lee K. Acupuncture for knee pain. Pain Med. 2019;20(4):800-9.`
+
+## Fix
+No automatic fix: only the writer knows the source. Name the authors and year
+and add a DOI, PMID or link (or a reference marker that points to a full entry
+in the reference list), or remove the appeal to research. For a bare reference
+list, complete each entry: authors, title, journal, year and a DOI or PMID.
+
+## Options
+- `extra_patterns`: more regular expressions that count as a vague appeal to
+  research (list of strings, matched case-insensitively within a sentence).
+- `reference_headings`: more headings that open a reference list (list of strings).
+- `check_reference_lists`: report reference lists of bare titles (default `true`).
+"""
+from __future__ import annotations
+
+import functools
+import re
+import weakref
+from dataclasses import dataclass, field
+
+from acu_lint.model import Finding
+from lint_rules._common import load_data
+
+ID = "vague-citation"
+SEVERITY = "warning"
+FIXABLE = False
+OPTIONS = {"extra_patterns": [], "reference_headings": [], "check_reference_lists": True}
+
+
+def validate(options):
+    from acu_lint.patterns import compile_user_pattern
+
+    for i, p in enumerate(options.get("extra_patterns") or []):
+        compile_user_pattern(p, f"extra_patterns[{i}]")
+    for i, h in enumerate(options.get("reference_headings") or []):
+        if not isinstance(h, str) or not h.strip():
+            raise ValueError(f"reference_headings[{i}] must be a non-empty string")
+
+
+# ---------------------------------------------------------------------------
+# Shared text helpers (absolute-claim imports these too)
+# ---------------------------------------------------------------------------
+_ABBREVIATIONS = {
+    "e.g", "i.e", "etc", "vs", "dr", "mr", "mrs", "ms", "prof", "st", "al", "fig", "figs", "no", "nos",
+    "vol", "vols", "approx", "jr", "sr", "inc", "ltd", "co", "cf", "ed", "eds", "pp", "p", "ca", "dept",
+    "univ", "assoc", "mt", "ph.d", "m.d", "u.s", "u.k", "a.m", "p.m", "min", "max", "est", "op", "cit",
+    "ibid", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+}
+_SENT_END = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]*_]*(?=\s|$)")
+_WORD_BEFORE = re.compile(r"([\w.]+)$")
+
+
+def plain(text: str) -> str:
+    """Same-length copy with curly quotes straightened and whitespace made
+    single spaces, so that offsets stay valid for the original text."""
+    return (
+        text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
+        .replace("\n", " ").replace("\t", " ").replace("\u00a0", " ")
+    )
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Sentence (start, end) spans of prose ``text``. Handles abbreviations
+    ("e.g.", "Dr.", "et al."), initials ("J. Smith") and decimals."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    n = len(text)
+    for m in _SENT_END.finditer(text):
+        end = m.end()
+        if text[m.start()] == ".":
+            w = _WORD_BEFORE.search(text, 0, m.start())
+            word = (w.group(1) if w else "").lower().rstrip(".")
+            if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()) or re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):
+                continue
+        rest = text[end:end + 40].lstrip()
+        if rest and not (rest[0].isupper() or rest[0].isdigit() or rest[0] in "\"'\u201c\u2018([*_<#"):
+            continue
+        while start < end and text[start].isspace():
+            start += 1
+        if start < end:
+            spans.append((start, end))
+        start = end
+    while start < n and text[start].isspace():
+        start += 1
+    if start < n:
+        end = n
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        spans.append((start, end))
+    return spans
+
+
+_YEAR = r"(?:19[5-9]\d|20[0-4]\d)[a-z]?"
+_NAME = r"[A-Z][A-Za-z'\u2019\-]+"
+_IDENTIFIER = re.compile(
+    r"\b10\.\d{4,9}/\S+|\bdoi\s*:|\bdoi\.org/|\bPMID\s*:?\s*\d{5,9}\b|\bPMCID\s*:?\s*PMC\d+|\bPMC\d{4,9}\b"
+    r"|\bNCT\d{8}\b|\bISRCTN\d{6,}\b|\bChiCTR[-\w]+\b|\bhttps?://|\bwww\.\w",
+    re.I,
+)
+_AUTHOR_YEAR = re.compile(
+    # "Vickers et al. (2018)", "Smith and Jones, 2019", "Lee & Kim 2020", "Smith and colleagues (2017)"
+    rf"\b{_NAME}(?:\s+(?:et\s+al\.?|and\s+colleagues|and\s+co-?workers|(?:and|&)\s+{_NAME}))\s*,?\s*\(?\s*{_YEAR}\b"
+    # "(Smith, 2019)", "(Smith 2019; Lee 2020)", "(Smith et al., 2019)"
+    rf"|\(\s*{_NAME}(?:\s+(?:et\s+al\.?|(?:and|&)\s+{_NAME}))?\s*,?\s+{_YEAR}\s*[;,)]"
+    # "Smith (2019)" - but not "Journal of Pain (2019)"
+    rf"|(?<!\bof\s)(?<!\bthe\s)\b{_NAME}\s+\(\s*{_YEAR}\s*\)"
+    # "a 2018 review by Vickers", "a 2019 study led by Dr. Lee"
+    rf"|\b{_YEAR}\s+(?:[\w-]+\s+){{0,3}}?(?:by|led\s+by|from)\s+(?:Dr\.?\s+|Professor\s+|Prof\.?\s+)?{_NAME}"
+    # "by Vickers and colleagues in 2018", "by Dr. Lee (2019)"
+    rf"|\bby\s+(?:Dr\.?\s+|Professor\s+|Prof\.?\s+)?{_NAME}(?:\s+{_NAME})?(?:\s+(?:et\s+al\.?|and\s+colleagues|(?:and|&)\s+{_NAME}))?\s*,?\s*(?:in\s+|published\s+in\s+|\(\s*)?{_YEAR}\b"
+    # "In 2018, Vickers et al." / "In 2018, Vickers and colleagues"
+    rf"|\bIn\s+{_YEAR}\s*,?\s+(?:Dr\.?\s+)?{_NAME}\s+(?:et\s+al|and\s+colleagues|and\s+{_NAME}|&\s+{_NAME})",
+)
+_MARKERS = re.compile(
+    r"\[\^([\w-]+)\]"  # [^1], [^smith]
+    r"|\[(\d{1,3}(?:\s*[-\u2013,]\s*\d{1,3})*)\](?!:)"  # [1], [1, 2], [3-5]
+    r"|<sup[^>]*>\s*(?:<a[^>]*>)?\s*\[?(\d{1,3}(?:\s*[-\u2013,]\s*\d{1,3})*)\]?"  # <sup>1</sup>
+    r"|([\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+)",  # unicode superscripts
+)
+_SUPERSCRIPT = str.maketrans("\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079", "0123456789")
+
+
+def has_identifier(src: str) -> bool:
+    """A DOI, PMID/PMCID, trial id, URL, or authors with a year."""
+    return bool(_IDENTIFIER.search(src) or _AUTHOR_YEAR.search(src))
+
+
+def _expand(numbers: str) -> list[str]:
+    out: list[str] = []
+    for part in re.split(r"\s*,\s*", numbers.strip()):
+        m = re.fullmatch(r"(\d+)\s*[-\u2013]\s*(\d+)", part)
+        if m and int(m.group(2)) - int(m.group(1)) < 50:
+            out.extend(str(i) for i in range(int(m.group(1)), int(m.group(2)) + 1))
+        elif part:
+            out.append(part)
+    return out
+
+
+def markers_in(src: str) -> list[str]:
+    """Reference labels cited in ``src``: "[1]" -> "1", "[^a]" -> "a"."""
+    labels: list[str] = []
+    for m in _MARKERS.finditer(src):
+        if m.group(1):
+            labels.append(m.group(1).lower())
+        elif m.group(2):
+            # "[1](#ref-1)" is a link whose text is a marker; "[2]" alone is a marker.
+            labels.extend(_expand(m.group(2)))
+        elif m.group(3):
+            labels.extend(_expand(m.group(3)))
+        elif m.group(4):
+            labels.extend(list(m.group(4).translate(_SUPERSCRIPT)))
+    return labels
+
+
+# ---------------------------------------------------------------------------
+# Reference lists
+# ---------------------------------------------------------------------------
+_JOURNALISH = re.compile(
+    r"\b(?:19|20)\d{2}\s*;\s*\d+|\b\d+\s*\(\s*\d+\s*\)\s*:\s*\d+|\bvol(?:ume)?\.?\s*\d+|\bpp?\.\s*\d+"
+    r"|\bJ\.?\s+[A-Z][a-z]+|\bJournal\b|\bLancet\b|\bBMJ\b|\bJAMA\b|\bCochrane\b|\bet\s+al\b|\bin\s+press\b",
+)
+_AUTHOR_START = re.compile(
+    rf"^\s*(?:\[\^?[\w-]+\]:?\s*|\d{{1,3}}[.)]\s+)?{_NAME},?\s+(?:[A-Z]{{1,3}}\b|[A-Z]\.(?:\s?[A-Z]\.)*)"
+)
+_ANY_YEAR = re.compile(r"\b(?:1[89]\d{2}|20\d{2})\b")
+_ENTRY_NUMBER = re.compile(r"^\s*(?:\[\^?([\w-]+)\]:?|(\d{1,3})[.)]|\((\d{1,3})\))\s*")
+_FOOTNOTE_DEF = re.compile(r"^[ \t]{0,3}\[(\^?[\w-]+)\]:[ \t]+(\S.*)$")
+
+
+@dataclass
+class Entry:
+    start: int
+    end: int
+    src: str
+    label: str | None = None
+
+    @property
+    def full(self) -> bool:
+        """Enough to find the source: an identifier or link, authors with a
+        year, or a year with journal details."""
+        s = self.src
+        if has_identifier(s):
+            return True
+        year = _ANY_YEAR.search(s) is not None
+        return year and bool(_AUTHOR_START.search(s) or _JOURNALISH.search(s))
+
+    @property
+    def bare(self) -> bool:
+        """Nothing but a title: no author, year, journal, identifier or link."""
+        s = self.src
+        return not (has_identifier(s) or _ANY_YEAR.search(s) or _AUTHOR_START.search(s) or _JOURNALISH.search(s))
+
+
+@dataclass
+class References:
+    sections: list[tuple[object, list[Entry]]] = field(default_factory=list)  # (heading block, entries)
+    by_label: dict[str, Entry] = field(default_factory=dict)
+    block_ids: set[int] = field(default_factory=set)  # id() of blocks that belong to reference lists
+
+    def resolves(self, labels: list[str]) -> bool:
+        return any((e := self.by_label.get(lab)) is not None and e.full for lab in labels)
+
+
+@functools.lru_cache(maxsize=8)
+def _heading_pattern(extra: tuple[str, ...]) -> re.Pattern[str]:
+    names = list(load_data("vague_citation.yaml")["reference_headings"]) + [e for e in extra if e]
+    alt = "|".join(r"\s+".join(map(re.escape, n.split())) for n in sorted(set(n.lower() for n in names), key=len, reverse=True))
+    return re.compile(rf"^\W*(?:{alt})\W*$", re.I)
+
+
+_CACHE: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+_SKIP_KINDS = ("code", "comment", "front_matter", "html")
+
+
+def references(doc, extra_headings: tuple[str, ...] = ()) -> References:
+    """The article's reference list(s), computed once per document."""
+    key = extra_headings
+    cached = _CACHE.get(doc)
+    if cached is not None and key in cached:
+        return cached[key]
+    refs = _find_references(doc, _heading_pattern(extra_headings))
+    _CACHE.setdefault(doc, {})[key] = refs
+    return refs
+
+
+def _entries_of_block(doc, b) -> list[Entry]:
+    src = doc.text[b.start:b.end]
+    if b.kind == "list_item" or "\n" not in src:
+        return [Entry(b.start, b.end, src)]
+    out = []
+    pos = b.start
+    for line in src.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            lead = len(line) - len(line.lstrip())
+            out.append(Entry(pos + lead, pos + lead + len(stripped), stripped))
+        pos += len(line) + 1
+    return out
+
+
+def _find_references(doc, head_rx: re.Pattern[str]) -> References:
+    refs = References()
+    blocks = [b for b in doc.blocks if b.kind not in _SKIP_KINDS]
+    i = 0
+    while i < len(blocks):
+        b = blocks[i]
+        if not (b.prose and b.kind in ("heading", "paragraph") and head_rx.match(b.prose.text.strip())):
+            i += 1
+            continue
+        entries: list[Entry] = []
+        members = []
+        last_line = b.end_line
+        j = i + 1
+        while j < len(blocks):
+            nb = blocks[j]
+            if nb.kind == "rule":
+                break
+            if not nb.prose:
+                j += 1
+                continue
+            if nb.kind == "heading" and doc.kind != "text" and (b.kind != "heading" or nb.level <= b.level):
+                break
+            text = nb.prose.text.strip()
+            words = len(text.split())
+            new = _entries_of_block(doc, nb)
+            looks_like_entry = nb.kind == "list_item" or any(not e.bare for e in new)
+            if doc.kind == "text" and entries and nb.line > last_line + 1 and not looks_like_entry:
+                break  # a blank line and then something that is not a reference: the list has ended
+            if words < 3 and not looks_like_entry:
+                break
+            if words > 40 and nb.kind != "list_item" and not looks_like_entry:
+                break
+            if not entries and nb.line > last_line + 2:
+                break
+            entries.extend(new)
+            members.append(nb)
+            last_line = nb.end_line
+            j += 1
+        if entries:
+            refs.sections.append((b, entries))
+            refs.block_ids.add(id(b))
+            refs.block_ids.update(id(m) for m in members)
+            for pos, e in enumerate(entries, 1):
+                m = _ENTRY_NUMBER.match(e.src)
+                label = None
+                if m:
+                    label = (m.group(1) or m.group(2) or m.group(3)).lower().lstrip("^")
+                e.label = label
+                refs.by_label.setdefault(label or str(pos), e)
+            for nb in members:  # list items keep their own number
+                if nb.kind == "list_item" and nb.number is not None:
+                    for e in entries:
+                        if e.start == nb.start:
+                            refs.by_label[str(nb.number)] = e
+        i = max(j, i + 1)
+    # Footnote and reference definitions anywhere: "[^1]: Smith J. ..." / "[1]: https://..."
+    code_lines = set()
+    for b in doc.blocks:
+        if b.kind == "code":
+            code_lines.update(range(b.line, b.end_line + 1))
+    if "]:" in doc.text:
+        for n, line in enumerate(doc.lines, 1):
+            if n in code_lines:
+                continue
+            m = _FOOTNOTE_DEF.match(line)
+            if m:
+                start = doc.line_start(n) + m.start(2)
+                e = Entry(start, start + len(m.group(2)), m.group(2), m.group(1).lower().lstrip("^"))
+                refs.by_label.setdefault(e.label, e)
+    return refs
+
+
+def sourced(doc, sentence_src: str, block_src: str, refs: References | None = None) -> bool:
+    """True when the sentence or its paragraph names a checkable source."""
+    if has_identifier(sentence_src) or has_identifier(block_src):
+        return True
+    labels = markers_in(sentence_src) or markers_in(block_src)
+    if labels:
+        refs = refs if refs is not None else references(doc)
+        return refs.resolves(labels)
+    return False
+
+
+def in_reference_list(doc, block) -> bool:
+    return id(block) in references(doc).block_ids
+
+
+# ---------------------------------------------------------------------------
+# Triggers
+# ---------------------------------------------------------------------------
+def _alt(words) -> str:
+    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(set(words), key=len, reverse=True))
+
+
+@functools.lru_cache(maxsize=1)
+def _triggers() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    d = load_data("vague_citation.yaml")
+    verbs = _alt(d["verbs"])
+    single = _alt(d["study_nouns"])
+    plural = _alt(d["plural_nouns"])
+    quant = _alt(d["quantifiers"])
+    connector = (
+        r"(?:\s+(?:published|appearing|reported|conducted|carried\s+out|done|presented|printed|released|featured|"
+        r"run|led|funded|from|at|in|by|on|of|into|involving|with|among|including|that|which|looking\s+at|"
+        r"comparing|examining|testing|covering)\b[^.;!?\"]{0,160}?)?"
+    )
+    aux = r"(?:\s+(?:have|has|had|also|consistently|repeatedly|clearly|now|even|already|largely|generally|all|both))*"
+    parts = [
+        # "A study published in the Journal of Pain found", "Another trial showed", "One 2019 review concluded"
+        rf"\b(?:a|an|one|another)\s+(?:[\w-]+\s+){{0,3}}?(?:{single})\b{connector}{aux}\s+(?:{verbs})\b",
+        # "Studies suggest", "Numerous studies and clinical trials have demonstrated", "Research published in ... indicates"
+        rf"\b(?:(?:{quant})\s+)*(?:{plural})(?:\s+and\s+(?:(?:{quant})\s+)*(?:{plural}))?{connector}{aux}\s+(?:{verbs})\b",
+        # "Evidence suggests", "The scientific evidence shows"
+        r"\b(?:(?:the|current|recent|scientific|clinical|research|medical|growing|emerging|existing|available|strong|"
+        r"good|some|much|mounting|published|a\s+growing\s+body\s+of|a\s+body\s+of)\s+)*evidence(?:\s+from\s+[^.;!?]{0,80}?)?"
+        r"\s+(?:suggests|shows|indicates|supports|points\s+to|has\s+shown|confirms|proves)\b",
+        # "According to recent research", "according to a study in ..."
+        rf"\baccording\s+to\s+(?:(?:a|an|one|some|recent|new|several|many|the\s+latest|current|numerous|multiple|the)\s+)*"
+        rf"(?:[\w-]+\s+){{0,2}}?(?:{single}|{plural}|experts|surveys|reports|data)\b",
+        # "In one study, ..." / "In a recent trial ..."
+        rf"\bin\s+(?:a|an|one|another)\s+(?:[\w-]+\s+){{0,3}}?(?:{single})\b(?=\s*,|\s+(?:of|on|from|published|with|involving|at|by)\b)",
+        # "It has been scientifically proven", "it's been shown"
+        r"\bit(?:\s+has|'s|\s+is|\s+have)\s+(?:been\s+)?(?:scientifically\s+|clinically\s+|medically\s+)?(?:proven|shown|demonstrated)\b(?=\s+(?:that|in\s+studies|by\s+(?:studies|research|science)))",
+        # "Science shows / has proven"
+        r"\b(?:modern\s+)?science\s+(?:has\s+)?(?:proven|proved|proves|shows|shown|says)\b",
+    ]
+    rx = re.compile("|".join(f"(?:{p})" for p in parts), re.I)
+    not_before = re.compile(rf"(?:^|\W)(?:{_alt(d['not_before'])})\W*$", re.I)
+    return rx, not_before
+
+
+_NEGATED_VERB = re.compile(r"\b(?:not|never|n't|failed\s+to|fail\s+to|yet\s+to)\b", re.I)
+
+
+def _vague_matches(sent: str, user) -> list[tuple[int, int]]:
+    rx, not_before = _triggers()
+    found: list[tuple[int, int]] = []
+    for m in rx.finditer(sent):
+        head = sent[max(0, m.start() - 25):m.start()]
+        if not_before.search(head):
+            continue
+        if _NEGATED_VERB.search(m.group(0)):
+            continue
+        found.append((m.start(), m.end()))
+    for u in user:
+        for m in u.finditer(sent):
+            if m.end() > m.start():
+                found.append((m.start(), m.end()))
+    found.sort()
+    out: list[tuple[int, int]] = []
+    for s, e in found:
+        if out and s < out[-1][1]:
+            continue
+        out.append((s, e))
+    return out
+
+
+def _quote(text: str, limit: int = 70) -> str:
+    text = re.sub(r"\s+", " ", text).strip()
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
+
+
+def check(doc, options):
+    extra_heads = tuple(options.get("reference_headings") or ())
+    refs = references(doc, extra_heads)
+    user = []
+    if options.get("extra_patterns"):
+        from acu_lint.patterns import compile_user_pattern
+
+        user = [compile_user_pattern(p, f"rules.{ID}.extra_patterns") for p in options["extra_patterns"]]
+    for block in doc.prose_blocks():
+        if id(block) in refs.block_ids:
+            continue
+        prose = block.prose
+        text = plain(prose.text)
+        block_src = doc.text[block.start:block.end]
+        block_ok = None
+        for s, e in sentence_spans(text):
+            sent = text[s:e]
+            if sent.rstrip().endswith("?"):
+                continue
+            hits = _vague_matches(sent, user)
+            if not hits:
+                continue
+            a, b = prose.span(s, e)
+            if block_ok is None:
+                block_ok = has_identifier(block_src)
+            if block_ok or sourced(doc, doc.text[a:b], block_src, refs):
+                continue
+            for hs, he in hits:
+                start, end = prose.span(s + hs, s + he)
+                phrase = _quote(sent[hs:he])
+                yield Finding(
+                    start,
+                    end,
+                    f'"{phrase}" appeals to research that the reader cannot check. '
+                    "Patients and quality checklists such as the JAMA benchmark and DISCERN need the source "
+                    "named so the claim can be verified. "
+                    "Name the authors and year and add a DOI, PMID or link (or a reference marker to a full "
+                    "entry in the reference list), or remove the appeal.",
+                    data={"kind": "appeal"},
+                )
+    if not options.get("check_reference_lists", True):
+        return
+    for heading, entries in refs.sections:
+        run: list[Entry] = []
+        for e in entries + [None]:
+            if e is not None and e.bare:
+                run.append(e)
+                continue
+            if run:
+                n = len(run)
+                title = _quote(heading.prose.text, 30)
+                yield Finding(
+                    run[0].start,
+                    run[-1].end,
+                    f'The "{title}" list gives only titles ({n} {"entry" if n == 1 else "entries"}): no author, '
+                    "year, journal, DOI, PMID or link. "
+                    "A reader cannot find or judge a source named only by its title, and the JAMA benchmark asks "
+                    "health articles for full references. "
+                    "Complete each entry with authors, title, journal, year and a DOI, PMID or link.",
+                    data={"kind": "bare-references", "entries": n},
+                )
+                run = []
