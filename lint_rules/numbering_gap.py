@@ -95,6 +95,7 @@ class Item:
 class Sequence:
     items: list[Item] = field(default_factory=list)
     direction: int = 0  # +1 counting up, -1 counting down, 0 not known yet
+    peak: int = 0  # the highest number so far (the lowest when counting down)
     problems: list[tuple[Item, Item]] = field(default_factory=list)  # (item, previous)
 
 
@@ -160,6 +161,7 @@ def _feed(seq: Sequence, item: Item, max_jump: int) -> bool:
     """Add ``item`` to ``seq``; False when it starts a new sequence instead."""
     if not seq.items:
         seq.items.append(item)
+        seq.peak = item.number
         return True
     prev = seq.items[-1]
     x, p = item.number, prev.number
@@ -169,13 +171,18 @@ def _feed(seq: Sequence, item: Item, max_jump: int) -> bool:
         seq.direction = -1
     elif x in (0, 1) and x <= p:
         return False  # a list that starts again
+    elif seq.direction == -1 and x > p:
+        return False  # after a countdown: something new
     elif abs(x - p) > max_jump:
         return False  # not the same sequence (a year, a quantity)
+    elif seq.direction and x == seq.peak + seq.direction:
+        pass  # back on track after a swapped item (1, 3, 2, 4): reported once already
     else:
         seq.problems.append((item, prev))
         if not seq.direction:
             seq.direction = 1
     seq.items.append(item)
+    seq.peak = max(seq.peak, x) if seq.direction >= 0 else min(seq.peak, x)
     return True
 
 
