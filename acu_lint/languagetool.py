@@ -213,6 +213,13 @@ def check_url(url: str) -> str | None:
 
 
 _OPENER = urllib.request.build_opener(urllib.request.ProxyHandler())  # honours *_proxy / no_proxy
+_DIRECT = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # loopback never goes through a proxy
+_LOOPBACK = {"localhost", "127.0.0.1", "::1"}
+
+
+def _opener_for(url: str) -> urllib.request.OpenerDirector:
+    host = (urllib.parse.urlsplit(url).hostname or "").lower()
+    return _DIRECT if host in _LOOPBACK or host.startswith("127.") else _OPENER
 
 
 class HTTPBackend:
@@ -257,7 +264,7 @@ class HTTPBackend:
         })
         where = self.describe()
         try:
-            with _OPENER.open(req, timeout=timeout) as resp:
+            with _opener_for(url).open(req, timeout=timeout) as resp:
                 body = resp.read()
         except urllib.error.HTTPError as exc:
             detail = ""
@@ -471,7 +478,7 @@ class LocalBackend(HTTPBackend):
                 raise self._fail(f"grammar: {self.describe()} exited during start-up (code {code}"
                                  f"{': ' + msg if msg else ''}); {DOCS}")
             try:
-                with _OPENER.open(f"{self.url}/v2/languages", timeout=2) as resp:
+                with _DIRECT.open(f"{self.url}/v2/languages", timeout=2) as resp:
                     if resp.status == 200:
                         return
             except (OSError, ValueError):
@@ -723,8 +730,8 @@ def _known_version(backend: HTTPBackend, disk: DiskCache | None, req: CheckReque
         # a local install's identity includes the jar's size and mtime: its version cannot change
         if backend.kind == "local" or time.time() - checked < VERSION_TTL:
             return version
-    if backend.kind == "local":
-        return None  # learn it from the first real check; starting Java just to ask costs seconds
+    if memo is None or backend.kind == "local":
+        return None  # nothing cached under any version yet: the first real check tells the version
     try:
         version, _ = backend.check("Probe.", req, timeout)  # one tiny request a day per server
     except BackendUnavailable:

@@ -1,4 +1,4 @@
-"""Grammar and spelling mistakes found by LanguageTool (opt-in: `--grammar`).
+r"""Grammar and spelling mistakes found by LanguageTool (opt-in: `--grammar`).
 
 ## What it finds
 Whatever LanguageTool finds in the article's prose: agreement errors, words
@@ -30,7 +30,7 @@ stumble over them.
 - flagged: `Here is how acupuncture work may work for muscle spasms.`
 - flagged (md): `# Sleep and pain\n\nMany patients recieve six sessions.`
 - not flagged: `Moxibustion warms acupoints to move Qi, and it may help some people with neuropathy.`
-- not flagged (md): `Run \`the the\` only in code.\n\n    the the code block\n`
+- not flagged (md): `Run `the the` only in code.\n\n    the the code block\n`
 
 ## Fix
 None automatic: LanguageTool's replacements are shown as a suggestion, since

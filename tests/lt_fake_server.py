@@ -52,6 +52,7 @@ UNKNOWN_WORDS = {
     "qi": "QI",
     "fibromyalgia": "fibromyalgias",
     "electroacupuncture": "electro acupuncture",
+    "sha": "shah",
 }
 MODALS = "may|might|can|could|will|would|should|must"
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*")
