@@ -1,4 +1,4 @@
-"""A title or paragraph that stands twice.
+r"""A title or paragraph that stands twice.
 
 ## What it finds
 The article's title repeated as a line of its own (a page template and the

@@ -1,4 +1,4 @@
-"""Scraped image alt text and credit lines left in the article.
+r"""Scraped image alt text and credit lines left in the article.
 
 ## What it finds
 Text that came along when an article was copied from a web page with its

@@ -1,4 +1,4 @@
-"""An AI image-generation prompt or image placeholder left in the article body.
+r"""An AI image-generation prompt or image placeholder left in the article body.
 
 ## What it finds
 Instructions written for an image generator or a designer that were published

@@ -1,4 +1,4 @@
-"""An orphan fragment above the title or between sections ("nervous system").
+r"""An orphan fragment above the title or between sections ("nervous system").
 
 ## What it finds
 A few words standing alone as a block that are neither a heading nor a

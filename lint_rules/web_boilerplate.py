@@ -1,4 +1,4 @@
-"""Page furniture scraped together with the article ("Leave a Comment", "Scroll to Top").
+r"""Page furniture scraped together with the article ("Leave a Comment", "Scroll to Top").
 
 ## What it finds
 Blocks that are the website's interface rather than the article: comment
