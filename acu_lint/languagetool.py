@@ -145,7 +145,8 @@ def _utf16_to_index(text: str) -> Callable[[int], int]:
 def parse_check_response(data: Any, text: str) -> tuple[str, list[tuple[int, int, dict[str, Any]]]]:
     """Validate a ``/v2/check`` reply. Returns the software version and
     ``(start, end, match)`` in Python indexes of ``text``. Raises ValueError
-    when the reply is not LanguageTool's format."""
+    when the reply is not LanguageTool's format. (A reply with
+    ``warnings.incompleteResults`` is valid; see :func:`is_incomplete`.)"""
     if not isinstance(data, dict) or not isinstance(data.get("matches"), list):
         raise ValueError("no 'matches' list in the reply")
     software = data.get("software") if isinstance(data.get("software"), dict) else {}
@@ -163,6 +164,11 @@ def parse_check_response(data: Any, text: str) -> tuple[str, list[tuple[int, int
         start, end = to_index(off), to_index(off + length)
         out.append((start, max(end, start), m))
     return version, out
+
+
+def is_incomplete(data: Any) -> bool:
+    warnings = data.get("warnings") if isinstance(data, dict) else None
+    return isinstance(warnings, dict) and bool(warnings.get("incompleteResults"))
 
 
 def _clean_message(msg: str) -> str:
@@ -198,6 +204,24 @@ def normalize_url(url: str) -> str:
     return url
 
 
+def split_credentials(url: str) -> tuple[str, str | None]:
+    """(URL without ``user:password@``, value for an Authorization header or None)."""
+    parts = urllib.parse.urlsplit(url)
+    if parts.username is None:
+        return url, None
+    import base64
+
+    user = urllib.parse.unquote(parts.username)
+    password = urllib.parse.unquote(parts.password or "")
+    host = parts.hostname or ""
+    if ":" in host:
+        host = f"[{host}]"
+    netloc = host + (f":{parts.port}" if parts.port else "")
+    clean = urllib.parse.urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
+    token = base64.b64encode(f"{user}:{password}".encode("utf-8")).decode("ascii")
+    return clean, f"Basic {token}"
+
+
 def check_url(url: str) -> str | None:
     """A reason why ``url`` cannot be a LanguageTool server URL, or None."""
     parts = urllib.parse.urlsplit(url.strip())
@@ -228,10 +252,12 @@ class HTTPBackend:
     kind = "server"
 
     def __init__(self, url: str, source: str):
-        self.url = normalize_url(url)
+        url, self._auth = split_credentials(url.strip())
+        self.url = normalize_url(url)  # never holds credentials: it is printed and remembered
         self.source = source  # where the URL came from, for messages
         self.version: str | None = None
         self.failure: str | None = None  # once failed, fail fast for the rest of the run
+        self.last_incomplete = False
         self.lock = threading.RLock()
 
     @property
@@ -260,6 +286,7 @@ class HTTPBackend:
         req = urllib.request.Request(url, data=data, headers={
             "Accept": "application/json",
             "User-Agent": "acu-lint (grammar rule)",
+            **({"Authorization": self._auth} if self._auth else {}),
             **({"Content-Type": "application/x-www-form-urlencoded; charset=utf-8"} if data is not None else {}),
         })
         where = self.describe()
@@ -299,10 +326,12 @@ class HTTPBackend:
                              f"check that {self.source} points to a LanguageTool server; {DOCS}") from None
 
     def check(self, text: str, req: CheckRequest, timeout: float) -> tuple[str, list[LTMatch]]:
-        """Check ``text``; (LanguageTool version, matches in Python indexes)."""
+        """Check ``text``; (LanguageTool version, matches in Python indexes).
+        ``self.last_incomplete`` tells whether the server said it ran out of time."""
         with self.lock:
             self.ensure_ready(timeout)
             data = self.request("check", {"text": text, **req.params()}, timeout)
+            self.last_incomplete = is_incomplete(data)
             try:
                 version, raw = parse_check_response(data, text)
             except ValueError as exc:
@@ -390,8 +419,10 @@ def _free_port() -> int:
 
 
 def _pdeathsig_preexec() -> Callable[[], None] | None:
-    """On Linux, make the child get SIGTERM when acu-lint dies, even by SIGKILL."""
-    if not sys.platform.startswith("linux"):
+    """On Linux, make the child get SIGTERM when acu-lint dies, even by SIGKILL.
+    Only from the main thread: the kernel sends the signal when the *thread*
+    that forked exits, and a worker thread may end long before the run does."""
+    if not sys.platform.startswith("linux") or threading.current_thread() is not threading.main_thread():
         return None
     try:
         import ctypes
@@ -592,7 +623,7 @@ def get_backend(server: str = "", start_timeout: float = 60.0) -> HTTPBackend:
         if problem:
             raise BackendUnavailable(f"grammar: {source} {problem}; give the LanguageTool server's URL, "
                                      f"e.g. http://localhost:8081; {DOCS}")
-        key = ("server", normalize_url(url))
+        key = ("server", normalize_url(url))  # credentials included: two users, two backends
         with _REGISTRY_LOCK:
             b = _BACKENDS.get(key)
             if b is None:
@@ -677,7 +708,7 @@ class DiskCache:
             return None
 
     def put_version(self, identity: str, version: str) -> None:
-        self._write(self._version_path(identity), {"identity": identity, "version": version, "checked": time.time()})
+        self._write(self._version_path(identity), {"version": version, "checked": time.time()})
 
     def _version_path(self, identity: str) -> str:
         return os.path.join(self.folder, "versions", hashlib.sha256(identity.encode()).hexdigest()[:32] + ".json")
@@ -775,6 +806,7 @@ def check_paragraphs(texts: list[str], req: CheckRequest, *, server: str = "", t
             pos += len(texts[i]) + len(PARAGRAPH_SEPARATOR)
         payload = PARAGRAPH_SEPARATOR.join(texts[i] for i in batch)
         version, matches = backend.check(payload, req, timeout)
+        complete = not backend.last_incomplete  # a server that ran out of time: use, but do not keep
         STATS.requests += 1
         STATS.checked += len(batch)
         if disk is not None and (disk.get_version(backend.identity) or ("",))[0] != version:
@@ -792,6 +824,8 @@ def check_paragraphs(texts: list[str], req: CheckRequest, *, server: str = "", t
             per[i].append(m)
         for i in batch:
             results[i] = per[i]
+            if not complete:
+                continue
             key = cache_key(texts[i], req, version)
             _MEMORY[key] = per[i]
             if disk is not None:

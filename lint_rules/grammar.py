@@ -217,7 +217,9 @@ def segments(doc) -> list[Segment]:
     out = []
     for block in doc.prose_blocks():
         prose = block.prose
-        text = prose.text.replace("\n", " ").replace("\t", " ")
+        # one character for one character, so offsets stay valid: line breaks and tabs
+        # become spaces, undecodable bytes (lone surrogates) the replacement character
+        text = re.sub("[\ud800-\udfff]", "\ufffd", prose.text.replace("\n", " ").replace("\t", " "))
         if not re.search(r"[^\W\d_]", text):
             continue  # no letters: nothing to check
         chars: list[str] = []

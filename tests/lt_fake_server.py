@@ -16,7 +16,8 @@ handful of simple rules of its own:
 It honours ``language``, ``disabledRules``, ``enabledRules``,
 ``disabledCategories``, ``enabledCategories`` and ``enabledOnly``, counts the
 requests it gets, and can be told to fail (``mode``: ``ok``, ``http500``,
-``malformed``, ``wrong-shape``, ``slow``, ``hang``).
+``malformed``, ``wrong-shape``, ``hang``, ``incomplete`` (answers, but says the
+results are incomplete, as a server that ran out of time does)).
 
 Use it in-process (``with running_server() as srv: srv.url``) or as a program
 (``python tests/lt_fake_server.py --port 8081``), which is how the fake ``java``
@@ -73,6 +74,7 @@ class FakeState:
         self.delay = delay
         self.lock = threading.Lock()
         self.requests: list[tuple[str, str, dict[str, str]]] = []  # (method, path, params)
+        self.auth: list[str | None] = []  # the Authorization header of each request
 
     def count(self, path: str | None = None) -> int:
         with self.lock:
@@ -198,6 +200,7 @@ def make_handler(state: FakeState):
             params = self._params()
             with state.lock:
                 state.requests.append((self.command, path, params))
+                state.auth.append(self.headers.get("Authorization"))
             mode = state.mode
             if mode == "hang":
                 time.sleep(3600)
@@ -234,7 +237,7 @@ def make_handler(state: FakeState):
                 body = {
                     "software": {"name": "LanguageTool", "version": state.version, "buildDate": "2025-01-01 00:00:00 +0000",
                                  "apiVersion": 1, "premium": False, "status": ""},
-                    "warnings": {"incompleteResults": False},
+                    "warnings": {"incompleteResults": mode == "incomplete"},
                     "language": {"name": name, "code": lang,
                                  "detectedLanguage": {"name": name, "code": lang, "confidence": 0.99}},
                     "matches": matches,

@@ -431,6 +431,35 @@ def test_cache_files_are_written_atomically_by_parallel_runs(tmp_path):
         json.loads(p.read_text(encoding="utf-8"))  # every file is whole
 
 
+def test_incomplete_results_are_used_but_not_cached(monkeypatch):
+    with lt_fake_server.running_server(mode="incomplete") as srv:
+        monkeypatch.setenv("ACU_LINT_LANGUAGETOOL_URL", srv.url)
+        assert len(check("It can can help.\n")) == 1
+        assert len(check("It can can help.\n")) == 1
+        assert srv.state.count("/v2/check") == 2
+
+
+def test_credentials_in_the_url_become_basic_auth_and_are_never_shown(monkeypatch, tmp_path):
+    with lt_fake_server.running_server() as srv:
+        url = srv.url.replace("http://", "http://ann:s3cret%21@")
+        monkeypatch.setenv("ACU_LINT_LANGUAGETOOL_URL", url)
+        assert len(check("It can can help.\n")) == 1
+        assert srv.state.auth == ["Basic " + __import__("base64").b64encode(b"ann:s3cret!").decode()]
+        srv.state.mode = "http500"
+        lt.reset()
+        with pytest.raises(BackendUnavailable) as exc:
+            list(grammar.check(Document("Something else entirely.\n", "a.txt"), dict(grammar.OPTIONS)))
+    assert "s3cret" not in str(exc.value) and srv.url in str(exc.value)
+    stored = "".join(p.read_text() for p in (tmp_path / "cache").rglob("*.json"))
+    assert "s3cret" not in stored and "ann" not in stored
+
+
+def test_undecodable_bytes_do_not_break_the_request(fake):
+    fs = check("Caf\udce9 owners can can help.\n")
+    assert [(f.line, f.column) for f in fs] == [(1, 13)]
+    assert "\ufffd" in fake.state.checked_texts()[0]
+
+
 def test_unwritable_cache_is_not_an_error(fake, monkeypatch, tmp_path):
     blocker = tmp_path / "blocker"
     blocker.write_text("a file where the cache folder should be")
@@ -660,6 +689,7 @@ def _start_and_wait_for_java(tmp_path, env):
 @pytest.mark.parametrize("sig,expected_rc", [
     (signal.SIGTERM, -signal.SIGTERM),
     (signal.SIGINT, 130),
+    (signal.SIGHUP, -signal.SIGHUP),
     (signal.SIGKILL, -signal.SIGKILL),
 ])
 def test_no_orphaned_java_after_signal(tmp_path, local_install, sig, expected_rc):
