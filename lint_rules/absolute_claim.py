@@ -1,4 +1,4 @@
-"""Wording that promises a certain outcome or absolute safety ("cures", "no side effects", "pain-free life").
+r"""Wording that promises a certain outcome or absolute safety ("cures", "no side effects", "pain-free life").
 
 ## What it finds
 Claims, in the body and in titles and headings, that no honest health article
@@ -72,6 +72,7 @@ import re
 from acu_lint.model import Finding
 from lint_rules._common import load_data, phrase_pattern
 from lint_rules.vague_citation import (
+    block_source,
     has_identifier,
     in_reference_list,
     markers_in,
@@ -100,9 +101,13 @@ def _alt(words) -> str:
     return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(set(words), key=len, reverse=True))
 
 
+_FILLER = r"(?:(?!(?:not|no|never|none|nor|without|cannot)\b)[\w'-]+\s+)"
+
+
 def _spaces(pattern: str) -> str:
-    """A literal space in a data pattern matches any run of whitespace."""
-    return re.sub(r"(?<!\\) ", r"\\s+", pattern)
+    """A literal space in a data pattern matches any run of whitespace; ``{w}``
+    is one word that is not a negation, with the whitespace after it."""
+    return re.sub(r"(?<!\\) ", r"\\s+", pattern).replace("{w}", _FILLER)
 
 
 class _Category:
@@ -181,10 +186,11 @@ def _negated(sent: str, pos: int, neg, not_neg) -> bool:
     return neg.search(cleaned) is not None
 
 
-def _hedged(sent: str, pos: int, level: str, strong, weak) -> bool:
+def _hedged(sent: str, pos: int, end: int, level: str, strong, weak) -> bool:
+    """A hedge in the clause before the claim, or inside it ("is unlikely to cure")."""
     if level == "none":
         return False
-    scope = _scope(sent, pos)
+    scope = _scope(sent, pos) + " " + sent[pos:end]
     if strong.search(scope):
         return True
     return level == "any" and weak.search(scope) is not None
@@ -206,6 +212,14 @@ _CLINICIAN = re.compile(
 )
 _ADVICE_BEFORE = re.compile(
     r"\b(?:important|essential|crucial|necessary|vital|key|need|needs|must|should|first step is|goal is|best way is)\s+(?:to\s+)?$",
+    re.I,
+)
+_QUESTION_START = re.compile(
+    r"^\W*(?:is|are|can|could|does|do|did|will|would|should|what|how|why|when|which|who)\b", re.I)
+_AFTER_DENIAL = re.compile(
+    r"\W*(?:[\w'-]+\s+){0,2}?(?:is|are|was|were|remains?|seems?)\s+(?:rare|rarely|uncommon|unusual|unlikely|"
+    r"not|never|seldom|impossible|no\b|far\s+from|a\s+myth|false|untrue)"
+    r"|\W*(?:[\w'-]+\s+){0,1}?(?:isn't|aren't|wasn't|won't|doesn't|don't|rarely|seldom|never)\b",
     re.I,
 )
 _GERUND_START = re.compile(r"^\W*(?:\w+ing)\b", re.I)
@@ -269,15 +283,16 @@ def check(doc, options):
             continue
         if in_reference_list(doc, block):
             continue
-        block_src = doc.text[block.start:block.end]
+        block_src = block_source(doc, block)
         if block.kind != "heading" and _looks_like_reference(block_src):
             continue
         prose = block.prose
         text = plain(prose.text)
         emphasis = None
+        block_cited = has_identifier(block_src)
         for s, e in sentence_spans(text):
             sent = text[s:e]
-            if sent.rstrip().endswith("?"):
+            if sent.rstrip().endswith("?") or (block.kind == "heading" and _QUESTION_START.match(sent)):
                 continue
             cands = _candidates(sent, cats, extra_rx)
             if not cands:
@@ -305,12 +320,8 @@ def check(doc, options):
                     continue
                 if _negated(sent, cs, neg, not_neg):
                     continue
-                # a negation inside the match ("is not a cure"); its first word may be its own ("no side effects")
-                first = _WORDS.search(phrase)
-                if first is not None and neg.search(not_neg.sub(" ", phrase[first.end():])):
-                    continue
                 level = cat.hedge if cat is not None else "strong"
-                if allow_hedged and _hedged(sent, cs, level, strong, weak):
+                if allow_hedged and _hedged(sent, cs, ce, level, strong, weak):
                     continue
                 q = _inside(quotes, cs, ce)
                 if q is not None:
@@ -318,9 +329,16 @@ def check(doc, options):
                     if quoted_words <= 6 or _WORK_CUE.search(sent):
                         continue
                 if cat is not None and cat.guard is not None:
-                    cure_at = [m.start() for m in re.finditer(r"\bcur(?:e|es|ed|ing)\b", phrase, re.I)]
-                    if cure_at and cat.guard.search(sent[: cs + cure_at[-1]]):
+                    if cat.name == "cure":  # the search for a cure, not a promise of one
+                        cure_at = [m.start() for m in re.finditer(r"\bcur(?:e|es|ed|ing)\b", phrase, re.I)]
+                        if cure_at and cat.guard.search(sent[: cs + cure_at[-1]]):
+                            continue
+                    elif cat.guard.search(sent[:cs]):
                         continue
+                if _AFTER_DENIAL.match(sent, ce):  # "complete relief is rare"
+                    continue
+                if cat is not None and cat.name == "proven" and block_cited:
+                    continue
                 if cat is not None and cat.name == "root-cause":
                     before = sent[:cs]
                     if _CLINICIAN.search(_scope(sent, cs)) or _ADVICE_BEFORE.search(before):
@@ -331,7 +349,8 @@ def check(doc, options):
                 # a title of a work: emphasised or quoted, in a sentence about a book or paper
                 if phrase[:1].isupper() and (_WORK_CUE.search(sent) or q is not None):
                     if emphasis is None:
-                        emphasis = [(block.start + m.start(), block.start + m.end()) for m in _EMPHASIS.finditer(block_src)]
+                        base = doc.line_start(block.line)
+                        emphasis = [(base + m.start(), base + m.end()) for m in _EMPHASIS.finditer(block_src)]
                     if _inside(emphasis, start, end) or q is not None or re.search(
                         r"\b(?:book|novel|memoir|titled|entitled|called)\b", sent, re.I
                     ):

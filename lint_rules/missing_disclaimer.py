@@ -1,4 +1,4 @@
-"""The article never says that it is general information and not medical advice.
+r"""The article never says that it is general information and not medical advice.
 
 ## What it finds
 Articles with no medical disclaimer: nowhere do they tell the reader, in these
@@ -85,7 +85,7 @@ TEMPLATE_VALUES = {"template", "site", "layout", "theme", "footer", "true", "yes
 
 
 def _spaces(pattern: str) -> str:
-    return re.sub(r"(?<!\\) ", r"\\s+", pattern)
+    return re.sub(r"(?<!\\) ", r"\\s+", pattern).replace("{w}", r"(?:[\w'-]+\s+)")
 
 
 @functools.lru_cache(maxsize=1)

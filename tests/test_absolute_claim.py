@@ -1,0 +1,235 @@
+"""absolute-claim: sentences that must be flagged (exact span) and sentences that must pass."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import lint, run_cli, seeds_or_skip
+
+RULE = "absolute-claim"
+TITLE = "Acupuncture and Pain\n\n"  # line 1; the sentence under test sits on line 3
+
+
+def findings(text, filename="article.txt", options=None):
+    return [f for f in lint(text, filename, select=[RULE], options={RULE: options or {}}) if f.rule == RULE]
+
+
+# (sentence, the exact text the finding must span)
+MUST_FLAG = [
+    ("Acupuncture cures chronic migraines.", "cures"),
+    ("Our treatments have cured hundreds of patients with sciatica.", "cured"),
+    ("Acupuncture can cure insomnia without sleeping pills.", "can cure"),
+    ("Acupuncture is the best cure for tension headaches.", "is the best cure"),
+    ("This gentle therapy is a natural cure for anxiety.", "is a natural cure"),
+    ("Cure your back pain naturally with acupuncture.", "Cure your back pain"),
+    ("Acupuncture can reverse diabetic neuropathy.", "reverse diabetic neuropathy"),
+    ("Needling heals damaged nerves completely.", "heals damaged nerves completely"),
+    ("Guaranteed relief from neck pain in three sessions.", "Guaranteed"),
+    ("We guarantee results or your next session is free.", "guarantee"),
+    ("Acupuncture works for everyone, whatever their age.", "works for everyone"),
+    ("This technique never fails to calm an overactive nervous system.", "never fails"),
+    ("It is 100% effective for menstrual cramps.", "100% effective"),
+    ("Acupuncture works every time.", "works every time"),
+    ("Acupuncture will eliminate your back pain.", "will eliminate your back pain"),
+    ("After a few sessions you'll never need pain medication again.", "'ll never need pain medication"),
+    ("Acupuncture offers permanent relief from sciatica.", "permanent relief"),
+    ("Get rid of migraines for good with acupuncture.", "Get rid of migraines for good"),
+    ("Imagine living a pain-free life again.", "pain-free life"),
+    ("Acupuncture can help you live pain-free.", "live pain-free"),
+    ("Say goodbye to back pain with our treatment plans.", "Say goodbye to back pain"),
+    ("Acupuncture eliminates pain without drugs.", "eliminates pain"),
+    ("The treatment eradicates inflammation at its source.", "eradicates inflammation"),
+    ("Patients get complete relief after one session.", "complete relief"),
+    ("Acupuncture completely resolves carpal tunnel syndrome.", "completely resolves"),
+    ("End your neck pain today.", "End your neck pain"),
+    ("Acupuncture is completely safe.", "completely safe"),
+    ("There are no side effects.", "no side effects"),
+    ("Unlike drugs, acupuncture has zero side effects.", "zero side effects"),
+    ("Acupuncture is a risk-free way to manage pain.", "risk-free"),
+    ("Our herbal remedies are 100% natural and gentle.", "100% natural"),
+    ("Acupuncture offers a safe and effective alternative to surgery.", "safe and effective"),
+    ("It is a safe, natural and effective treatment for anxiety.", "safe, natural and effective"),
+    ("The needles are totally harmless.", "totally harmless"),
+    ("Acupuncture is safe for everyone, including older adults.", "safe for everyone"),
+    ("This miracle treatment changes lives.", "miracle"),
+    ("Acupuncture: a cure-all for modern stress.", "cure-all"),
+    ("Experience stunning results from your very first visit.", "stunning results"),
+    ("Effortless pain relief is just a session away.", "Effortless pain relief"),
+    ("Feel instant relief from tension headaches.", "instant relief"),
+    ("Acupuncture relieves sciatica pain instantly.", "relieves sciatica pain instantly"),
+    ("Our method is clinically proven to reduce anxiety.", "clinically proven"),
+    ("Acupuncture is a proven treatment for fibromyalgia.", "proven treatment"),
+    ("Acupuncture treats the root cause of your pain.", "treats the root cause"),
+    ("Unlike painkillers, acupuncture addresses the underlying causes of neuropathy.",
+     "addresses the underlying causes"),
+    ("We fix the underlying imbalance in your body.", "fix the underlying imbalance"),
+    ("This is a miraculous therapy for infertility.", "miraculous"),
+    ("Acupuncture treats the cause, not just the symptoms.", "treats the cause, not just the symptoms"),
+    ("Start your journey towards a pain-free life today.", "pain-free life"),
+    ("Acupuncture may help some people, and it has no side effects.", "no side effects"),
+]
+
+# Sentences that must not be flagged: negated, hedged, questions, warnings about
+# claims, quotations of regulators, titles of works, cited statements, plain facts.
+MUST_PASS = [
+    "While it is not a cure, acupuncture may ease some symptoms.",
+    "There is no cure for ALS, but good care can improve comfort.",
+    "Acupuncture is not a cure for neuropathy.",
+    "Acupuncture does not cure arthritis.",
+    "No treatment, including acupuncture, can cure ALS.",
+    "Acupuncture may help relieve neck pain.",
+    "It might reduce how often migraines happen.",
+    "Some people find that acupuncture eases their back pain for good.",
+    "Acupuncture can help ease pain after surgery.",
+    "Some patients report complete relief after a course of treatment.",
+    "Acupuncture is generally safe when a licensed practitioner uses sterile needles.",
+    "Serious side effects are rare.",
+    "Mild side effects such as bruising can happen.",
+    "Acupuncture is not completely risk-free.",
+    "No treatment is completely safe.",
+    "Can acupuncture cure neuropathy?",
+    "Is acupuncture a miracle cure?",
+    "Be wary of any clinic that promises a cure.",
+    "Beware of websites that claim acupuncture cures cancer.",
+    'The FTC warns sellers not to call a product "risk-free" without evidence.',
+    'The FDA has not cleared acupuncture as "safe and effective" for weight loss.',
+    'Avoid words such as "miracle" and "guaranteed" in clinic leaflets.',
+    "In her book Miracle Cures for Back Pain (2015), the author describes her own recovery.",
+    "There is no guarantee that acupuncture will work for you.",
+    "Nobody can promise permanent relief from chronic pain.",
+    "Acupuncture has not been proven to cure cancer.",
+    "Researchers are still searching for a cure for ALS.",
+    "Treating the underlying cause of neuropathy, such as diabetes, is important.",
+    "Your doctor will look for the underlying cause of your nerve pain.",
+    "It is important to treat the underlying cause.",
+    "A few people feel instant relief, but most need several sessions.",
+    "Most people make a full recovery from Bell's palsy within months.",
+    "Acupuncture cannot guarantee results.",
+    "Results are not guaranteed.",
+    "Poor technique can cause permanent nerve damage.",
+    "Acupuncture may be a safe and effective option for some people with chronic neck pain.",
+    "Acupuncture is generally considered safe and effective when done by a licensed practitioner.",
+    "A large review (Vickers et al., 2018) found that acupuncture was safe and effective for chronic pain.",
+    "Some trials suggest that acupuncture could eliminate the need for pain medication in a few people.",
+    "Acupuncture doesn't work for everyone.",
+    "It is unlikely to cure migraine, but it may reduce attacks.",
+    "Don't expect instant relief after the first session.",
+    "There is no magic bullet for chronic pain.",
+    "Acupuncture is no panacea.",
+    "A pain-free needle insertion is common with thin needles.",
+    "She hopes to live pain-free one day.",
+    "The clinic's advert said acupuncture cures infertility, which the ASA ruled misleading.",
+    "Patients who are looking for a pain-free life often try many treatments.",
+    "Doctors are working to cure ALS.",
+    "The needles are sterile and used once, so the risk of infection is low.",
+    "Diabetes can lead to permanent damage in the feet.",
+    "Myth: acupuncture is a miracle cure.",
+]
+
+
+@pytest.mark.parametrize("sentence,phrase", MUST_FLAG, ids=[s for s, _ in MUST_FLAG])
+def test_must_flag(sentence, phrase):
+    found = findings(TITLE + sentence + "\n")
+    assert len(found) == 1, [f.snippet for f in found]
+    f = found[0]
+    assert (f.line, f.column) == (3, sentence.index(phrase) + 1)
+    assert (f.end_line, f.end_column) == (3, sentence.index(phrase) + len(phrase) + 1)
+    assert f.severity == "error"
+    assert f.fix is None
+    assert f.suggestion and f.suggestion.startswith("Instead of")
+
+
+@pytest.mark.parametrize("sentence", MUST_PASS)
+def test_must_pass(sentence):
+    assert findings(TITLE + sentence + "\n") == []
+
+
+def test_tables_are_big_enough():
+    assert len(MUST_FLAG) >= 40 and len(MUST_PASS) >= 40
+
+
+def test_message_has_what_why_how():
+    (f,) = findings(TITLE + "Acupuncture cures chronic migraines.\n")
+    sentences = [s for s in f.message.split(". ") if s]
+    assert len(sentences) >= 3
+    assert '"cures" promises a cure' in f.message
+    assert "FTC" in f.message and "ASA" in f.message
+    assert "may help" in f.message
+
+
+def test_title_and_headings_are_checked():
+    text = "Permanent Relief From Sciatica\n\nSciatica is pain along the sciatic nerve.\n"
+    (f,) = findings(text)
+    assert (f.line, f.column, f.end_column) == (1, 1, 17)
+    md = "# Back pain\n\n## Guaranteed Results in Three Sessions\n\nSome people feel better.\n"
+    (f,) = findings(md, "a.md")
+    assert (f.line, f.column) == (3, 4)
+
+
+def test_check_headings_option():
+    text = "Permanent Relief From Sciatica\n\nSciatica is pain along the sciatic nerve.\n"
+    assert findings(text, options={"check_headings": False}) == []
+
+
+def test_allow_hedged_option():
+    text = TITLE + "Acupuncture may cure insomnia.\n"
+    assert findings(text) == []
+    (f,) = findings(text, options={"allow_hedged": False})
+    assert f.snippet == "may cure" and (f.line, f.column) == (3, 13)
+
+
+def test_extra_and_ignore_phrases():
+    text = TITLE + "Our Miracle Needle Kit is sold at reception. Acupuncture melts pain away.\n"
+    found = findings(text, options={"ignore_phrases": ["Miracle Needle Kit"], "extra_phrases": ["melts pain away"]})
+    assert [(f.line, f.column) for f in found] == [(3, 58)]
+
+
+def test_markdown_positions_and_emphasis():
+    md = "# Neck pain\n\nAcupuncture is **completely safe** for most adults.\n"
+    # "for most adults" comes after the claim; a hedge must come before it
+    (f,) = findings(md, "a.md")
+    assert (f.line, f.column, f.end_column) == (3, 18, 33)
+
+
+def test_book_title_in_reference_list_is_not_flagged():
+    md = ("# Back pain\n\nSome people try acupuncture.\n\n## References\n\n"
+          "1. Lee A. *The Miracle of Needles*. London: Example Press; 2010.\n")
+    assert findings(md, "a.md") == []
+
+
+def test_cited_sentence_with_resolving_marker_is_not_flagged():
+    md = ("# Back pain\n\nAcupuncture was safe and effective in one large trial [1].\n\n## References\n\n"
+          "1. Haake M, et al. German Acupuncture Trials (GERAC) for chronic low back pain. "
+          "Arch Intern Med. 2007;167(17):1892-8.\n")
+    assert findings(md, "a.md") == []
+
+
+def test_html_article():
+    html = "<h1>Knee pain</h1>\n<p>Acupuncture offers <em>instant relief</em> for knee pain.</p>\n"
+    (f,) = findings(html, "a.html")
+    assert (f.line, f.column) == (2, 27)
+
+
+def test_seeds_findings_and_traps():
+    seeds = seeds_or_skip()
+    s0 = findings((seeds / "000_e20779465ceb8197.txt").read_text(encoding="utf-8"), "000.txt")
+    assert any(f.line == 1 for f in s0)
+    assert not any(f.line == 35 for f in s0)  # "While it is not a cure"
+    s1 = findings((seeds / "001_9f7dd399d0806bb7.txt").read_text(encoding="utf-8"), "001.txt")
+    assert [f.line for f in s1] == [36, 36]
+    s2 = findings((seeds / "002_61f04f7f713dda28.txt").read_text(encoding="utf-8"), "002.txt")
+    assert [f.line for f in s2] == [59]
+    for name in ("003_11b9ec09f232ca3e.txt", "004_b58b6a3761631fd8.txt"):
+        assert findings((seeds / name).read_text(encoding="utf-8"), name) == []
+
+
+def test_json_output_has_suggestion_and_no_fix(tmp_path):
+    import json
+
+    p = tmp_path / "a.txt"
+    p.write_text(TITLE + "Acupuncture is completely safe.\n", encoding="utf-8")
+    r = run_cli("--select", RULE, "--format", "json", "--no-cache", str(p))
+    assert r.returncode == 1, r.stderr
+    (row,) = json.loads(r.stdout)
+    assert row["rule"] == RULE and row["fix"] is None
+    assert row["line"] == 3 and row["column"] == 16
+    assert "generally safe" in row["suggestion"]
