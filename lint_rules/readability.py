@@ -441,10 +441,10 @@ def check(doc, options):
     # the hardest paragraphs, capped
     hard = [p for p in paragraphs
             if p.counts.raw_words >= PARAGRAPH_MIN_WORDS and len(p.sentences) >= PARAGRAPH_MIN_SENTENCES
-            and p.counts.grade > max_grade]
+            and _r(p.counts.grade) > max_grade]
     shown_paragraphs = sorted(hard, key=lambda p: -p.counts.grade)[: options["max_hard_paragraphs"]]
 
-    grade = total.grade
+    grade = _r(total.grade)  # compared as shown, so "8.0" is never "above grade 8"
     judged = total.raw_words >= options["min_words"]
     if judged and (grade > target or options["always_report"]):
         data: dict[str, Any] = {
