@@ -286,6 +286,21 @@ def _entries_of_block(doc, b) -> list[Entry]:
     return out
 
 
+_PROSE_VERB = re.compile(
+    r"\b(?:is|are|was|were|can|could|may|might|will|would|should|do|does|did|has|have|please|ask|talk|call|"
+    r"contact|see|visit|consult|tell)\b",
+    re.I,
+)
+
+
+def _reads_as_prose(text: str) -> bool:
+    """Sentences with a verb, not a reference entry."""
+    t = plain(text)
+    if _PROSE_VERB.search(t) is None:
+        return False
+    return len(sentence_spans(t)) >= 2 or (bool(re.search(r"[.!]\W*$", t)) and len(t.split()) >= 6)
+
+
 def _find_references(doc, head_rx: re.Pattern[str]) -> References:
     refs = References()
     blocks = [b for b in doc.blocks if b.kind not in _SKIP_KINDS]
@@ -319,6 +334,10 @@ def _find_references(doc, head_rx: re.Pattern[str]) -> References:
             if words > 40 and nb.kind != "list_item" and not looks_like_entry:
                 break
             if not entries and nb.line > last_line + 2:
+                break
+            if members and any(m.kind == "list_item" for m in members) and nb.kind != "list_item":
+                break  # a paragraph after a list: the list has ended ("This article is not medical advice.")
+            if nb.kind == "paragraph" and not looks_like_entry and _reads_as_prose(text):
                 break
             entries.extend(new)
             members.append(nb)

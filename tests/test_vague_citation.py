@@ -232,6 +232,22 @@ def test_bare_reference_list_markdown_and_mixed_entries():
     assert [(f.line, f.end_line, f.data["entries"]) for f in found] == [(7, 7, 1), (9, 10, 2)]
 
 
+def test_reference_list_ends_at_the_disclaimer_after_it():
+    md = ("# Pain\n\nSome people try acupuncture.\n\n## References\n\n"
+          "1. Vickers AJ, et al. J Pain. 2018;19(5):455-474.\n\n"
+          "*This article is general information, not medical advice. Ask your doctor about your own case.*\n")
+    assert findings(md, "a.md") == []
+    text = ("Pain\n\nSome people try acupuncture.\n\nReferences\n\nVickers AJ, et al. J Pain. 2018;19(5):455-474.\n\n"
+            "This article is for general information and is not medical advice.\n")
+    assert findings(text) == []
+
+
+def test_bare_titles_ending_with_periods():
+    md = "# Pain\n\nSome people try acupuncture.\n\n## Sources\n\nAcupuncture for chronic pain.\nNeedling in neuropathy.\n"
+    (f,) = findings(md, "a.md")
+    assert (f.line, f.end_line, f.data["entries"]) == (7, 8, 2)
+
+
 def test_check_reference_lists_option():
     text = "Pain\n\nText.\n\nReferences\n\nAcupuncture and the nervous system\n"
     assert findings(text, options={"check_reference_lists": False}) == []

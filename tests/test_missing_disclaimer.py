@@ -1,0 +1,314 @@
+"""missing-disclaimer: wording that is a disclaimer, wording that is only advice,
+the template/front-matter switches and the (unsafe) fix."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import lint, run_cli, seeds_or_skip
+
+RULE = "missing-disclaimer"
+TITLE = "Acupuncture for Neck Pain"
+BODY = (
+    "Neck pain is common and often gets better on its own within a few weeks. Some people try "
+    "acupuncture alongside gentle exercise, heat and good sleep habits. A session usually lasts about "
+    "thirty minutes, and most people need several visits before they can tell whether it helps them. "
+    "Mild soreness or a small bruise where a needle went in can happen."
+)
+
+
+def article(extra: str = "", title: str = TITLE) -> str:
+    return f"{title}\n\n{BODY}\n\n{extra}\n" if extra else f"{title}\n\n{BODY}\n"
+
+
+def findings(text, filename="article.txt", options=None):
+    return [f for f in lint(text, filename, select=[RULE], options={RULE: options or {}}) if f.rule == RULE]
+
+
+# Sentences that ARE disclaimers: the article passes.
+DISCLAIMERS = [
+    "Disclaimer: This article is for informational purposes only and does not constitute medical advice.",
+    "This article is for general information only.",
+    "The information on this page is provided for educational purposes only.",
+    "This content is not medical advice.",
+    "This post is general information, not medical advice.",
+    "Nothing in this article should be taken as medical advice.",
+    "The information here is not a substitute for professional medical advice, diagnosis or treatment.",
+    "This guide is not intended to replace the advice of your doctor.",
+    "These statements are not intended to diagnose, treat, cure or prevent any disease.",
+    "Reading this article does not create a doctor-patient relationship.",
+    "Never disregard professional medical advice or delay seeking it because of something you have read here.",
+    "This website does not provide medical advice.",
+    "Our blog offers general health information and is not a substitute for seeing your doctor.",
+    "Content on this site is for informational purposes and should not be considered medical advice.",
+    "Medical disclaimer: the content of this article is for information only.",
+    "Disclaimer: Please consult your physician before starting any treatment.",
+    "This article is meant for educational purposes and does not replace professional medical advice.",
+    "The content below is for informational use only.",
+    "This material is provided for general educational purposes only.",
+    "It is not personalized medical advice.",
+    "Our articles are not a replacement for professional medical advice.",
+    "The information provided should not be used to self-diagnose.",
+    "This page is not meant to serve as medical advice.",
+    "This article does not offer medical advice, and it cannot replace a visit to your doctor.",
+    "Information in this newsletter is not intended as a substitute for professional medical advice.",
+    "The views expressed here are for general information and do not amount to medical advice.",
+    "This text is not a substitute for a consultation with a qualified practitioner.",
+    "Health disclaimer \u2014 this is general guidance only and not medical advice.",
+    "This article is intended for educational purposes only.",
+    "This information is not a substitute for medical diagnosis.",
+    "Nothing on this website constitutes medical advice.",
+    "The contents of this blog are not intended to be a substitute for professional medical advice.",
+    "We share this for informational purposes; it is not medical advice.",
+    "Remember that this article is general information and not a treatment plan.",
+    "This FAQ is for information only and is no substitute for professional medical advice.",
+    "Please note this article is not medical advice.",
+    "The author is not a doctor and this post is not medical advice.",
+    "This is educational content and should not be construed as medical advice.",
+    "Our content does not establish a practitioner-patient relationship.",
+    "Use of this information is at your own risk; it is not professional medical advice.",
+    "For informational purposes only. Not medical advice.",
+    "Important: the information in this guide is not a substitute for medical advice from your own doctor.",
+    "All content of this newsletter is intended for general information purposes only.",
+    "This article offers general information, not personal medical advice.",
+]
+
+# Sentences that are NOT disclaimers (advice, notices, statements about acupuncture):
+# the article is still flagged.
+NOT_DISCLAIMERS = [
+    "Talk to your doctor before starting acupuncture.",
+    "Discuss acupuncture with your healthcare provider to make sure it suits you.",
+    "Please contact the office with any questions!",
+    "Consult a qualified practitioner before your first session.",
+    "Always tell your acupuncturist about any medicines you take.",
+    "Call 911 if you have chest pain.",
+    "Ask your GP whether acupuncture is right for you.",
+    "Seek medical advice if your symptoms get worse.",
+    "Our practitioners give personal advice at every visit.",
+    "Book a consultation to get advice tailored to you.",
+    "Acupuncture is not a substitute for medical treatment of diabetes.",
+    "Acupuncture does not replace conventional medical care.",
+    "Acupuncture should not be seen as a standalone treatment.",
+    "This article explains how acupuncture works.",
+    "We are not doctors, but we care about your health.",
+    "Information about our fees is available at reception.",
+    "Read our privacy policy for details on how we use your data.",
+    "Results vary from person to person.",
+    "Check with your insurance company about coverage.",
+    "If symptoms persist, see a doctor.",
+    "Your doctor can tell you if acupuncture is safe with your medication.",
+    "Get medical help right away if you have sudden weakness.",
+    "Medical advice from your own doctor should come first.",
+    "This is not a complete list of side effects.",
+    "Acupuncture is not intended for people with bleeding disorders.",
+    "Needles are not reused.",
+    "Let us know if you have questions about your treatment plan.",
+    "The office is closed on public holidays.",
+    "Our team includes licensed acupuncturists and a nurse.",
+    "Sharing this article does not cost anything.",
+    "We do not treat children under five.",
+    "Tell the practitioner if you feel faint.",
+    "For more information, visit our contact page.",
+    "For information on parking, see below.",
+    "Disclaimer: prices may change without notice.",
+    "Terms and conditions apply to all packages.",
+    "Follow your doctor's advice about medication.",
+    "Please speak to a medical professional about your options.",
+    "This information was reviewed by our senior acupuncturist in 2024.",
+    "Nothing beats a good night's sleep for recovery.",
+    "Do not stop taking prescribed medicine without talking to your doctor.",
+    "Acupuncture isn't meant to replace regular visits to your doctor.",
+]
+
+
+@pytest.mark.parametrize("sentence", DISCLAIMERS)
+def test_disclaimer_is_accepted(sentence):
+    assert findings(article(sentence)) == []
+
+
+@pytest.mark.parametrize("sentence", NOT_DISCLAIMERS)
+def test_advice_is_not_a_disclaimer(sentence):
+    found = findings(article(sentence))
+    assert len(found) == 1
+    f = found[0]
+    assert (f.line, f.column, f.end_line, f.end_column) == (1, 1, 1, len(TITLE) + 1)
+    assert f.severity == "error"
+
+
+def test_tables_are_big_enough():
+    assert len(DISCLAIMERS) >= 40 and len(NOT_DISCLAIMERS) >= 40
+
+
+def test_disclaimer_in_the_middle_or_top_counts():
+    assert findings(f"{TITLE}\n\nThis article is not medical advice.\n\n{BODY}\n") == []
+
+
+def test_message_has_what_why_how():
+    (f,) = findings(article())
+    assert f.message.startswith("The article has no medical disclaimer.")
+    assert "general information" in f.message and "Add a short disclaimer" in f.message
+
+
+def test_markdown_disclaimer_in_emphasis_and_html_block():
+    md = f"# {TITLE}\n\n{BODY}\n\n*This article is for general information only and is not medical advice.*\n"
+    assert findings(md, "a.md") == []
+    md = f"# {TITLE}\n\n{BODY}\n\n<div class=\"note\">\nThis page is not medical advice.\n</div>\n"
+    assert findings(md, "a.md") == []
+
+
+def test_disclaimer_hidden_in_a_comment_or_code_does_not_count():
+    md = f"# {TITLE}\n\n{BODY}\n\n<!-- This article is not medical advice. -->\n"
+    (f,) = findings(md, "a.md")
+    assert (f.line, f.column) == (1, 3)
+    md = f"# {TITLE}\n\n{BODY}\n\n```\nThis article is not medical advice.\n```\n"
+    assert len(findings(md, "a.md")) == 1
+
+
+def test_disclaimer_heading_over_a_paragraph():
+    md = f"# {TITLE}\n\n{BODY}\n\n## Medical disclaimer\n\nAsk a doctor or other health professional about your own case.\n"
+    assert findings(md, "a.md") == []
+
+
+def test_short_texts_are_not_checked_and_min_words_option():
+    short = "Clinic hours\n\nWe are open Monday to Friday.\n"
+    assert findings(short) == []
+    assert len(findings(short, options={"min_words": 0})) == 1
+
+
+def test_template_option_and_front_matter():
+    assert findings(article(), options={"template": True}) == []
+    for value in ("template", "site", "true", "yes"):
+        md = f"---\ntitle: Neck pain\ndisclaimer: {value}\n---\n# {TITLE}\n\n{BODY}\n"
+        assert findings(md, "a.md") == [], value
+    md = f"---\ndisclaimer: This article is general information, not medical advice.\n---\n# {TITLE}\n\n{BODY}\n"
+    assert findings(md, "a.md") == []
+    md = f"---\nacu-lint:\n  disclaimer: template\n---\n# {TITLE}\n\n{BODY}\n"
+    assert findings(md, "a.md") == []
+    md = f"---\ndisclaimer: false\n---\n# {TITLE}\n\n{BODY}\n"
+    (f,) = findings(md, "a.md")
+    assert (f.line, f.column) == (4, 3)  # on the title, not on the front matter
+    md = f"---\nlegal: template\n---\n# {TITLE}\n\n{BODY}\n"
+    assert findings(md, "a.md", options={"front_matter_key": "legal"}) == []
+
+
+def test_extra_patterns_option():
+    text = article("Dieser Artikel ersetzt keine ärztliche Beratung.")
+    assert len(findings(text)) == 1
+    assert findings(text, options={"extra_patterns": [r"ersetzt keine \w+ Beratung"]}) == []
+
+
+def test_anchor_without_title():
+    text = f"{BODY}\n"
+    (f,) = findings(text)
+    assert (f.line, f.column) == (1, 1)
+
+
+def test_fix_is_unsafe_and_appends_after_a_blank_line():
+    text = article()
+    (f,) = findings(text)
+    assert f.fix is not None and f.fix.safe is False
+    (edit,) = f.fix.edits
+    assert edit.start == edit.end == len(text)
+    assert edit.text.startswith("\nDisclaimer: This article is general information, not medical advice.")
+    assert edit.text.endswith("\n")
+    no_newline = text.rstrip("\n")
+    (f,) = findings(no_newline)
+    assert f.fix.edits[0].text.startswith("\n\nDisclaimer:")
+
+
+def _apply(text, fix):
+    from acu_lint.engine import apply_edits
+
+    return apply_edits(text, list(fix.edits))
+
+
+@pytest.mark.parametrize("filename,text", [
+    ("a.txt", article()),
+    ("a.txt", article().rstrip("\n")),
+    ("a.txt", article() + "\n\n"),
+    ("a.md", f"# {TITLE}\n\n{BODY}\n"),
+    ("a.html", f"<html><body>\n<article>\n  <h1>{TITLE}</h1>\n  <p>{BODY}</p>\n</article>\n</body></html>\n"),
+    ("a.html", f"<h1>{TITLE}</h1><p>{BODY}</p>"),
+])
+def test_fix_is_idempotent_and_only_adds(filename, text):
+    (f,) = findings(text, filename)
+    fixed = _apply(text, f.fix)
+    assert findings(fixed, filename) == []
+    # nothing of the original text is lost or changed: the fix only inserts
+    assert len(fixed) > len(text)
+    e = f.fix.edits[0]
+    assert fixed[: e.start] == text[: e.start] and fixed[e.start + len(e.text):] == text[e.start:]
+
+
+def test_html_fix_goes_inside_the_article():
+    text = f"<html><body>\n<article>\n  <h1>{TITLE}</h1>\n  <p>{BODY}</p>\n</article>\n</body></html>\n"
+    (f,) = findings(text, "a.html")
+    fixed = _apply(text, f.fix)
+    assert '  <p class="disclaimer">Disclaimer: This article is general information' in fixed
+    assert fixed.index('class="disclaimer"') < fixed.index("</article>")
+
+
+def test_custom_text_option_and_validation():
+    from acu_lint.rules import load_registry
+
+    rule = load_registry()[RULE]
+    custom = "Note: this page is for information only; see your own doctor."
+    (f,) = findings(article(), options={"text": custom})
+    assert custom in f.fix.edits[0].text
+    rule.validate({**rule.options, "text": custom})
+    with pytest.raises(ValueError, match="not recognised as a disclaimer"):
+        rule.validate({**rule.options, "text": "Call us today!"})
+    with pytest.raises(Exception):
+        rule.validate({**rule.options, "extra_patterns": ["(broken"]})
+
+
+def test_cli_fix_needs_unsafe_fixes(tmp_path):
+    p = tmp_path / "neck.txt"
+    p.write_text(article(), encoding="utf-8")
+    r = run_cli("--select", RULE, "--fix", "--no-cache", str(p))
+    assert r.returncode == 1, r.stderr
+    assert p.read_text(encoding="utf-8") == article()
+    r = run_cli("--select", RULE, "--fix", "--unsafe-fixes", "--no-cache", str(p))
+    assert r.returncode == 0, r.stdout + r.stderr
+    after = p.read_text(encoding="utf-8")
+    assert after.startswith(article()) and "not medical advice" in after
+    r = run_cli("--select", RULE, "--fix", "--unsafe-fixes", "--no-cache", str(p))
+    assert p.read_text(encoding="utf-8") == after
+
+
+def test_cli_config_template_and_suppression(tmp_path):
+    p = tmp_path / "neck.txt"
+    p.write_text(article(), encoding="utf-8")
+    (tmp_path / ".acu-lint.yaml").write_text("rules:\n  missing-disclaimer:\n    template: true\n", encoding="utf-8")
+    r = run_cli("--select", RULE, "--no-cache", str(p))
+    assert r.returncode == 0, r.stdout + r.stderr
+    (tmp_path / ".acu-lint.yaml").write_text("rules:\n  missing-disclaimer:\n    text: Buy now!\n", encoding="utf-8")
+    r = run_cli("--select", RULE, "--no-cache", str(p))
+    assert r.returncode == 2 and b"not recognised as a disclaimer" in r.stderr
+    (tmp_path / ".acu-lint.yaml").unlink()
+    p.write_text("<!-- acu-lint-disable-file missing-disclaimer -->\n" + article(), encoding="utf-8")
+    r = run_cli("--select", RULE, "--no-cache", str(p))
+    assert r.returncode == 0, r.stdout + r.stderr
+
+
+def test_json_fix_object(tmp_path):
+    p = tmp_path / "neck.md"
+    p.write_text(f"# {TITLE}\n\n{BODY}\n", encoding="utf-8")
+    r = run_cli("--select", RULE, "--format", "json", "--no-cache", str(p))
+    (row,) = json.loads(r.stdout)
+    assert (row["line"], row["column"]) == (1, 3)
+    assert row["fix"]["safe"] is False and row["fix"]["edits"][0]["content"].startswith("\nDisclaimer:")
+
+
+def test_seeds():
+    seeds = seeds_or_skip()
+    flagged = {name: bool(findings((seeds / name).read_text(encoding="utf-8"), name))
+               for name in sorted(p.name for p in seeds.glob("*.txt"))}
+    assert flagged == {
+        "000_e20779465ceb8197.txt": True,
+        "001_9f7dd399d0806bb7.txt": True,
+        "002_61f04f7f713dda28.txt": True,
+        "003_11b9ec09f232ca3e.txt": False,
+        "004_b58b6a3761631fd8.txt": True,
+    }
