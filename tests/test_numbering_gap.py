@@ -228,3 +228,21 @@ def test_seed_002_fix_on_a_copy(tmp_path):
     r2 = subprocess.run([sys.executable, "-m", "acu_lint", "--select", RULE, "--no-cache", str(copy)],
                         capture_output=True, text=True, timeout=120)
     assert "numbering-gap" not in r2.stdout
+
+
+_PIECES = st.sampled_from(["1. a\n", "2. b\n", "4. d\n", "1) x\n", "Step 3: s\n", "#2 h\n", "   1. n\n", "- b\n",
+                           "\n", "## H\n", "## Step 2: H\n", "> 3. q\n", "```\n", "para text\n", "<li>5. v</li>",
+                           "<ol start=\"3\"><li>x</li></ol>", "2019. y\n", "---\n"])
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(pieces=st.lists(_PIECES, max_size=40), ext=st.sampled_from(["txt", "md", "html"]))
+def test_any_text_fix_touches_only_digits(pieces, ext):
+    text = "".join(pieces)
+    for f in gaps(text, f"a.{ext}"):
+        assert 0 <= f.start <= f.end <= len(text)
+        if f.fix is not None:
+            for e in f.fix.edits:
+                assert text[e.start:e.end].isdigit() and e.text.isdigit()
+            after = apply_edits(text, list(f.fix.edits))
+            assert re.sub(r"\d", "", after) == re.sub(r"\d", "", text)

@@ -10,6 +10,8 @@ import sys
 import textwrap
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from acu_lint.document import Document
 from conftest import ROOT, lint, seeds_or_skip
@@ -300,6 +302,8 @@ def test_allowed_terms():
     c = R.count_sentence("Acupuncturists and ACUPUNCTURE help; preacupuncture does not.",
                          R._terms_pattern(("acupuncture", "acupuncturist")))
     assert c.terms == 2
+    c = R.count_sentence("The acupuncturist\u2019s room is quiet.", R._terms_pattern(("acupuncturist",)))
+    assert (c.terms, c.words, c.raw_words) == (1, 5, 5)
 
 
 def test_validate():
@@ -440,3 +444,18 @@ def test_seeds_read_far_above_grade_8(name):
     # helpful, not a flood: at most 1 + 3 + 5 findings, all but the summary are info
     assert len(found) <= 9
     assert [f.severity for f in found].count("warning") == 1
+
+
+# -- robustness ---------------------------------------------------------------
+_PIECES = st.sampled_from(["Acupuncture helps. ", "Dr. Lee agreed! ", "e.g. ", "1. ", "- ", "# ", "\n", "\n\n",
+                           "| a | b |\n|---|---|\n", "```\n", "word ", "Peripheral neuropathy ", "\u2019s ", ": ",
+                           "<p>", "</p>", "References\n", "?", "3.5 ", "well-being "])
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(pieces=st.lists(_PIECES, max_size=60), ext=st.sampled_from(["txt", "md", "html"]))
+def test_any_text_gives_findings_inside_the_text(pieces, ext):
+    text = "".join(pieces)
+    for f in run(text, f"a.{ext}", min_words=5, max_sentence_words=5, always_report=True):
+        assert 0 <= f.start <= f.end <= len(text)
+        assert f.severity in ("info", "warning")
