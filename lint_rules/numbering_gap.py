@@ -113,11 +113,16 @@ def _list_item(doc, block) -> Item | None:
     marker = block.marker or ""
     style = _style_of(block, marker)
     digits = None
-    m = _SOURCE_DIGITS.match(doc.text, block.start)
-    if m and int(m.group(1)) == block.number:
+    start = block.start
+    line_end = doc.line_end(block.line)
+    while start < line_end and doc.text[start] in " \t>":
+        start += 1  # an empty item's block starts at the line
+    m = _SOURCE_DIGITS.match(doc.text, start)
+    # HTML <ol> numbers are counted, not written: digits there belong to the text
+    if m and int(m.group(1)) == block.number and doc.kind != "html":
         digits = m.span(1)
-    if marker and doc.text.startswith(marker, block.start):
-        span = (block.start, block.start + len(marker))
+    if marker and doc.kind != "html" and doc.text.startswith(marker, start):
+        span = (start, start + len(marker))
     elif digits:
         span = digits
     else:

@@ -161,6 +161,14 @@ def test_fix_renumbers_keeping_style(filename, before, after):
 def test_no_fix_when_number_is_not_in_the_source():
     (f,) = gaps("<h2>S</h2>\n<ol>\n<li>One</li>\n<li value=\"3\">Two</li>\n</ol>\n", "a.html")
     assert f.fix is None
+    # an <ol> item whose text starts with a number: that number is content, never renumbered
+    (g,) = gaps("<h2>S</h2>\n<ol>\n<li>Rest</li>\n<li value=\"3\">3 times a day</li>\n</ol>\n", "a.html")
+    assert g.fix is None
+
+
+def test_empty_markdown_items_are_renumbered():
+    assert fixed("# S\n\n1. a\n2.\n4. c\n", "a.md") == "# S\n\n1. a\n2.\n3. c\n"
+    assert fixed("# S\n\n- x\n\n  1. a\n  3.\n", "a.md") == "# S\n\n- x\n\n  1. a\n  2.\n"
 
 
 def test_crlf_file_fix_keeps_line_endings(tmp_path):
