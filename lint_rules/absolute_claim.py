@@ -219,7 +219,8 @@ _QUESTION_START = re.compile(
 _AFTER_DENIAL = re.compile(
     r"\W*(?:[\w'-]+\s+){0,2}?(?:is|are|was|were|remains?|seems?)\s+(?:rare|rarely|uncommon|unusual|unlikely|"
     r"not|never|seldom|impossible|no\b|far\s+from|a\s+myth|false|untrue)"
-    r"|\W*(?:[\w'-]+\s+){0,1}?(?:isn't|aren't|wasn't|won't|doesn't|don't|rarely|seldom|never)\b",
+    r"|\W*(?:[\w'-]+\s+){0,1}?(?:isn't|aren't|wasn't|won't|doesn't|don't|rarely|seldom|never)\b"
+    r"|\s+(?:nothing|no\s+(?:results?|outcomes?|cure|relief|one))\b",
     re.I,
 )
 _GERUND_START = re.compile(r"^\W*(?:\w+ing)\b", re.I)

@@ -66,6 +66,19 @@ MUST_FLAG = [
     ("Acupuncture treats the cause, not just the symptoms.", "treats the cause, not just the symptoms"),
     ("Start your journey towards a pain-free life today.", "pain-free life"),
     ("Acupuncture may help some people, and it has no side effects.", "no side effects"),
+    ("Never suffer from migraines again.", "Never suffer from migraines again"),
+    ("After acupuncture, there should be no more pain.", "no more pain"),
+    ("Acupuncture restores balance and heals all ailments.", "heals all ailments"),
+    ("Acupuncture works wonders for anxiety.", "works wonders"),
+    ("Acupuncture is the only treatment that truly works for fibromyalgia.", "the only treatment that truly works"),
+    ("Acupuncture will relieve your pain.", "will relieve your pain"),
+    ("This ancient therapy can permanently cure your back pain.", "permanently cure"),
+    ("Acupuncture completely eliminates the need for painkillers.", "completely eliminates"),
+    ("Free yourself from neuropathy forever.", "Free yourself from neuropathy forever"),
+    ("Banish back pain once and for all.", "Banish back pain once and for all"),
+    ("Acupuncture gets to the root of the problem.", "gets to the root of the problem"),
+    ("Our needles are 100% safe for children.", "100% safe"),
+    ("Clinically tested and proven.", "tested and proven"),
 ]
 
 # Sentences that must not be flagged: negated, hedged, questions, warnings about
@@ -123,6 +136,18 @@ MUST_PASS = [
     "The needles are sterile and used once, so the risk of infection is low.",
     "Diabetes can lead to permanent damage in the feet.",
     "Myth: acupuncture is a miracle cure.",
+    "Smoking cessation programs guarantee nothing, but they help.",
+    "This remarkable recovery surprised her doctors.",
+    "She made a full recovery after surgery.",
+    "Complete relief is rare; most people notice a partial improvement.",
+    "Our goal is lasting relief, but results vary from person to person.",
+    "It is safe to drive home after most sessions.",
+    "Getting rid of clutter in your bedroom may help you sleep.",
+    "End the day with a few minutes of gentle stretching.",
+    "Finding the underlying cause of nerve pain is the first step.",
+    "Nothing can fully reverse diabetic neuropathy once it has developed.",
+    "No serious side effects were reported in the trial by Smith et al. (2019).",
+    "Make sure your practitioner follows guidelines for safe and effective needling.",
 ]
 
 
