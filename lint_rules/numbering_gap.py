@@ -264,7 +264,8 @@ def check(doc, options):
         if _feed(seq, item, max_jump):
             return []
         out = list(_findings(doc, seq))
-        store[key] = Sequence([item])
+        store[key] = fresh = Sequence()
+        _feed(fresh, item, max_jump)
         return out
 
     for block in doc.blocks:

@@ -156,9 +156,11 @@ _BOUNDARY = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s)")
 _NEXT_STARTS_SENTENCE = re.compile(r"\s+[\"'\u201c\u2018(\[]*[A-Z0-9\u00c0-\u00de]")
 _WORD = re.compile(r"[^\W_]+(?:['\u2019.\u2010\u2011-][^\W_]+)*")
 _TERMINAL = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*\s*$")
+_REFERENCE_KEYWORD = (r"(?:references?|sources?|bibliography|citations?|works\s+cited|literature(?:\s+cited)?"
+                      r"|further\s+reading|footnotes|endnotes|cited\s+works)")
+# the whole heading is the keyword ("References", "Sources and further reading:"), not "Sources of pain"
 _REFERENCE_HEADING = re.compile(
-    r"^\s*(?:\d+[.)]\s*)?(?:references?|sources?|bibliography|citations?|works\s+cited|literature(?:\s+cited)?"
-    r"|further\s+reading|footnotes|endnotes|cited\s+works|notes\s+and\s+references)\b", re.I)
+    rf"^\s*(?:\d+[.)]\s*)?{_REFERENCE_KEYWORD}(?:\s*(?:and|&)\s*{_REFERENCE_KEYWORD})?\s*:?\s*$", re.I)
 _CITATION = re.compile(
     r"\bdoi\s*:|\bdoi\.org/|\bpmid\s*:?\s*\d|\bpmc\d|https?://|\bet\s+al\.|\b(?:19|20)\d\d\s*;\s*\d", re.I)
 _BOILERPLATE_CONTEXT = {"nav", "footer", "header", "aside", "form", "figure", "figcaption", "table"}
@@ -300,7 +302,7 @@ def prose_blocks(doc) -> Iterator[Any]:
             text = block.prose.text if block.prose else ""
             if ref_level is not None and block.level <= ref_level:
                 ref_level = None
-            if _REFERENCE_HEADING.match(text) and len(text.split()) <= 5:
+            if _REFERENCE_HEADING.match(text):
                 ref_level = block.level
             continue
         if block.kind not in ("paragraph", "list_item") or not block.is_prose:

@@ -216,6 +216,13 @@ def test_only_prose_counts():
     assert (c.raw_words, c.sentences, c.raw_syllables) == (a.raw_words, a.sentences, a.raw_syllables)
 
 
+def test_heading_that_only_starts_like_references_is_prose():
+    text = EASY + "\nSources of back pain\n\nPoor posture strains the muscles of the lower back over many months.\n"
+    a, _ = R.analyse(Document(EASY, "a.txt"), None)
+    b, _ = R.analyse(Document(text, "a.txt"), None)
+    assert b.raw_words == a.raw_words + 12
+
+
 def test_text_reference_section_is_left_out():
     text = EASY + "\nSources\n\nLee K. Electroacupuncture and neuropathic considerations. Pain Med. 2020;21:1-9.\n"
     a, _ = R.analyse(Document(EASY, "a.txt"), None)
