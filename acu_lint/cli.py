@@ -82,6 +82,12 @@ def main() -> None:
 @click.option("--color/--no-color", default=None, help="Colour output [default: on a terminal, unless NO_COLOR].")
 @click.option("--statistics", is_flag=True, help="Print a count of findings per rule ([*] fixable) and stale baseline entries.")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the result cache.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Worker processes [default: one per CPU; 1 = none, lint in this process].")
+@click.option("--shard", "shard_spec", default=None, metavar="K/N",
+              help="Lint only shard K of N of the files (a stable split by path, for CI matrices).")
+@click.option("--files-from", "files_from", default=None, metavar="FILE",
+              help="Also lint the paths listed in FILE, one a line or NUL-separated ('-': standard input).")
 @click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), default=None, metavar="FILE",
               help="Report only findings that are not recorded in this baseline file.")
 @click.option("--write-baseline", "write_baseline", type=click.Path(dir_okay=False), default=None, metavar="FILE",
@@ -89,7 +95,7 @@ def main() -> None:
 @click.version_option(__version__, "--version", prog_name="acu-lint")
 def check(paths: tuple[str, ...], select, extend_select, ignore, grammar, fail_on, fmt, output_file, fix,
           unsafe_fixes, diff, config_path, stdin_filename, exit_zero, quiet, color, statistics, no_cache,
-          baseline_path=None, write_baseline=None) -> None:
+          baseline_path=None, write_baseline=None, jobs=None, shard_spec=None, files_from=None) -> None:
     """Lint health articles: acu-lint [OPTIONS] [PATHS]...
 
     PATHS are files or folders (folders: .md, .markdown, .txt, .html, .htm);
@@ -115,16 +121,32 @@ def check(paths: tuple[str, ...], select, extend_select, ignore, grammar, fail_o
                         diff=diff, config=config_path)
     if no_cache:  # the grammar rule keeps its own per-paragraph LanguageTool cache
         settings.rule_options.setdefault("grammar", {})["cache"] = False
+    settings.cache = not no_cache
+    settings.jobs = jobs  # None: one worker per CPU
+    if shard_spec is not None:
+        from acu_lint.parallel import parse_shard
+
+        try:
+            settings.shard = parse_shard(shard_spec)
+        except ValueError as exc:
+            _err(f"--shard {exc}")
+            sys.exit(EXIT_ERROR)
     stdin_data = None
     path_list = list(paths)
-    if path_list == ["-"]:
+    listed = _read_files_from(files_from, "-" in path_list) if files_from is not None else None
+    if path_list == ["-"] and listed is None:
+        if settings.shard is not None:
+            _err("--shard cannot be used with '-' (standard input)")
+            sys.exit(EXIT_ERROR)
         stdin_data = sys.stdin.buffer.read()
         path_list = []
     elif "-" in path_list:
-        _err("'-' (standard input) cannot be combined with other paths")
+        _err("'-' (standard input) cannot be combined with other paths or --files-from")
         sys.exit(EXIT_ERROR)
-    elif not path_list:
+    elif not path_list and listed is None:
         path_list = ["."]
+    if listed:
+        path_list.extend(listed)
     baseline = None
     if baseline_path and not write_baseline:
         from acu_lint.baseline import Baseline
@@ -134,14 +156,23 @@ def check(paths: tuple[str, ...], select, extend_select, ignore, grammar, fail_o
         except AcuLintError as exc:
             _err(str(exc))
             sys.exit(EXIT_ERROR)
+    bar = None
+    if stdin_data is None and not quiet:
+        from acu_lint.progress import ProgressBar
+
+        bar = ProgressBar.for_stream(sys.stderr)
     try:
-        result = run(path_list, settings, registry, stdin_text=stdin_data, stdin_filename=stdin_filename)
+        result = run(path_list, settings, registry, stdin_text=stdin_data, stdin_filename=stdin_filename,
+                     progress=bar.update if bar is not None else None)
     except AcuLintError as exc:
         _err(str(exc))
         sys.exit(EXIT_ERROR)
     except KeyboardInterrupt:
         _err("interrupted")
         sys.exit(130)
+    finally:
+        if bar is not None:
+            bar.close()
 
     if write_baseline:
         sys.exit(_write_baseline(write_baseline, result))
@@ -218,6 +249,25 @@ def check(paths: tuple[str, ...], select, extend_select, ignore, grammar, fail_o
 
     failing = [f for f in findings if SEVERITY_RANK[f.severity] >= SEVERITY_RANK[fail_level]]
     sys.exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_CLEAN)
+
+
+def _read_files_from(spec: str, stdin_taken: bool) -> list[str]:
+    """--files-from FILE|-: the listed paths (exit 2 when the list cannot be read)."""
+    from acu_lint.parallel import read_file_list
+
+    if spec == "-":
+        if stdin_taken:
+            _err("'--files-from -' and '-' cannot both read standard input")
+            sys.exit(EXIT_ERROR)
+        data = sys.stdin.buffer.read()
+    else:
+        try:
+            with open(spec, "rb") as fh:
+                data = fh.read()
+        except OSError as exc:
+            _err(f"{spec}: cannot read the file list (--files-from): {exc.strerror or exc}")
+            sys.exit(EXIT_ERROR)
+    return read_file_list(data, spec)
 
 
 def _statistics(report) -> str:
@@ -297,6 +347,49 @@ def _write_baseline(target: str, result) -> int:
     click.echo(f"Wrote {n} finding{'s' if n != 1 else ''} in {files} file{'s' if files != 1 else ''} "
                f"to the baseline {target}.", err=True)
     return EXIT_CLEAN
+
+
+@main.command("clean")
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--config", "config_path", type=click.Path(), default=None,
+              help="Remove the cache of this config file instead of the one that applies here.")
+def clean_cmd(paths: tuple[str, ...], config_path: str | None) -> None:
+    """Remove the result cache: the .acu-lint-cache folder that applies to the
+    current folder (or to PATHS), with the grammar rule's cache inside it."""
+    from acu_lint import cache
+    from acu_lint.config import ConfigResolver, find_config_file
+    from acu_lint.model import AcuLintError
+    from acu_lint.rules import load_registry
+
+    folders: list[str] = []
+    starts = list(paths) or ["."]
+    try:
+        resolver = ConfigResolver(load_registry(), config_path)
+    except AcuLintError as exc:
+        _err(str(exc))
+        sys.exit(EXIT_ERROR)
+    for start in starts:
+        d = start if os.path.isdir(start) else os.path.dirname(os.path.abspath(start))
+        try:
+            cfg = resolver.for_dir(d)
+            folders.append(cache.cache_root(cfg))
+        except AcuLintError:  # a broken config: its cache still sits beside it
+            found = find_config_file(d)
+            folders.append(cache.cache_root(type("C", (), {"path": found, "cache_dir": None})()))
+    folders.append(cache.cache_root(None))  # the grammar cache default: ./.acu-lint-cache
+    problems = 0
+    removed = 0
+    for folder in dict.fromkeys(os.path.abspath(f) for f in folders):
+        ok, problem = cache.remove_cache(folder)
+        if problem:
+            _err(problem)
+            problems += 1
+        elif ok:
+            removed += 1
+            click.echo(f"Removed {os.path.relpath(folder) if not os.path.relpath(folder).startswith('..') else folder}")
+    if not removed and not problems:
+        click.echo("No cache to remove.")
+    sys.exit(EXIT_ERROR if problems else EXIT_CLEAN)
 
 
 @main.command("rules")

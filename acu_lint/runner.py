@@ -27,6 +27,9 @@ class Settings:
     diff: bool = False
     config: str | None = None
     rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)  # CLI-given options
+    cache: bool = False  # read/write the result cache (the CLI turns it on unless --no-cache)
+    jobs: int | None = 1  # worker processes; None = one per CPU; 1 = in-process
+    shard: tuple[int, int] | None = None  # (K, N): lint only shard K of N of the discovered files
 
 
 @dataclass
@@ -75,14 +78,29 @@ def lint_source(source: Source, rules: list[RuleSetup], settings: Settings) -> F
     return result
 
 
-def lint_file(path: str, registry: Registry, resolver: ConfigResolver, settings: Settings) -> FileResult:
+def lint_file(path: str, registry: Registry, resolver: ConfigResolver, settings: Settings,
+              cache_only: bool = False) -> FileResult | None:
+    """Lint one file. With ``cache_only``, return the cached result or None
+    (a read error is returned as it is: it is final)."""
     try:
         cfg = resolver.for_file(path)
         source = read_source(path)
     except AcuLintError as exc:
         return FileResult(path, errors=[str(exc)])
     rules = rule_setups(registry, resolver, cfg, path, settings)
+    cache = None
+    if settings.cache and not (settings.fix or settings.diff):
+        from acu_lint import cache as result_cache
+
+        cache = result_cache.for_config(cfg)
+        cached = cache.get(path, source.text, rules)
+        if cached is not None:
+            return FileResult(path, findings=cached)
+    if cache_only:
+        return None
     result = lint_source(source, rules, settings)
+    if cache is not None and not result.errors and not result.unavailable:
+        cache.put(path, source.text, rules, result.findings)
     if result.fixed_text is not None and settings.fix and not settings.diff:
         from acu_lint.engine import atomic_write
 
@@ -101,7 +119,9 @@ def lint_file(path: str, registry: Registry, resolver: ConfigResolver, settings:
 
 
 def run(paths: list[str], settings: Settings, registry: Registry | None = None,
-        stdin_text: str | None = None, stdin_filename: str | None = None) -> RunResult:
+        stdin_text: str | None = None, stdin_filename: str | None = None,
+        progress=None) -> RunResult:
+    """``progress(done, total)`` is called after each file (or chunk of files)."""
     registry = registry or load_registry()
     out = RunResult()
     out.errors.extend(registry.errors)
@@ -118,9 +138,13 @@ def run(paths: list[str], settings: Settings, registry: Registry | None = None,
         result = lint_source(source, rules, settings)
         out.results.append(result)
     else:
+        from acu_lint.parallel import lint_files, shard
+
         errors: list[str] = []
-        for path in discover(paths, resolver, errors):
-            out.results.append(lint_file(path, registry, resolver, settings))
+        files = list(discover(paths, resolver, errors))
+        if settings.shard is not None:
+            files = shard(files, *settings.shard)
+        out.results.extend(lint_files(files, registry, resolver, settings, progress))
         out.errors.extend(errors)
     out.configs = resolver.loaded()
     for r in out.results:
