@@ -441,6 +441,10 @@ def _pdeathsig_preexec() -> Callable[[], None] | None:
     return preexec
 
 
+class _PortTaken(Exception):
+    pass
+
+
 class LocalBackend(HTTPBackend):
     """A LanguageTool install started as ``java -cp <jar> org.languagetool.server.HTTPServer``."""
 
@@ -473,7 +477,13 @@ class LocalBackend(HTTPBackend):
                 self.proc = None
                 raise self._fail(f"grammar: {self.describe()} stopped during the run (exit code {code}); "
                                  f"{self._last_stderr() or 'no message'}; {DOCS}")
-            self._start()
+            for attempt in range(3):
+                try:
+                    self._start()
+                    return
+                except _PortTaken:
+                    if attempt == 2:
+                        raise self._fail(f"grammar: {self.describe()} found no free port on 127.0.0.1; {DOCS}") from None
 
     def _start(self) -> None:
         java = find_java()
@@ -506,6 +516,8 @@ class LocalBackend(HTTPBackend):
             if code is not None:
                 msg = self._last_stderr()
                 self._reap()
+                if re.search(r"BindException|[Aa]ddress already in use", msg):
+                    raise _PortTaken()  # another program took the port between our probe and Java's bind
                 raise self._fail(f"grammar: {self.describe()} exited during start-up (code {code}"
                                  f"{': ' + msg if msg else ''}); {DOCS}")
             try:
@@ -714,9 +726,15 @@ class DiskCache:
         return os.path.join(self.folder, "versions", hashlib.sha256(identity.encode()).hexdigest()[:32] + ".json")
 
 
-def cache_key(text: str, req: CheckRequest, version: str) -> str:
-    blob = json.dumps([CACHE_FORMAT, version, req.params(), text], ensure_ascii=False, sort_keys=True)
-    return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+def _key_prefix(req: CheckRequest, version: str) -> bytes:
+    return json.dumps([CACHE_FORMAT, version, req.params()], sort_keys=True).encode("utf-8") + b"\0"
+
+
+def cache_key(text: str, req: CheckRequest, version: str, prefix: bytes | None = None) -> str:
+    """SHA-256 of (format, LanguageTool version, request options, paragraph text)."""
+    h = hashlib.sha256(prefix if prefix is not None else _key_prefix(req, version))
+    h.update(text.encode("utf-8", "surrogatepass"))
+    return h.hexdigest()
 
 
 # ---------------------------------------------------------------------------
@@ -787,8 +805,9 @@ def check_paragraphs(texts: list[str], req: CheckRequest, *, server: str = "", t
     disk = DiskCache(cache_dir()) if use_cache else None
     version = _known_version(backend, disk, req, timeout)
     if version is not None:
+        prefix = _key_prefix(req, version)
         for i, t in enumerate(texts):
-            key = cache_key(t, req, version)
+            key = cache_key(t, req, version, prefix)
             hit = _MEMORY.get(key)
             if hit is None and disk is not None:
                 hit = disk.get(key)

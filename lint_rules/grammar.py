@@ -108,6 +108,9 @@ _RULE_ID = re.compile(r"^[A-Za-z0-9_]+$")
 _LANG = re.compile(r"^(?:auto|[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*)$")
 _URL = re.compile(r"(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>\"'\u201c\u201d]+|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b", re.I)
 _TRAILING = ".,;:!?)]}'\"\u2019\u201d"
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_LETTER = re.compile(r"[^\W\d_]")
+_URL_HINT = re.compile(r"://|www\.|@", re.I)
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
@@ -219,9 +222,12 @@ def segments(doc) -> list[Segment]:
         prose = block.prose
         # one character for one character, so offsets stay valid: line breaks and tabs
         # become spaces, undecodable bytes (lone surrogates) the replacement character
-        text = re.sub("[\ud800-\udfff]", "\ufffd", prose.text.replace("\n", " ").replace("\t", " "))
-        if not re.search(r"[^\W\d_]", text):
+        text = _SURROGATE.sub("\ufffd", prose.text.replace("\n", " ").replace("\t", " "))
+        if not _LETTER.search(text):
             continue  # no letters: nothing to check
+        if not _URL_HINT.search(text):
+            out.append(Segment(block.kind, text, prose.offsets))
+            continue
         chars: list[str] = []
         offs: list[int] = []
         pos = 0
@@ -268,7 +274,7 @@ def check(doc, options):
     singles, phrase_re = _accepted(tuple(options.get("words") or ()))
     for seg, matches in zip(segs, results):
         skip = _SKIP_FOR_KIND.get(seg.kind, set())
-        phrase_spans = [(m.start(), m.end()) for m in phrase_re.finditer(seg.text)] if phrase_re else []
+        phrase_spans = None
         for m in matches:
             if m.rule_id in skip:
                 continue
@@ -279,9 +285,13 @@ def check(doc, options):
             if any(o < 0 for o in seg.offsets[a:b]):
                 continue  # touches a masked URL or e-mail address
             word = seg.text[a:b]
-            if _is_spelling(m) and (_is_accepted(word, singles)
-                                    or any(s <= a and b <= e for s, e in phrase_spans)):
-                continue
+            if _is_spelling(m):
+                if _is_accepted(word, singles):
+                    continue
+                if phrase_spans is None:
+                    phrase_spans = [(x.start(), x.end()) for x in phrase_re.finditer(seg.text)] if phrase_re else []
+                if any(s <= a and b <= e for s, e in phrase_spans):
+                    continue
             start = seg.offsets[a]
             end = _source_end(doc, seg.offsets[b - 1], seg.text[b - 1])
             message = m.message or m.description or "LanguageTool found a problem here"

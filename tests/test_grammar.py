@@ -587,6 +587,11 @@ log = os.environ.get("FAKE_JAVA_LOG")
 if log:
     with open(log, "a") as fh:
         fh.write(" ".join(sys.argv[1:]) + "\\n")
+once = os.environ.get("FAKE_JAVA_BIND_FAIL_ONCE")
+if once and not os.path.exists(once):
+    open(once, "w").close()
+    sys.stderr.write("java.net.BindException: Address already in use\\n")
+    sys.exit(1)
 if os.environ.get("FAKE_JAVA_FAIL"):
     sys.stderr.write("Error: Could not find or load main class org.languagetool.server.HTTPServer\\n")
     sys.exit(1)
@@ -668,6 +673,15 @@ def test_local_install_via_ltp_jar_dir_path(tmp_path, local_install):
 def test_local_install_failures(tmp_path, local_install, change, needles):
     env, pidfile, log = local_install
     _assert_unavailable(*run(["--grammar", article(tmp_path)], tmp_path, dict(env, **change)), *needles)
+
+
+def test_local_install_retries_when_its_port_was_taken(tmp_path, local_install):
+    env, pidfile, log = local_install
+    env = dict(env, FAKE_JAVA_BIND_FAIL_ONCE=str(tmp_path / "failed-once"))
+    rc, out, err = run(["--grammar", article(tmp_path)], tmp_path, env)
+    assert (rc, err) == (1, []) and " grammar " in out
+    assert len(log.read_text().splitlines()) == 2
+    assert _wait_dead(int(pidfile.read_text()), 5)
 
 
 def _start_and_wait_for_java(tmp_path, env):
