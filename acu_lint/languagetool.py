@@ -56,7 +56,7 @@ from typing import Any, Callable
 from acu_lint.model import BackendUnavailable
 
 ENV_SERVER = "ACU_LINT_LANGUAGETOOL_URL"
-ENV_CACHE_DIR = "ACU_LINT_CACHE_DIR"
+ENV_CACHE_DIR = "ACU_LINT_CACHE_DIR"  # read through acu_lint.cache.cache_root
 ENV_LTP_PATH = "LTP_PATH"  # language-tool-python's download folder
 ENV_LTP_JAR_DIR = "LTP_JAR_DIR_PATH"  # language-tool-python's "jar is here"
 JAR_NAMES = ("languagetool-server.jar", "LanguageTool.jar")
@@ -659,8 +659,28 @@ _MEMORY: dict[str, list[LTMatch]] = {}
 
 
 def cache_dir() -> str:
-    base = os.environ.get(ENV_CACHE_DIR) or ".acu-lint-cache"
-    return os.path.join(base, "grammar")
+    """``grammar/`` in acu-lint's cache folder: ``$ACU_LINT_CACHE_DIR``, else
+    ``.acu-lint-cache`` in the current folder."""
+    from acu_lint.cache import cache_root
+
+    return os.path.join(cache_root(), "grammar")
+
+
+def backend_token(server: str = "") -> str:
+    """Which LanguageTool a run would use, without contacting it: part of the
+    per-file result cache's key, so that a run with another (or no) LanguageTool
+    does not reuse findings made with this one."""
+    url = server or os.environ.get(ENV_SERVER, "").strip()
+    if url:
+        return "server " + normalize_url(split_credentials(url)[0])
+    try:
+        jar, looked = find_local_install()
+    except BackendUnavailable as exc:
+        return "unavailable " + str(exc)
+    if jar is None:
+        return "none " + looked
+    st = os.stat(jar)
+    return f"local {os.path.realpath(jar)} {st.st_size}:{int(st.st_mtime)}"
 
 
 class DiskCache:
@@ -691,16 +711,17 @@ class DiskCache:
         try:
             if not os.path.isdir(self.folder):
                 root = os.path.dirname(os.path.abspath(self.folder))
-                fresh_root = not os.path.exists(root)
+                if not os.path.exists(root):
+                    from acu_lint.cache import _prepare_root  # CACHEDIR.TAG + .gitignore, as the result cache
+
+                    _prepare_root(root)
                 os.makedirs(self.folder, exist_ok=True)
-                if fresh_root and os.path.basename(root) == ".acu-lint-cache":
-                    with open(os.path.join(root, ".gitignore"), "w", encoding="utf-8") as fh:
-                        fh.write("# created by acu-lint\n*\n")
             os.makedirs(folder, exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".json", dir=folder)
             try:
                 with os.fdopen(fd, "w", encoding="utf-8") as fh:
                     json.dump(obj, fh, ensure_ascii=False)
+                os.chmod(tmp, 0o644)  # mkstemp makes 0600; a CI cache may be shared between users
                 os.replace(tmp, path)
             except BaseException:
                 try:

@@ -67,6 +67,7 @@ ID = "grammar"
 SEVERITY = "warning"
 FIXABLE = False
 DEFAULT_ENABLED = False
+PARALLEL = False  # one LanguageTool per run: no worker pool (each worker would start its own Java)
 OPTIONS = {
     "server": "",
     "language": "en-US",
@@ -140,6 +141,13 @@ def validate(options):
     for key in ("timeout", "start_timeout"):
         if not 0 < options[key] <= 3600:
             raise ValueError(f"{key} must be between 0 and 3600 seconds")
+
+
+def cache_token(options):
+    """Extra key for the per-file result cache: which LanguageTool answers."""
+    from acu_lint.languagetool import backend_token
+
+    return backend_token(options.get("server") or "")
 
 
 def _request(options):

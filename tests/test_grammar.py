@@ -375,6 +375,26 @@ def test_rerun_makes_no_request_and_an_edit_sends_only_that_paragraph(tmp_path):
     assert "7:4: warning grammar" in out3
 
 
+def test_result_cache_does_not_hide_a_missing_languagetool(tmp_path):
+    """Findings cached per file with one LanguageTool are not reused when none is configured."""
+    path = article(tmp_path)
+    with lt_fake_server.running_server() as srv:
+        rc, out, err = run(["--grammar", path], tmp_path, cli_env(tmp_path, ACU_LINT_LANGUAGETOOL_URL=srv.url))
+    assert (rc, err) == (1, []) and " grammar " in out
+    assert (tmp_path / "cache" / "CACHEDIR.TAG").is_file()
+    _assert_unavailable(*run(["--grammar", path], tmp_path), "no LanguageTool configured")
+
+
+def test_jobs_do_not_start_one_languagetool_per_worker(tmp_path, local_install):
+    env, pidfile, log = local_install
+    paths = [article(tmp_path, ARTICLE + f"\nNote {i}: it can can help.\n", f"a{i:02d}.txt") for i in range(24)]
+    rc, out, err = run(["--grammar", "--jobs", "2", *paths], tmp_path, env)
+    assert (rc, err) == (1, [])
+    assert out.count(" grammar ") == 48
+    assert len(log.read_text().splitlines()) == 1
+    assert _wait_dead(int(pidfile.read_text()), 5)
+
+
 def test_no_cache_flag_and_option(tmp_path):
     path = article(tmp_path)
     with lt_fake_server.running_server() as srv:
