@@ -72,6 +72,8 @@ import re
 from acu_lint.model import Finding
 from lint_rules._common import load_data, phrase_pattern
 from lint_rules.vague_citation import (
+    AnchoredPattern,
+    PatternSet,
     block_source,
     has_identifier,
     in_reference_list,
@@ -111,10 +113,11 @@ def _spaces(pattern: str) -> str:
 
 
 class _Category:
-    __slots__ = ("name", "rx", "hedge", "what", "instead", "guard")
+    __slots__ = ("name", "patterns", "hedge", "what", "instead", "guard")
 
-    def __init__(self, name, rx, hedge, what, instead, guard):
-        self.name, self.rx, self.hedge, self.what, self.instead, self.guard = name, rx, hedge, what, instead, guard
+    def __init__(self, name, patterns, hedge, what, instead, guard):
+        self.name, self.patterns, self.hedge = name, patterns, hedge
+        self.what, self.instead, self.guard = what, instead, guard
 
 
 @functools.lru_cache(maxsize=1)
@@ -122,9 +125,9 @@ def _data():
     d = load_data("absolute_claim.yaml")
     cats = []
     for name, c in d["categories"].items():
-        rx = re.compile("|".join(f"(?:{_spaces(p)})" for p in c["patterns"]), re.I)
+        patterns = [AnchoredPattern(_spaces(p)) for p in c["patterns"]]
         guard = re.compile(c["guard_before"], re.I) if c.get("guard_before") else None
-        cats.append(_Category(name, rx, c.get("hedge", "strong"), c["what"], c["instead"], guard))
+        cats.append(_Category(name, patterns, c.get("hedge", "strong"), c["what"], c["instead"], guard))
     regs_cs = [r for r in d["regulators"] if not r.islower()]
     regs_ci = [r for r in d["regulators"] if r.islower()]
     regulators = re.compile(rf"\b(?:{_alt(regs_cs)}|(?i:{_alt(regs_ci)}))\b")
@@ -139,7 +142,8 @@ def _data():
     weak = re.compile(rf"(?<![\w-])(?:{_alt(d['hedges_weak'])})(?![\w-])", re.I)
     neg = re.compile(rf"(?<![\w-])(?:{_alt(d['negations'])})(?![\w-])|n't\b", re.I)
     not_neg = re.compile(rf"(?<![\w-])(?:{_alt(d['not_negations'])})(?![\w-])", re.I)
-    return cats, regulators, meta, third, strong, weak, neg, not_neg
+    pset = PatternSet((cat, pat) for cat in cats for pat in cat.patterns)
+    return pset, regulators, meta, third, strong, weak, neg, not_neg
 
 
 # Clause structure -----------------------------------------------------------
@@ -223,6 +227,7 @@ _AFTER_DENIAL = re.compile(
     r"|\s+(?:nothing|no\s+(?:results?|outcomes?|cure|relief|one))\b",
     re.I,
 )
+_DEBUNKED_NEXT = re.compile(r"too good to be true|\b(?:that|this|it)(?:'s| is) (?:a myth|not true|false|untrue)\b", re.I)
 _GERUND_START = re.compile(r"^\W*(?:\w+ing)\b", re.I)
 _REF_ENTRY_START = re.compile(r"^\s*(?:\[\^?[\w-]+\]:?\s*|\d{1,3}[.)]\s+)?[A-Z][A-Za-z'\u2019-]+,?\s+(?:[A-Z]{1,3}\b|[A-Z]\.)")
 
@@ -254,16 +259,16 @@ def _user_patterns(extra: tuple[str, ...], ignore: tuple[str, ...]):
     return (phrase_pattern(extra) if extra else None, phrase_pattern(ignore) if ignore else None)
 
 
-def _candidates(sent: str, cats, extra_rx):
+def _candidates(text: str, active, extra_rx):
+    """Claim matches in a block's text, longest first where they overlap."""
     found = []
-    for cat in cats:
-        for m in cat.rx.finditer(sent):
+    for cat, pat in active:
+        for m in pat.rx.finditer(text):
             if m.end() > m.start():
                 found.append((m.start(), m.end(), cat))
     if extra_rx is not None:
-        for m in extra_rx.finditer(sent):
+        for m in extra_rx.finditer(text):
             found.append((m.start(), m.end(), None))
-    # longest first at each position, then drop overlaps
     found.sort(key=lambda t: (t[0], -(t[1] - t[0])))
     out = []
     for s, e, cat in found:
@@ -273,31 +278,54 @@ def _candidates(sent: str, cats, extra_rx):
     return out
 
 
+def _by_sentence(text: str, cands):
+    """Group block-level matches by the sentence they sit in (a match that
+    runs across a sentence end is dropped)."""
+    spans = sentence_spans(text)
+    groups: dict[int, list] = {}
+    k = 0
+    for cs, ce, cat in cands:
+        while k < len(spans) and spans[k][1] <= cs:
+            k += 1
+        if k == len(spans) or cs < spans[k][0] or ce > spans[k][1]:
+            continue
+        groups.setdefault(k, []).append((cs - spans[k][0], ce - spans[k][0], cat))
+    return spans, groups
+
+
 def check(doc, options):
-    cats, regulators, meta, third, strong, weak, neg, not_neg = _data()
+    pset, regulators, meta, third, strong, weak, neg, not_neg = _data()
     extra_rx, ignore_rx = _user_patterns(tuple(options.get("extra_phrases") or ()),
                                          tuple(options.get("ignore_phrases") or ()))
     allow_hedged = options.get("allow_hedged", True)
     refs = None
-    for block in doc.prose_blocks():
-        if block.kind == "heading" and not options.get("check_headings", True):
+    check_headings = options.get("check_headings", True)
+    blocks = [(b, plain(b.prose.text)) for b in doc.prose_blocks() if check_headings or b.kind != "heading"]
+    pset = pset.narrow(" ".join(t for _, t in blocks).lower())
+    for block, text in blocks:
+        prose = block.prose
+        active = pset.active(text.lower())
+        if not active and extra_rx is None:
+            continue
+        block_cands = _candidates(text, active, extra_rx)
+        if not block_cands:
             continue
         if in_reference_list(doc, block):
             continue
         block_src = block_source(doc, block)
         if block.kind != "heading" and _looks_like_reference(block_src):
             continue
-        prose = block.prose
-        text = plain(prose.text)
         emphasis = None
         block_cited = has_identifier(block_src)
-        for s, e in sentence_spans(text):
+        spans, groups = _by_sentence(text, block_cands)
+        for k in sorted(groups):
+            s, e = spans[k]
+            cands = groups[k]
             sent = text[s:e]
             if sent.rstrip().endswith("?") or (block.kind == "heading" and _QUESTION_START.match(sent)):
                 continue
-            cands = _candidates(sent, cats, extra_rx)
-            if not cands:
-                continue
+            if k + 1 < len(spans) and _DEBUNKED_NEXT.search(text[spans[k + 1][0]:spans[k + 1][1]]):
+                continue  # "There should be no more pain. Does it sound too good to be true? Yes."
             if regulators.search(sent) or meta.search(sent) or third.search(sent):
                 continue
             a, b = prose.span(s, e)

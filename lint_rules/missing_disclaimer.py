@@ -88,10 +88,26 @@ def _spaces(pattern: str) -> str:
     return re.sub(r"(?<!\\) ", r"\\s+", pattern).replace("{w}", r"(?:[\w'-]+\s+)")
 
 
+class _AnyOf:
+    """The built-in patterns, each tried only when one of its literal anchors occurs."""
+
+    def __init__(self, patterns):
+        from lint_rules.vague_citation import AnchoredPattern, PatternSet
+
+        self.set = PatternSet((None, AnchoredPattern(p)) for p in patterns)
+
+    def search(self, text: str):
+        for _, pat in self.set.active(text.lower()):
+            m = pat.rx.search(text)
+            if m:
+                return m
+        return None
+
+
 @functools.lru_cache(maxsize=1)
 def _builtin():
     d = load_data("missing_disclaimer.yaml")
-    rx = re.compile("|".join(f"(?:{_spaces(p)})" for p in d["patterns"]), re.I)
+    rx = _AnyOf([_spaces(p) for p in d["patterns"]])
     labels = "|".join(r"\s+".join(map(re.escape, lab.split())) for lab in sorted(d["labels"], key=len, reverse=True))
     label_rx = re.compile(rf"^\W*(?:{labels})\b\s*(?:[:\-\u2013\u2014.]|$)", re.I)
     topics = re.compile(d["label_topics"], re.I)
@@ -223,20 +239,18 @@ def check(doc, options):
     words = sum(len(t.split()) for b, t in blocks if b.is_prose)
     if words < int(options.get("min_words", 50)):
         return
+    # one search over the whole visible text; blocks are joined as sentences
+    joined = _normal(". ".join(t.strip() for _, t in blocks))
+    if rx.search(joined) or any(u.search(joined) for u in user):
+        return
     for i, (b, text) in enumerate(blocks):
         t = _normal(text)
-        if rx.search(t) or any(u.search(t) for u in user):
-            return
         if label_rx.match(t):
             # "Disclaimer: ..." in the block itself, or a "Disclaimer" heading over the next block
             if topics.search(t):
                 return
             if b.kind == "heading" and i + 1 < len(blocks) and topics.search(blocks[i + 1][1]):
                 return
-    # wording that runs across two blocks (a disclaimer split over lines in plain text)
-    joined = _normal(" ".join(t for _, t in blocks))
-    if rx.search(joined) or any(u.search(joined) for u in user):
-        return
     start, end = _anchor(doc)
     yield Finding(
         start,

@@ -163,9 +163,104 @@ _MARKERS = re.compile(
 _SUPERSCRIPT = str.maketrans("\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079", "0123456789")
 
 
+_MAYBE_ID = re.compile(r"\d|http|www\.", re.I)
+
+
 def has_identifier(src: str) -> bool:
     """A DOI, PMID/PMCID, trial id, URL, or authors with a year."""
+    if not _MAYBE_ID.search(src):  # every identifier has a digit or is a link
+        return False
     return bool(_IDENTIFIER.search(src) or _AUTHOR_YEAR.search(src))
+
+
+# ---------------------------------------------------------------------------
+# Literal anchors: a cheap prefilter for big pattern lists
+# ---------------------------------------------------------------------------
+try:  # Python 3.11+
+    from re import _parser as _sre_parse  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_parse as _sre_parse  # type: ignore[no-redef]
+
+_MIN_ANCHOR = 3
+
+
+def literal_anchors(pattern: str) -> frozenset[str] | None:
+    """Lower-case literal strings of which every match of ``pattern`` contains
+    at least one, or None when no such set can be read off the pattern. A
+    pattern is then only tried on text that contains one of them, which is far
+    cheaper than letting the regex engine try every position."""
+    try:
+        tree = _sre_parse.parse(pattern)
+    except Exception:  # pragma: no cover - the caller compiles it anyway
+        return None
+    found = _required(list(tree))
+    return frozenset(a.lower() for a in found) if found else None
+
+
+def _required(items) -> set[str] | None:
+    P = _sre_parse
+    candidates: list[set[str]] = []
+    run: list[str] = []
+
+    def flush():
+        if len(run) >= _MIN_ANCHOR:
+            candidates.append({"".join(run)})
+        run.clear()
+
+    for op, av in items:
+        if op is P.LITERAL:
+            run.append(chr(av))
+            continue
+        flush()
+        sub = None
+        if op is P.SUBPATTERN:
+            sub = _required(list(av[-1]))
+        elif op is P.BRANCH:
+            alts = [_required(list(b)) for b in av[1]]
+            if alts and all(alts):
+                sub = set().union(*alts)
+        elif op in (P.MAX_REPEAT, P.MIN_REPEAT) and av[0] >= 1:
+            sub = _required(list(av[2]))
+        if sub:
+            candidates.append(sub)
+    flush()
+    if not candidates:
+        return None
+    # the most selective requirement: the one whose shortest literal is longest
+    return max(candidates, key=lambda c: (min(len(x) for x in c), -len(c)))
+
+
+class AnchoredPattern:
+    """A compiled pattern with its literal prefilter."""
+
+    __slots__ = ("rx", "anchors")
+
+    def __init__(self, pattern: str, flags: int = re.I):
+        self.rx = re.compile(pattern, flags)
+        self.anchors = literal_anchors(pattern)
+
+    def may_match(self, lowered: str) -> bool:
+        return self.anchors is None or any(a in lowered for a in self.anchors)
+
+
+class PatternSet:
+    """Anchored patterns with their payloads; ``active(lowered)`` returns the
+    (payload, pattern) pairs that can match a text, testing each distinct
+    anchor once."""
+
+    def __init__(self, items):
+        self.items = [(payload, pat) for payload, pat in items]
+        self.anchors = sorted({a for _, pat in self.items if pat.anchors for a in pat.anchors})
+
+    def active(self, lowered: str):
+        present = {a for a in self.anchors if a in lowered}
+        return [(payload, pat) for payload, pat in self.items
+                if pat.anchors is None or not pat.anchors.isdisjoint(present)]
+
+    def narrow(self, lowered: str) -> "PatternSet":
+        """The subset that can match somewhere in ``lowered`` (a whole
+        document), so that each block tests fewer anchors."""
+        return PatternSet(self.active(lowered))
 
 
 def _expand(numbers: str) -> list[str]:
@@ -400,7 +495,7 @@ def _alt(words) -> str:
 
 
 @functools.lru_cache(maxsize=1)
-def _triggers() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _triggers() -> tuple[PatternSet, re.Pattern[str]]:
     d = load_data("vague_citation.yaml")
     verbs = _alt(d["verbs"])
     single = _alt(d["study_nouns"])
@@ -431,9 +526,9 @@ def _triggers() -> tuple[re.Pattern[str], re.Pattern[str]]:
         # "Science shows / has proven"
         r"\b(?:modern\s+)?science\s+(?:has\s+)?(?:proven|proved|proves|shows|shown|says)\b",
     ]
-    rx = re.compile("|".join(f"(?:{p})" for p in parts), re.I)
+    pset = PatternSet((None, AnchoredPattern(p)) for p in parts)
     not_before = re.compile(rf"(?:^|\W)(?:{_alt(d['not_before'])})\W*$", re.I)
-    return rx, not_before
+    return pset, not_before
 
 
 _NEGATED_VERB = re.compile(r"\b(?:not|never|n't|failed\s+to|fail\s+to|yet\s+to)\b", re.I)
@@ -442,30 +537,31 @@ _NEGATED_VERB = re.compile(r"\b(?:not|never|n't|failed\s+to|fail\s+to|yet\s+to)\
 _QUOTED = re.compile(r'"[^"\n]{1,80}"|(?<![\w])\'[^\'\n]{1,60}\'(?![\w])')
 
 
-def _vague_matches(sent: str, user) -> list[tuple[int, int]]:
-    rx, not_before = _triggers()
-    found: list[tuple[int, int]] = []
+def _block_hits(text: str, user, pset: PatternSet) -> list[tuple[int, int, bool]]:
+    """(start, end, built_in) of trigger matches in a block's text."""
+    found = [(m.start(), m.end(), True) for _, pat in pset.active(text.lower()) for m in pat.rx.finditer(text)]
+    for u in user:
+        found.extend((m.start(), m.end(), False) for m in u.finditer(text) if m.end() > m.start())
+    found.sort(key=lambda t: (t[0], -(t[1] - t[0])))
+    return found
+
+
+def _sentence_hits(sent: str, hits) -> list[tuple[int, int]]:
+    """The hits in one sentence that are real appeals: not mentioned in quotes,
+    not after "no"/"what"/"more", not with a negated verb."""
+    _, not_before = _triggers()
     # a phrase in short quotes is mentioned, not used: 'avoid "studies suggest"'
     mentions = [(q.start(), q.end()) for q in _QUOTED.finditer(sent) if len(q.group(0).split()) <= 6]
-    for m in rx.finditer(sent):
-        if any(a <= m.start() and m.end() <= b for a, b in mentions):
-            continue
-        head = sent[max(0, m.start() - 25):m.start()]
-        if not_before.search(head):
-            continue
-        if _NEGATED_VERB.search(m.group(0)):
-            continue
-        found.append((m.start(), m.end()))
-    for u in user:
-        for m in u.finditer(sent):
-            if m.end() > m.start():
-                found.append((m.start(), m.end()))
-    found.sort()
     out: list[tuple[int, int]] = []
-    for s, e in found:
-        if out and s < out[-1][1]:
+    for hs, he, built_in in hits:
+        if out and hs < out[-1][1]:
             continue
-        out.append((s, e))
+        if built_in:
+            if any(a <= hs and he <= b for a, b in mentions):
+                continue
+            if not_before.search(sent[max(0, hs - 25):hs]) or _NEGATED_VERB.search(sent[hs:he]):
+                continue
+        out.append((hs, he))
     return out
 
 
@@ -482,18 +578,21 @@ def check(doc, options):
         from acu_lint.patterns import compile_user_pattern
 
         user = [compile_user_pattern(p, f"rules.{ID}.extra_patterns") for p in options["extra_patterns"]]
-    for block in doc.prose_blocks():
-        if id(block) in refs.block_ids:
-            continue
+    blocks = [(b, plain(b.prose.text)) for b in doc.prose_blocks() if id(b) not in refs.block_ids]
+    pset = _triggers()[0].narrow(" ".join(t for _, t in blocks).lower())
+    for block, text in blocks:
         prose = block.prose
-        text = plain(prose.text)
+        raw = _block_hits(text, user, pset)
+        if not raw:
+            continue
         block_src = block_source(doc, block)
         block_ok = None
-        for s, e in sentence_spans(text):
+        spans = sentence_spans(text)
+        for s, e in spans:
             sent = text[s:e]
             if sent.rstrip().endswith("?"):
                 continue
-            hits = _vague_matches(sent, user)
+            hits = _sentence_hits(sent, [(hs - s, he - s, bi) for hs, he, bi in raw if s <= hs and he <= e])
             if not hits:
                 continue
             a, b = prose.span(s, e)

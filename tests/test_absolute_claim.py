@@ -79,6 +79,7 @@ MUST_FLAG = [
     ("Acupuncture gets to the root of the problem.", "gets to the root of the problem"),
     ("Our needles are 100% safe for children.", "100% safe"),
     ("Clinically tested and proven.", "tested and proven"),
+    ("Back pain is common. Cure your back pain with acupuncture.", "Cure your back pain"),
 ]
 
 # Sentences that must not be flagged: negated, hedged, questions, warnings about
@@ -136,6 +137,7 @@ MUST_PASS = [
     "The needles are sterile and used once, so the risk of infection is low.",
     "Diabetes can lead to permanent damage in the feet.",
     "Myth: acupuncture is a miracle cure.",
+    "After one session there will be no more pain. Sounds too good to be true? It is.",
     "Smoking cessation programs guarantee nothing, but they help.",
     "This remarkable recovery surprised her doctors.",
     "She made a full recovery after surgery.",
@@ -258,3 +260,25 @@ def test_json_output_has_suggestion_and_no_fix(tmp_path):
     assert row["rule"] == RULE and row["fix"] is None
     assert row["line"] == 3 and row["column"] == 16
     assert "generally safe" in row["suggestion"]
+
+
+def test_literal_anchors_prefilter():
+    from lint_rules.vague_citation import AnchoredPattern, literal_anchors
+
+    assert literal_anchors(r"\bcures\b") == {"cures"}
+    assert literal_anchors(r"\b(?:completely|totally) safe\b") == {"completely", "totally"}
+    assert literal_anchors(r"\b(?:no|zero)\s+risk") == {"risk"}
+    assert literal_anchors(r"\b(?:is|are)\b") is None  # nothing long enough: always tried
+    p = AnchoredPattern(r"\bmiracle\w*")
+    assert p.may_match("a miracle cure") and not p.may_match("a modest benefit")
+
+
+def test_every_category_pattern_can_be_prefiltered_or_runs_always():
+    """Each data pattern either has literal anchors or is tried on every block;
+    a pattern with anchors must still find its own example from the tables."""
+    from lint_rules.absolute_claim import _data
+
+    pset = _data()[0]
+    for sentence, phrase in MUST_FLAG:
+        lowered = sentence.lower()
+        assert any(pat.rx.search(sentence) for _, pat in pset.active(lowered)), sentence
