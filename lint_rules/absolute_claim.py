@@ -133,7 +133,7 @@ def _data():
     regulators = re.compile(rf"\b(?:{_alt(regs_cs)}|(?i:{_alt(regs_ci)}))\b")
     meta = re.compile(rf"(?<![\w-])(?:{_alt(d['meta_cues'])})(?![\w-])", re.I)
     third = re.compile(
-        rf"(?<!\bour\s)(?<!\bmy\s)(?<!\bwe\s)\b(?:{_alt(d['third_parties'])})\s+(?:[\w'-]+\s+){{0,2}}?"
+        rf"(?<!\bour\s)(?<!\bmy\s)(?<!\bwe\s)\b(?:{_alt(d['third_parties'])})\s+(?:(?!(?:our|my|we|us)\b)[\w'-]+\s+){{0,2}}?"
         r"(?:claim|claims|claimed|claiming|promise|promises|promised|promising|advertise|advertises|advertised|"
         r"advertising|guarantee|guarantees|guaranteed|sell|sells|selling|market|markets|marketed)\b",
         re.I,
@@ -326,8 +326,8 @@ def check(doc, options):
                 continue
             if k + 1 < len(spans) and _DEBUNKED_NEXT.search(text[spans[k + 1][0]:spans[k + 1][1]]):
                 continue  # "There should be no more pain. Does it sound too good to be true? Yes."
-            if regulators.search(sent) or meta.search(sent) or third.search(sent):
-                continue
+            if (regulators.search(sent) and not sent.isupper()) or meta.search(sent) or third.search(sent):
+                continue  # reports what a regulator or others say, or warns about claims
             a, b = prose.span(s, e)
             sent_src = doc.text[a:b]
             if has_identifier(sent_src):

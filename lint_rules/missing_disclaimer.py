@@ -21,14 +21,15 @@ per-file ignore can silence it.
 
 ## Why it matters
 Readers of a health article may act on it without seeing anyone. Saying what
-the article is not (general information, not a diagnosis or treatment plan)
+the article is not (general information, not a diagnosis or a treatment plan)
 is one of the marks of trustworthy consumer health information: HONcode's
-"complementarity" principle required sites to state that their information
-supports and does not replace the relationship between patient and doctor,
-and DISCERN and the JAMA benchmark ask what the limits of a text are. An
-article that describes treatments (acupuncture for neuropathy, ALS or pain)
-without that statement reads as a personal recommendation, and in the US the
-FTC judges health content by the net impression it leaves.
+"complementarity" principle asked health sites to state that their
+information supports, and does not replace, the relationship between a
+patient and their doctor, and DISCERN asks whether a text supports shared
+decision-making with a professional. An article that describes treatments
+(acupuncture for neuropathy, ALS or pain) without that statement reads as a
+personal recommendation, and the US FTC judges health content by the overall
+impression it leaves on the reader.
 
 ## Examples
 - flagged: `Acupuncture and Back Pain\n\nMany people with long-term back pain try acupuncture. Sessions last about thirty minutes and most people need several visits before they notice a change. Some people feel sore afterwards. Talk to your doctor before you start any new treatment, especially if you take blood thinners or are pregnant.`

@@ -80,6 +80,8 @@ MUST_FLAG = [
     ("Our needles are 100% safe for children.", "100% safe"),
     ("Clinically tested and proven.", "tested and proven"),
     ("Back pain is common. Cure your back pain with acupuncture.", "Cure your back pain"),
+    ("Practitioners at our clinic guarantee results.", "guarantee"),
+    ("GUARANTEED RELIEF FOR EVERY PATIENT WHO VISITS", "GUARANTEED"),
 ]
 
 # Sentences that must not be flagged: negated, hedged, questions, warnings about
