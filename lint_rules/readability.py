@@ -294,11 +294,31 @@ def _is_label(text: str) -> bool:
     return s.endswith(":") and len(_WORD.findall(s)) <= 6
 
 
+# a line that ends with one of these words continues on the next line
+_CONTINUES = frozenset("a an the of to in on at by for from with and or but nor that which who whom whose is are "
+                       "was were be been has have had as than such into onto about over under between".split())
+
+
+def _wrapped_line(doc, block, nxt) -> bool:
+    """A plain-text "heading" that is really the first line of a hard-wrapped
+    paragraph: the paragraph follows on the next line and the line ends with
+    a word that cannot end a heading ("... are referred by")."""
+    if doc.kind != "text" or block is doc.title or nxt is None or nxt.kind != "paragraph":
+        return False
+    words = block.prose.text.split() if block.prose else []
+    return bool(words) and nxt.line == block.end_line + 1 and words[-1] in _CONTINUES
+
+
 def prose_blocks(doc) -> Iterator[Any]:
     """Paragraphs and list items that a reader reads as running text."""
     ref_level: int | None = None
-    for block in doc.blocks:
+    blocks = doc.blocks
+    for i, block in enumerate(blocks):
         if block.kind == "heading":
+            if _wrapped_line(doc, block, blocks[i + 1] if i + 1 < len(blocks) else None):
+                if ref_level is None:
+                    yield block
+                continue
             text = block.prose.text if block.prose else ""
             if ref_level is not None and block.level <= ref_level:
                 ref_level = None
@@ -332,10 +352,48 @@ class Paragraph:
     counts: Counts = field(default_factory=Counts)
 
 
+class _Joined:
+    """Plain-text paragraph lines that the Document split (a hard-wrapped line
+    that starts with a capital, "...by\nDr. Lee"), read as one paragraph.
+    A wrapped first line that the Document took for a heading joins in too
+    (see :func:`_wrapped_line`)."""
+
+    def __init__(self, blocks: list[Any]):
+        from acu_lint.document import Prose
+
+        first, last = blocks[0], blocks[-1]
+        self.kind, self.line, self.end_line = "paragraph", first.line, last.end_line
+        self.start, self.end = first.start, last.end
+        self.data = first.data
+        chars: list[str] = []
+        offsets: list[int] = []
+        for b in blocks:
+            if chars:
+                chars.append(" ")
+                offsets.append(offsets[-1] + 1)
+            chars.append(b.prose.text)
+            offsets.extend(b.prose.offsets)
+        self.prose = Prose("".join(chars), offsets)
+
+
+def _units(doc) -> Iterator[Any]:
+    group: list[Any] = []
+    for block in prose_blocks(doc):
+        if (doc.kind == "text" and group and block.kind == "paragraph" and group[-1].kind in ("paragraph", "heading")
+                and block.line == group[-1].end_line + 1 and not _TERMINAL.search(group[-1].prose.text)):
+            group.append(block)
+            continue
+        if group:
+            yield group[0] if len(group) == 1 else _Joined(group)
+        group = [block]
+    if group:
+        yield group[0] if len(group) == 1 else _Joined(group)
+
+
 def analyse(doc, terms: re.Pattern[str] | None) -> tuple[Counts, list[Paragraph]]:
     total = Counts()
     paragraphs = []
-    for block in prose_blocks(doc):
+    for block in _units(doc):
         para = Paragraph(block)
         text = block.prose.text
         for a, b in split_sentences(text):

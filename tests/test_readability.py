@@ -224,6 +224,18 @@ def test_heading_that_only_starts_like_references_is_prose():
     assert b.raw_words == a.raw_words + 12
 
 
+def test_hard_wrapped_text_paragraph_is_one_paragraph():
+    wrapped = ("Title\n\nMany patients who come to the clinic with long-term back pain are referred by\n"
+               "Dr. Lee, who works at the hospital and sends people to us when other care has not helped.\n")
+    one_line = wrapped.replace("by\nDr.", "by Dr.")
+    a, pa = R.analyse(Document(wrapped, "a.txt"), None)
+    b, _ = R.analyse(Document(one_line, "a.txt"), None)
+    assert (a.raw_words, a.sentences) == (b.raw_words, b.sentences) == (32, 1)
+    (f,) = [f for f in run(wrapped) if f.message.startswith("Long sentence")]
+    assert (f.line, f.column, f.end_line) == (3, 1, 4)
+    assert wrapped.split("\n")[3][:f.end_column - 1].endswith("helped.")
+
+
 def test_text_reference_section_is_left_out():
     text = EASY + "\nSources\n\nLee K. Electroacupuncture and neuropathic considerations. Pain Med. 2020;21:1-9.\n"
     a, _ = R.analyse(Document(EASY, "a.txt"), None)
