@@ -392,6 +392,10 @@ def clean_cmd(paths: tuple[str, ...], config_path: str | None) -> None:
     sys.exit(EXIT_ERROR if problems else EXIT_CLEAN)
 
 
+def _fix_label(fixable) -> str:
+    return "unsafe" if fixable == "unsafe" else ("yes" if fixable else "no")
+
+
 @main.command("rules")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text")
 @click.option("--all", "show_all", is_flag=True, help="Include rules that are off by default (default: all shown).")
@@ -410,12 +414,13 @@ def rules_cmd(fmt: str, show_all: bool) -> None:
         click.echo("| rule | severity | fixable | on by default | what it finds |")
         click.echo("|---|---|---|---|---|")
         for i, s, fx, d, sm in rows:
-            click.echo(f"| `{i}` | {s} | {'yes' if fx else 'no'} | {'yes' if d else 'no'} | {sm} |")
+            click.echo(f"| `{i}` | {s} | {_fix_label(fx)} | {'yes' if d else 'no'} | {sm} |")
     else:
         width = max((len(r[0]) for r in rows), default=10)
         for i, s, fx, d, sm in rows:
-            flags = ("fix" if fx else "   ") + ("" if d else " opt-in")
-            click.echo(f"{i:<{width}}  {s:<7}  {flags:<10} {sm}")
+            flags = " ".join(x for x in ({"yes": "fix", "unsafe": "fix(unsafe)", "no": ""}[_fix_label(fx)],
+                                         "" if d else "opt-in") if x)
+            click.echo(f"{i:<{width}}  {s:<7}  {flags:<18} {sm}")
     for e in registry.errors:
         _err(e)
     sys.exit(EXIT_ERROR if registry.errors else EXIT_CLEAN)
@@ -433,7 +438,7 @@ def explain_cmd(rule_id: str) -> None:
         sys.exit(EXIT_ERROR)
     r = registry[rule_id]
     click.echo(f"# {r.id}\n")
-    click.echo(f"Default severity: {r.severity}. Fixable: {'yes' if r.fixable else 'no'}. "
+    click.echo(f"Default severity: {r.severity}. Fixable: {_fix_label(r.fixable)}. "
                f"On by default: {'yes' if r.default_enabled else 'no (opt-in)'}.\n")
     click.echo(r.doc)
     if r.options:

@@ -7,7 +7,8 @@ A rule is a module (or any object) registered under the entry-point group
 ``SEVERITY``       default severity: "error", "warning" or "info"
 ``OPTIONS``        dict of option names to default values (optional)
 ``DEFAULT_ENABLED`` False for opt-in rules (optional, default True)
-``FIXABLE``        True when the rule offers fixes (optional)
+``FIXABLE``        True when the rule offers safe fixes, "unsafe" when its fixes
+                   add content (applied only with --unsafe-fixes) (optional)
 ``check(doc, options)``  yields :class:`acu_lint.model.Finding`
 ``validate(options)``    optional, raises ValueError for bad option values
 ``__doc__``        Markdown with the sections ``## What it finds``,
@@ -53,7 +54,7 @@ class Rule:
     check: Callable[..., Iterable[Any]]
     options: dict[str, Any] = field(default_factory=dict)
     doc: str = ""
-    fixable: bool = False
+    fixable: bool | str = False  # True, False or "unsafe" (fixes that add content)
     default_enabled: bool = True
     validate: Callable[[dict[str, Any]], None] | None = None
     origin: str = ""  # distribution that provides it
@@ -120,7 +121,7 @@ def rule_from_object(rule_id: str, obj: Any, origin: str = "") -> Rule:
         check=check,
         options=dict(getattr(obj, "OPTIONS", {}) or {}),
         doc=inspect.cleandoc(getattr(obj, "__doc__", "") or ""),
-        fixable=bool(getattr(obj, "FIXABLE", False)),
+        fixable="unsafe" if getattr(obj, "FIXABLE", False) == "unsafe" else bool(getattr(obj, "FIXABLE", False)),
         default_enabled=bool(getattr(obj, "DEFAULT_ENABLED", True)),
         validate=getattr(obj, "validate", None),
         origin=origin,

@@ -69,7 +69,7 @@ from lint_rules._common import load_data
 
 ID = "missing-disclaimer"
 SEVERITY = "error"
-FIXABLE = True
+FIXABLE = "unsafe"  # the fix adds content: applied only with --unsafe-fixes
 DEFAULT_TEXT = (
     "Disclaimer: This article is general information, not medical advice. It does not replace an "
     "assessment by a doctor or other qualified health professional who knows your situation; ask one "
