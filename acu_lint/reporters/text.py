@@ -26,8 +26,7 @@ def render(report: Report) -> str:
             sev_s, rule = sev, f.rule
         fixable = " [*]" if report.show_fixes and f.fix is not None and f.fix.safe else ""
         line = f"{loc} {sev_s} {rule} {f.message}{fixable}"
-        if f.suggestion:
-            line += f" (suggestion: {f.suggestion})"
+        # the suggestion is already worded into the message; JSON carries it separately
         out.append(line)
     out.append(summary(report))
     return "\n".join(out) + "\n"
