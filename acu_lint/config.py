@@ -11,7 +11,7 @@ import os
 from dataclasses import dataclass, field
 from typing import Any
 
-from acu_lint.model import SEVERITIES, ConfigError
+from acu_lint.model import SEVERITIES, AcuLintError, ConfigError
 from acu_lint.rules import Registry
 
 CONFIG_NAMES = (".acu-lint.yaml", ".acu-lint.yml", "acu-lint.yaml")
@@ -119,6 +119,14 @@ def _read_yaml(path: str) -> dict[str, Any]:
         raise ConfigError(f"{path}: cannot read config: {exc.strerror or exc}") from None
     except UnicodeDecodeError:
         raise ConfigError(f"{path}: config is not valid UTF-8") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: config is nested too deeply") from None
+    except yaml.constructor.ConstructorError as exc:
+        # safe_load refuses tags such as !!python/object: say so plainly
+        mark = getattr(exc, "problem_mark", None)
+        where = f":{mark.line + 1}:{mark.column + 1}" if mark else ""
+        problem = (getattr(exc, "problem", None) or str(exc)).splitlines()[0]
+        raise ConfigError(f"{path}{where}: YAML tag not allowed (only plain YAML is read): {problem}") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f":{mark.line + 1}:{mark.column + 1}" if mark else ""
@@ -143,6 +151,8 @@ def _read_pyproject(path: str) -> dict[str, Any] | None:
         raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: TOML syntax error: {exc}") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: TOML is nested too deeply") from None
     section = data.get("tool", {}).get("acu-lint")
     if section is None:
         return None
@@ -291,6 +301,8 @@ def parse_config(data: dict[str, Any], path: str | None, registry: Registry) -> 
                 try:
                     rule.validate(merged)
                 except (ValueError, TypeError) as exc:
+                    raise ConfigError(f"{where}: 'rules.{rid}': {exc}") from None
+                except AcuLintError as exc:  # e.g. a bad user pattern (acu_lint.patterns)
                     raise ConfigError(f"{where}: 'rules.{rid}': {exc}") from None
             cfg.rules[rid] = dict(opts)
     if "fail-on" in data:

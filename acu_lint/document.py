@@ -175,17 +175,22 @@ def _scan_newlines(text: str) -> tuple[str, int]:
 # Inline markup -> prose
 # ---------------------------------------------------------------------------
 _INLINE = re.compile(
-    r"(?P<comment><!--.*?-->)"
-    r"|(?P<code>(?P<ticks>`+)(?!`).+?(?<!`)(?P=ticks)(?!`))"
-    r"|(?P<image>!\[[^\]\n]*\]\([^)\n]*\))"
-    r"|(?P<link>\[(?P<ltext>[^\]\n]+)\]\((?:[^()\s]|\([^)\s]*\))*(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*\))"
-    r"|(?P<reflink>\[(?P<rtext>[^\]\n]+)\]\[[^\]\n]*\])"
-    r"|(?P<autolink><(?P<aurl>(?:https?|ftp|mailto):[^>\s]+)>)"
+    # The lookahead lets the scan skip plain text fast (every branch starts with
+    # one of these). Scans stop at the next opener of their kind ("[", "(", "<",
+    # "<!--") and code spans at 2000 characters, so that a long line full of
+    # unclosed openers is read in linear time, never in hours.
+    r"(?=[<`!\[\\&*~_])(?:"
+    r"(?P<comment><!--(?:(?!<!--|-->).)*-->)"
+    r"|(?P<code>(?<!`)(?P<ticks>`+)(?!`).{1,2000}?(?<!`)(?P=ticks)(?!`))"
+    r"|(?P<image>!\[[^\[\]\n]*\]\([^()\n]*\))"
+    r"|(?P<link>\[(?P<ltext>[^\[\]\n]+)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*\))"
+    r"|(?P<reflink>\[(?P<rtext>[^\[\]\n]+)\]\[[^\[\]\n]*\])"
+    r"|(?P<autolink><(?P<aurl>(?:https?|ftp|mailto):[^<>\s]+)>)"
     r"|(?P<tag></?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>)"
     r"|(?P<escape>\\(?P<esc>[!-/:-@\[-`{-~]))"
     r"|(?P<entity>&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});)"
     r"|(?P<stars>\*{1,3}|~~)"
-    r"|(?P<unders>(?<![A-Za-z0-9])_{1,3}|_{1,3}(?![A-Za-z0-9]))",
+    r"|(?P<unders>(?<![A-Za-z0-9])_{1,3}|_{1,3}(?![A-Za-z0-9])))",
     re.S,
 )
 
@@ -195,9 +200,8 @@ def strip_inline(src: str, base: int, out_chars: list[str], out_offsets: list[in
     lists, with their source offsets (``base`` is the offset of ``src[0]``)."""
     pos = 0
     for m in _INLINE.finditer(src):
-        for i in range(pos, m.start()):
-            out_chars.append(src[i])
-            out_offsets.append(base + i)
+        out_chars.extend(src[pos:m.start()])
+        out_offsets.extend(range(base + pos, base + m.start()))
         pos = m.end()
         g = m.lastgroup
         if g in ("link",):
@@ -223,9 +227,8 @@ def strip_inline(src: str, base: int, out_chars: list[str], out_offsets: list[in
                     out_chars.append(src[i])
                     out_offsets.append(base + i)
         # comment, code, image, tag, unders: dropped
-    for i in range(pos, len(src)):
-        out_chars.append(src[i])
-        out_offsets.append(base + i)
+    out_chars.extend(src[pos:])
+    out_offsets.extend(range(base + pos, base + len(src)))
 
 
 def _prose_from_lines(doc: Document, spans: list[tuple[int, int]]) -> Prose:
@@ -272,7 +275,10 @@ def _markdown_parser():
         from markdown_it import MarkdownIt
         from mdit_py_plugins.front_matter import front_matter_plugin
 
-        _MD = MarkdownIt("commonmark").use(front_matter_plugin).enable("table")
+        # Block structure only: the Document reads inline markup itself
+        # (strip_inline), and markdown-it's inline pass is slow, even quadratic
+        # on long lines of unclosed "[" (a 1 MB line took minutes).
+        _MD = MarkdownIt("commonmark").use(front_matter_plugin).enable("table").disable(["inline", "text_join"])
     return _MD
 
 
@@ -646,7 +652,9 @@ class _HTMLBlocks(HTMLParser):
 
     def handle_comment(self, data: str) -> None:
         start = self._offset()
-        end = start + len(data) + 7
+        # "<!--data-->" normally; bogus comments such as "<!>" are shorter
+        close = self.doc.text.find(">", start + 2 + len(data))
+        end = close + 1 if close >= 0 else len(self.doc.text)
         self.doc.blocks.append(Block("comment", start, end, self.doc.line_of(start),
                                      self.doc.line_of(max(start, end - 1))))
 

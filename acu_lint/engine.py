@@ -2,14 +2,16 @@
 severities, and fixes. It knows no rule by name."""
 from __future__ import annotations
 
+import bisect
 import difflib
 import os
+import re
 import tempfile
 from dataclasses import dataclass, field
 from typing import Any
 
 from acu_lint.document import Document
-from acu_lint.model import BackendUnavailable, Edit, Finding
+from acu_lint.model import AcuLintError, BackendUnavailable, Edit, Finding
 from acu_lint.suppress import Suppressions
 
 MAX_FIX_PASSES = 5
@@ -24,6 +26,7 @@ class RuleSetup:
     options: dict[str, Any]
     severity: str  # the rule's default severity
     override: str | None = None  # from config `severity:`; wins over everything
+    origin: str | None = None  # config file the options came from (named in option errors)
 
 
 @dataclass
@@ -53,6 +56,10 @@ def lint_document(doc: Document, rules: list[RuleSetup], result: FileResult | No
             continue
         except RecursionError:
             result.errors.append(f"{doc.path}: rule {rule.id} gave up: the document is nested too deeply")
+            continue
+        except AcuLintError as exc:  # e.g. a user pattern from the config that ran too long
+            origin = f"{rule.origin}: " if rule.origin else ""
+            result.errors.append(f"{doc.path}: {origin}{exc}")
             continue
         except Exception as exc:  # a rule bug must not take the whole run down
             result.errors.append(f"{doc.path}: rule {rule.id} failed: {type(exc).__name__}: {exc}")
@@ -104,9 +111,12 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def fix_document(doc: Document, rules: list[RuleSetup], unsafe: bool, result: FileResult) -> tuple[Document, list[Finding]]:
+def fix_document(doc: Document, rules: list[RuleSetup], unsafe: bool, result: FileResult,
+                 passes: list[list[Edit]] | None = None) -> tuple[Document, list[Finding]]:
     """Apply fixes until none is left (at most MAX_FIX_PASSES passes).
-    Returns the final document and its remaining findings."""
+    Returns the final document and its remaining findings. When ``passes`` is
+    a list, the edits of each pass (offsets into that pass's text) are appended
+    to it, so that :func:`replay_on_source` can redo them on the original text."""
     findings = lint_document(doc, rules, result)
     for _ in range(MAX_FIX_PASSES):
         edits, used = select_fixes(findings, unsafe)
@@ -115,11 +125,41 @@ def fix_document(doc: Document, rules: list[RuleSetup], unsafe: bool, result: Fi
         new_text = apply_edits(doc.text, edits)
         if new_text == doc.text:
             break
+        if passes is not None:
+            passes.append(list(edits))
         result.fixed += len(used)
         doc = Document(new_text, doc.path, doc.kind)
         scratch = FileResult(doc.path)
         findings = lint_document(doc, rules, scratch)
     return doc, findings
+
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def replay_on_source(source: str, passes: list[list[Edit]]) -> str:
+    """Redo fix passes (computed on the LF-normalised text) on the text as it
+    is in the file, so every line that no fix touched keeps its own line
+    ending (CRLF, LF or CR, mixed files included). New line breaks inside
+    inserted text take the file's most common ending."""
+    counts = {"\r\n": 0, "\r": 0, "\n": 0}
+    for m in _LINE_BREAK.finditer(source):
+        counts[m.group()] += 1
+    newline = max(("\n", "\r\n", "\r"), key=lambda k: counts[k])  # ties: LF
+    for edits in passes:
+        norm_pos: list[int] = []  # offset of each line break in the normalised text
+        extra: list[int] = [0]  # extra source chars before the k-th break
+        for m in _LINE_BREAK.finditer(source):
+            norm_pos.append(m.start() - extra[-1])
+            extra.append(extra[-1] + len(m.group()) - 1)
+
+        def to_src(i: int) -> int:
+            return i + extra[bisect.bisect_left(norm_pos, i)]
+
+        for e in sorted(edits, key=lambda e: (e.start, e.end), reverse=True):
+            a, b = to_src(e.start), to_src(e.end)
+            source = source[:a] + e.text.replace("\n", newline) + source[b:]
+    return source
 
 
 def unified_diff(path: str, before: str, after: str) -> str:

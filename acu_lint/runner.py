@@ -11,7 +11,7 @@ from typing import Any
 
 from acu_lint.config import Config, ConfigResolver, relative_to
 from acu_lint.document import Document
-from acu_lint.engine import FileResult, RuleSetup, fix_document, lint_document, unified_diff
+from acu_lint.engine import FileResult, RuleSetup, fix_document, lint_document, replay_on_source, unified_diff
 from acu_lint.model import AcuLintError, InputError
 from acu_lint.rules import Registry, load_registry
 from acu_lint.sources import Source, decode, discover, encode, read_source
@@ -57,7 +57,8 @@ def rule_setups(registry: Registry, resolver: ConfigResolver, cfg: Config, path:
         rule = registry[rid]
         opts = resolver.rule_options(cfg, rid)
         opts.update(settings.rule_options.get(rid, {}))
-        setups.append(RuleSetup(rid, rule.check, opts, rule.severity, cfg.severity.get(rid)))
+        origin = cfg.path if rid in cfg.rules else None
+        setups.append(RuleSetup(rid, rule.check, opts, rule.severity, cfg.severity.get(rid), origin=origin))
     return setups
 
 
@@ -65,10 +66,16 @@ def lint_source(source: Source, rules: list[RuleSetup], settings: Settings) -> F
     result = FileResult(source.path)
     doc = Document(source.text, source.path)
     if settings.fix or settings.diff:
-        final, findings = fix_document(doc, rules, settings.unsafe_fixes, result)
+        passes: list = []
+        final, findings = fix_document(doc, rules, settings.unsafe_fixes, result, passes)
         result.findings = findings
         if final.text != doc.text:
-            new_source_text = doc.to_source(final.text) if doc.newline != "\n" else final.text
+            new_source_text = final.text
+            if "\r" in source.text:
+                # keep each untouched line's own ending (CRLF, LF, CR, mixed)
+                new_source_text = replay_on_source(source.text, passes)
+                if new_source_text.replace("\r\n", "\n").replace("\r", "\n") != final.text:
+                    new_source_text = doc.to_source(final.text)  # pragma: no cover - defensive
             result.original_text = source.text
             result.fixed_text = new_source_text
             if settings.diff:
@@ -93,14 +100,14 @@ def lint_file(path: str, registry: Registry, resolver: ConfigResolver, settings:
         from acu_lint import cache as result_cache
 
         cache = result_cache.for_config(cfg)
-        cached = cache.get(path, source.text, rules)
+        cached = cache.get(path, source.text, rules, scope=(cfg, settings))
         if cached is not None:
             return FileResult(path, findings=cached)
     if cache_only:
         return None
     result = lint_source(source, rules, settings)
     if cache is not None and not result.errors and not result.unavailable:
-        cache.put(path, source.text, rules, result.findings)
+        cache.put(path, source.text, rules, result.findings, scope=(cfg, settings))
     if result.fixed_text is not None and settings.fix and not settings.diff:
         from acu_lint.engine import atomic_write
 

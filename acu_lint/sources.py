@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import codecs
+import errno
 import os
+import stat
 from dataclasses import dataclass
 from typing import Iterator
 
@@ -14,29 +16,35 @@ from acu_lint.model import InputError
 class Source:
     path: str  # as given / as displayed
     text: str  # decoded, BOM removed, line endings as in the file
-    encoding: str = "utf-8"
+    encoding: str = "utf-8"  # with byte order for UTF-16/32 ("utf-16-le"), as written back
     bom: bool = False
+
+
+_BOMS = {  # encoding (with byte order) -> its byte-order mark
+    "utf-8": codecs.BOM_UTF8,
+    "utf-32-le": codecs.BOM_UTF32_LE,
+    "utf-32-be": codecs.BOM_UTF32_BE,
+    "utf-16-le": codecs.BOM_UTF16_LE,
+    "utf-16-be": codecs.BOM_UTF16_BE,
+}
 
 
 def decode(data: bytes, path: str) -> Source:
     """Decode file bytes: UTF-8 (with or without BOM) or UTF-16/32 with a BOM.
     Raises InputError with a one-line reason otherwise."""
-    if data.startswith(codecs.BOM_UTF8):
-        enc, bom, body = "utf-8", True, data[len(codecs.BOM_UTF8):]
-    elif data.startswith(codecs.BOM_UTF32_LE) or data.startswith(codecs.BOM_UTF32_BE):
-        enc, bom, body = "utf-32", True, data
-    elif data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):
-        enc, bom, body = "utf-16", True, data
+    for enc, mark in _BOMS.items():  # UTF-32 LE before UTF-16 LE: same first bytes
+        if data.startswith(mark):
+            bom, body = True, data[len(mark):]
+            break
     else:
         enc, bom, body = "utf-8", False, data
     try:
         text = body.decode(enc)
     except UnicodeDecodeError as exc:
         bad = body[exc.start:exc.start + 1].hex()
-        raise InputError(f"{path}: not valid {enc.upper()} text (byte 0x{bad} at offset {exc.start}); "
+        at = exc.start + len(data) - len(body)  # offset in the file, BOM included
+        raise InputError(f"{path}: not valid {enc.upper()} text (byte 0x{bad} at offset {at}); "
                          "save it as UTF-8") from None
-    if enc != "utf-8" and text.startswith("\ufeff"):
-        text = text[1:]
     if "\x00" in text:
         raise InputError(f"{path}: looks like a binary file (contains a NUL byte); not linted")
     return Source(path=path, text=text, encoding=enc, bom=bom)
@@ -58,9 +66,10 @@ def read_source(path: str) -> Source:
 
 
 def encode(source: Source, text: str) -> bytes:
-    data = text.encode(source.encoding if source.encoding != "utf-8" else "utf-8")
-    if source.encoding == "utf-8" and source.bom:
-        data = codecs.BOM_UTF8 + data
+    """The bytes to write back: same encoding, byte order and BOM as read."""
+    data = text.encode(source.encoding)
+    if source.bom:
+        data = _BOMS[source.encoding] + data
     return data
 
 
@@ -76,7 +85,7 @@ def discover(paths: list[str], resolver: ConfigResolver, errors: list[str]) -> I
             errors.append(f"{given}: no such file or directory")
             continue
         if os.path.islink(given) and not os.path.exists(given):
-            errors.append(f"{given}: broken symbolic link")
+            errors.append(f"{given}: {_broken_link_reason(given)}")
             continue
         if os.path.isdir(given):
             yield from _walk(given, resolver, errors, seen)
@@ -105,7 +114,12 @@ def _walk(top: str, resolver: ConfigResolver, errors: list[str], seen: set[str])
             dirnames[:] = []
             continue
         if key in visited_dirs:
-            errors.append(f"{dirpath}: symbolic link loop; folder skipped")
+            # a link to one of its own parent folders is a loop (reported); a
+            # second way into a folder already walked is not a problem
+            real = os.path.realpath(dirpath)
+            parent = os.path.realpath(os.path.dirname(dirpath))
+            if parent == real or parent.startswith(real.rstrip(os.sep) + os.sep):
+                errors.append(f"{dirpath}: symbolic link loop; folder skipped")
             dirnames[:] = []
             continue
         visited_dirs.add(key)
@@ -128,13 +142,31 @@ def _walk(top: str, resolver: ConfigResolver, errors: list[str], seen: set[str])
             if cfg.is_excluded(full):
                 continue
             if os.path.islink(full) and not os.path.exists(full):
-                errors.append(f"{full}: broken symbolic link")
+                errors.append(f"{full}: {_broken_link_reason(full)}")
                 continue
+            if not _is_regular(full):
+                continue  # a FIFO, socket or device: reading it could block forever
             real = os.path.realpath(full)
             if real in seen:
                 continue
             seen.add(real)
             yield full
+
+
+def _broken_link_reason(path: str) -> str:
+    try:
+        os.stat(path)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "symbolic link loop"
+    return "broken symbolic link"
+
+
+def _is_regular(path: str) -> bool:
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return True  # let read_source report the problem
 
 
 __all__ = ["Source", "decode", "read_source", "encode", "discover", "path_matches", "relative_to"]
