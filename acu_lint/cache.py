@@ -325,6 +325,9 @@ class ResultCache:
         self.hits = 0
         self.misses = 0
         self._prepared = False
+        # setup strings by (config, settings, rule ids): the options of a file follow
+        # from those, so the JSON is built once per config, not once per file
+        self._setups: dict[tuple, tuple[Any, Any, str | None]] = {}
 
     # the key ------------------------------------------------------------
     @staticmethod
@@ -340,9 +343,24 @@ class ResultCache:
         return os.path.join(self.folder, key[:2], key + ".json")
 
     # reading ------------------------------------------------------------
-    def get(self, path: str, text: str, rules: list[Any]) -> list[Finding] | None:
+    def setup(self, rules: list[Any], scope: tuple[Any, Any] | None = None) -> str | None:
+        """``setup_key(rules)``, or None when not cacheable. ``scope`` = (config,
+        settings) objects that fully determine the rules' options: the result is
+        remembered for them (held, so their ids cannot be reused)."""
+        if scope is None:
+            return setup_key(rules) if cacheable(rules) else None
+        key = (id(scope[0]), id(scope[1]), tuple(r.id for r in rules))
+        hit = self._setups.get(key)
+        if hit is not None and hit[0] is scope[0] and hit[1] is scope[1]:
+            return hit[2]
+        value = setup_key(rules) if cacheable(rules) else None
+        self._setups[key] = (scope[0], scope[1], value)
+        return value
+
+    def get(self, path: str, text: str, rules: list[Any], scope: tuple[Any, Any] | None = None
+            ) -> list[Finding] | None:
         """The cached findings for this file's current text, or None."""
-        setup = setup_key(rules) if cacheable(rules) else None
+        setup = self.setup(rules, scope)
         if setup is None:
             return None
         entry = self.entry_path(path, setup)
@@ -361,10 +379,11 @@ class ResultCache:
         return findings
 
     # writing ------------------------------------------------------------
-    def put(self, path: str, text: str, rules: list[Any], findings: list[Finding]) -> bool:
+    def put(self, path: str, text: str, rules: list[Any], findings: list[Finding],
+            scope: tuple[Any, Any] | None = None) -> bool:
         if not self.ok:
             return False
-        setup = setup_key(rules) if cacheable(rules) else None
+        setup = self.setup(rules, scope)
         if setup is None:
             return False
         try:

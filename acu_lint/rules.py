@@ -25,7 +25,6 @@ from __future__ import annotations
 import re
 import sys
 from dataclasses import dataclass, field
-from importlib import metadata
 from typing import Any, Callable, Iterable
 
 from acu_lint.model import SEVERITIES
@@ -165,10 +164,16 @@ def load_registry(refresh: bool = False) -> Registry:
         return _REGISTRY
     rules: dict[str, Rule] = {}
     errors: list[str] = []
-    if sys.version_info >= (3, 10):
-        eps = metadata.entry_points(group=ENTRY_POINT_GROUP)
-    else:  # pragma: no cover
-        eps = metadata.entry_points().get(ENTRY_POINT_GROUP, [])
+    from acu_lint.entrypoints import entry_points
+
+    eps = entry_points(ENTRY_POINT_GROUP)  # fast: no importlib.metadata at start-up
+    if eps is None:  # a zip or egg on sys.path: let importlib.metadata read it
+        from importlib import metadata
+
+        if sys.version_info >= (3, 10):
+            eps = metadata.entry_points(group=ENTRY_POINT_GROUP)
+        else:  # pragma: no cover
+            eps = metadata.entry_points().get(ENTRY_POINT_GROUP, [])
     seen: set[str] = set()
     for ep in sorted(eps, key=lambda e: e.name):
         if ep.name in seen:

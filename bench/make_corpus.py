@@ -73,10 +73,12 @@ def _blocks(text: str) -> list[str]:
 
 def read_material(folder: str = ARTICLES) -> Material:
     m = Material()
-    paths = []
-    for dirpath, dirnames, files in os.walk(folder):
-        dirnames.sort()
-        paths.extend(os.path.join(dirpath, f) for f in sorted(files))
+    # the published samples, plus the drafts made to show leftovers (other
+    # drafts show claims and such: their text is not what a corpus is built of)
+    paths = sorted(os.path.join(folder, f) for f in os.listdir(folder) if os.path.isfile(os.path.join(folder, f)))
+    drafts = os.path.join(folder, "drafts")
+    if os.path.isdir(drafts):
+        paths += sorted(os.path.join(drafts, f) for f in os.listdir(drafts) if "leftover" in f)
     for path in paths:
         with open(path, encoding="utf-8") as fh:
             text = fh.read()
@@ -224,7 +226,7 @@ def build(out: str, count: int, seed: int, size: int = 4000) -> dict[str, str]:
         write(os.path.join(corpus, f"{i:04d}.{kind}"), text)
         digest.update(text.encode())
     outputs = {"corpus": corpus}
-    single = article(random.Random(seed + 1), m, "md", 3000)
+    single = article(random.Random(seed + 1), m, "md", 2600)
     write(os.path.join(out, "single", "article-3kb.md"), single)
     outputs["single"] = os.path.join(out, "single", "article-3kb.md")
     for label, nbytes in (("1mb", 1_000_000), ("10mb", 10_000_000)):
