@@ -7,6 +7,7 @@ keys, unknown rule ids and bad values are errors that name the file and key.
 from __future__ import annotations
 
 import fnmatch
+import math
 import os
 from dataclasses import dataclass, field
 from typing import Any
@@ -223,7 +224,9 @@ def check_option_types(rule_id: str, defaults: dict[str, Any], options: dict[str
         if isinstance(default, bool):
             ok = isinstance(value, bool)
         elif isinstance(default, (int, float)):
-            ok = isinstance(value, (int, float)) and not isinstance(value, bool)
+            ok = isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+            if ok and isinstance(default, int) and isinstance(value, float) and value.is_integer():
+                options[name] = int(value)  # "3.0" where a count is expected
         elif isinstance(default, str):
             ok = isinstance(value, str)
         elif isinstance(default, list):
@@ -251,6 +254,16 @@ def _type_name(default: Any) -> str:
 
 
 def parse_config(data: dict[str, Any], path: str | None, registry: Registry) -> Config:
+    try:
+        return _parse_config(data, path, registry)
+    except ConfigError as exc:
+        msg = str(exc)
+        if "\n" in msg or "\r" in msg:  # a key or value with a line break: keep the error one line
+            raise ConfigError(msg.replace("\r", "\\r").replace("\n", "\\n")) from None
+        raise
+
+
+def _parse_config(data: dict[str, Any], path: str | None, registry: Registry) -> Config:
     where = path or "config"
     cfg = Config(path=path, root=os.path.dirname(os.path.abspath(path)) if path else os.getcwd(), raw=data)
     for key in data:
@@ -304,6 +317,8 @@ def parse_config(data: dict[str, Any], path: str | None, registry: Registry) -> 
                     raise ConfigError(f"{where}: 'rules.{rid}': {exc}") from None
                 except AcuLintError as exc:  # e.g. a bad user pattern (acu_lint.patterns)
                     raise ConfigError(f"{where}: 'rules.{rid}': {exc}") from None
+                except Exception as exc:  # a validate() bug must not end in a traceback
+                    raise ConfigError(f"{where}: 'rules.{rid}': invalid options ({type(exc).__name__}: {exc})") from None
             cfg.rules[rid] = dict(opts)
     if "fail-on" in data:
         if data["fail-on"] not in SEVERITIES:
