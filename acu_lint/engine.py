@@ -15,6 +15,8 @@ from acu_lint.model import AcuLintError, BackendUnavailable, Edit, Finding
 from acu_lint.suppress import Suppressions
 
 MAX_FIX_PASSES = 5
+# every character str.splitlines() breaks on
+_LINE_BREAKS = re.compile(r"\s*[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]+\s*")
 
 
 @dataclass
@@ -67,6 +69,8 @@ def lint_document(doc: Document, rules: list[RuleSetup], result: FileResult | No
         for f in produced:
             f.rule = rule.id
             f.path = doc.path
+            if _LINE_BREAKS.search(f.message):  # a quoted block may hold line breaks: keep one line per finding
+                f.message = _LINE_BREAKS.sub(" ", f.message)
             f.severity = rule.override or f.severity or rule.severity
             start = max(0, min(f.start, len(doc.text)))
             end = max(start, min(f.end, len(doc.text)))
