@@ -413,6 +413,10 @@ if point == "write":
         def __exit__(self, *exc):
             return self.fh.__exit__(*exc)
     os.fdopen = lambda *a, **k: HalfWriter(real_fdopen(*a, **k))
+elif point == "interrupt":  # Ctrl-C while the temp file is being renamed
+    def interrupt(*a, **k):
+        raise KeyboardInterrupt
+    os.replace = interrupt
 else:
     setattr(os, point, die)
 
@@ -446,3 +450,25 @@ def test_killed_while_writing_leaves_the_original_intact(tmp_path, point):
     r = run_cli("--select", "web-boilerplate", "--fix", str(p), cwd=tmp_path)
     assert r.returncode == 0, r.stderr
     assert p.read_bytes() == article.replace("Leave a Comment\r\n\r\n", "").encode()
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_interrupted_while_writing_cleans_up(tmp_path, jobs):
+    """Ctrl-C in the middle of a write: original intact, temp file removed,
+    exit 130 with one line."""
+    article = "Acupuncture for Knee Pain\n\nLeave a Comment\n\nKnee pain is common.\n"
+    paths = []
+    for name in ("a.txt", "b.txt"):
+        p = tmp_path / name
+        p.write_text(article)
+        paths.append(p)
+    r = subprocess.run([sys.executable, "-c", KILLER, "interrupt", "--jobs", jobs, "--select", "web-boilerplate",
+                        "--fix", *map(str, paths)], cwd=tmp_path, capture_output=True, timeout=120,
+                       env=dict(os.environ, NO_COLOR="1"))
+    err = r.stderr.decode()
+    assert "Traceback" not in err, err
+    assert r.returncode == 130, (r.returncode, err)
+    assert err.strip().splitlines() == ["acu-lint: interrupted"]
+    for p in paths:
+        assert p.read_text() == article
+    assert sorted(os.listdir(tmp_path)) == ["a.txt", "b.txt"]
