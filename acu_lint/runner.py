@@ -85,6 +85,18 @@ def lint_source(source: Source, rules: list[RuleSetup], settings: Settings) -> F
     return result
 
 
+def safe_lint_source(source: Source, rules: list[RuleSetup], settings: Settings) -> FileResult:
+    """:func:`lint_source`, with a parser bug turned into one error line for
+    this file instead of a traceback that stops the whole run."""
+    try:
+        return lint_source(source, rules, settings)
+    except RecursionError:
+        return FileResult(source.path, errors=[f"{source.path}: nested too deeply to lint"])
+    except Exception as exc:  # noqa: BLE001 - reported, the other files go on
+        msg = " ".join(str(exc).split())
+        return FileResult(source.path, errors=[f"{source.path}: could not be linted ({type(exc).__name__}: {msg})"])
+
+
 def lint_file(path: str, registry: Registry, resolver: ConfigResolver, settings: Settings,
               cache_only: bool = False) -> FileResult | None:
     """Lint one file. With ``cache_only``, return the cached result or None
@@ -105,7 +117,7 @@ def lint_file(path: str, registry: Registry, resolver: ConfigResolver, settings:
             return FileResult(path, findings=cached)
     if cache_only:
         return None
-    result = lint_source(source, rules, settings)
+    result = safe_lint_source(source, rules, settings)
     if cache is not None and not result.errors and not result.unavailable:
         cache.put(path, source.text, rules, result.findings, scope=(cfg, settings))
     if result.fixed_text is not None and settings.fix and not settings.diff:
@@ -119,8 +131,11 @@ def lint_file(path: str, registry: Registry, resolver: ConfigResolver, settings:
                 result.fixed_text = None
             else:
                 atomic_write(path, encode(source, result.fixed_text))
-        except (OSError, InputError) as exc:
-            result.errors.append(f"{path}: could not write the fix: {getattr(exc, 'strerror', None) or exc}")
+        except InputError as exc:  # gone or unreadable by now
+            result.errors.append(f"{exc}; the fix was not written")
+            result.fixed_text = None
+        except OSError as exc:
+            result.errors.append(f"{path}: could not write the fix: {exc.strerror or exc}")
             result.fixed_text = None
     return result
 
@@ -142,7 +157,7 @@ def run(paths: list[str], settings: Settings, registry: Registry | None = None,
             out.errors.append(str(exc))
             return out
         rules = rule_setups(registry, resolver, cfg, stdin_filename or "stdin.md", settings)
-        result = lint_source(source, rules, settings)
+        result = safe_lint_source(source, rules, settings)
         out.results.append(result)
     else:
         from acu_lint.parallel import lint_files, shard

@@ -254,8 +254,48 @@ def test_file_deleted_before_its_fix_is_written(tmp_path, monkeypatch):
 
     monkeypatch.setattr(runner, "lint_source", lint_then_delete)
     result = _run_in_process([bad], fix=True)
-    assert len(result.errors) == 1 and str(bad) in result.errors[0]
+    assert result.errors == [f"{bad}: no such file or directory; the fix was not written"]
     assert not bad.exists()
+
+
+def test_unreadable_folder_simulated(tmp_path, monkeypatch):
+    """A folder that cannot be listed (chmod 000 does not stop root, so
+    listing it raises PermissionError here)."""
+    folder = tmp_path / "articles"
+    good = write(folder / "good.txt", GOOD)
+    locked = folder / "locked"
+    write(locked / "hidden.md", "# Hidden\n\nLeave a Comment\n")
+    real_scandir = os.scandir
+
+    def scandir(path="."):
+        if os.path.abspath(os.fspath(path)) == str(locked):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    result = _run_in_process([folder])
+    assert result.errors == [f"{locked}: cannot read folder: Permission denied"]
+    assert [f.line for f in result.findings if f.path == str(good) and f.rule == "web-boilerplate"] == [GOOD_LINE]
+
+
+def test_a_parser_crash_is_one_line_for_that_file(tmp_path, monkeypatch):
+    """Should the Document parser ever fail on some input, that file gets one
+    error line and the run goes on."""
+    from acu_lint import runner
+
+    bad = write(tmp_path / "a_trigger.md", "# Trigger\n\nText.\n")
+    good = write(tmp_path / "b_good.txt", GOOD)
+    real = runner.Document
+
+    def fragile(text, path="<stdin>", kind=None):
+        if path.endswith("a_trigger.md"):
+            raise ValueError("simulated parser bug\nsecond line")
+        return real(text, path, kind)
+
+    monkeypatch.setattr(runner, "Document", fragile)
+    result = _run_in_process([bad, good])
+    assert result.errors == [f"{bad}: could not be linted (ValueError: simulated parser bug second line)"]
+    assert [f.line for f in result.findings if f.path == str(good) and f.rule == "web-boilerplate"] == [GOOD_LINE]
 
 
 # ---------------------------------------------------------------------------
