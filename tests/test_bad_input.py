@@ -497,3 +497,22 @@ def test_text_format_reports_errors_on_stderr_only(tmp_path, good):
     err = r.stderr.decode().splitlines()
     assert len(err) == 1 and "bad.md" in err[0] and "Traceback" not in r.stderr.decode()
     assert f"{good}:{GOOD_LINE}:1:" in r.stdout.decode()
+
+
+@pytest.mark.parametrize("data,code,words", [
+    (b"", 0, []),
+    (b"   \n\n", 0, []),
+    (b"Title\n\nText \xff\xfe\xfa here.\n", 2, ["x.md", "not valid UTF-8"]),
+    (b"Title\n\nText\x00 here.\n", 2, ["x.md", "NUL"]),
+    (b"\xff\xfeT\x00i\x00", 0, []),  # UTF-16 with its BOM
+])
+def test_standard_input(tmp_path, data, code, words):
+    r = run_cli("-", "--stdin-filename", "x.md", "--format", "json", input=data, cwd=tmp_path)
+    err = r.stderr.decode()
+    assert "Traceback" not in err
+    assert r.returncode == code, err
+    json.loads(r.stdout)
+    if words:
+        assert len(err.splitlines()) == 1 and all(w in err for w in words), err
+    else:
+        assert err == ""
