@@ -23,7 +23,8 @@ medians are reported. Scenarios:
 
   corpus   1,000 ~4 KB articles, cold: acu-lint --no-cache (default --jobs),
            proselint check <folder>
-  single   one ~3 KB article, as pre-commit runs it (a fresh process per file)
+  single   one ~3 KB article, as pre-commit runs it (a fresh process, a changed
+           file: --no-cache); at least 7 runs
   warm     the 1,000 articles again, unchanged, with acu-lint's cache filled;
            compared with proselint's cold time (proselint has no such cache)
   big      one 1 MB and one 10 MB article, --no-cache
@@ -100,7 +101,8 @@ def _tree_rss_kb(root: int) -> tuple[int, int]:
 
 def measure(cmd: list[str], env: dict[str, str], cwd: str = REPO) -> dict:
     """Wall time, exit code, peak tree RSS and peak single-process RSS of one run."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    ru0 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    before = ru0.ru_maxrss
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     peak = [0, 0]
@@ -121,10 +123,12 @@ def measure(cmd: list[str], env: dict[str, str], cwd: str = REPO) -> dict:
     stop.set()
     if sampler.is_alive():
         sampler.join()
-    after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    ru1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    after = ru1.ru_maxrss
+    cpu = (ru1.ru_utime + ru1.ru_stime) - (ru0.ru_utime + ru0.ru_stime)  # workers included once joined
     if proc.returncode not in (0, 1):
         sys.exit(f"run_bench: {' '.join(cmd)} failed with exit {proc.returncode}:\n{err.decode(errors='replace')[-2000:]}")
-    return {"wall": wall, "rc": proc.returncode, "tree_rss_mb": peak[0] / 1024,
+    return {"wall": wall, "cpu": cpu, "rc": proc.returncode, "tree_rss_mb": peak[0] / 1024,
             "max_rss_mb": (peak[1] or (after if after > before else 0)) / 1024}
 
 
@@ -244,6 +248,7 @@ def main(argv: list[str] | None = None) -> int:
         row = {}
         for tool, runs_ in data.items():
             row[tool] = {"median": median(runs_, "wall"), "min": min(r["wall"] for r in runs_),
+                         "cpu": median(runs_, "cpu"),
                          "runs": [round(r["wall"], 3) for r in runs_],
                          "tree_rss_mb": max(r["tree_rss_mb"] for r in runs_),
                          "max_rss_mb": max(r["max_rss_mb"] for r in runs_),
@@ -251,7 +256,7 @@ def main(argv: list[str] | None = None) -> int:
         results[name] = row
         line = [f"{name:8s}"]
         for tool, r in row.items():
-            line.append(f"{tool} {r['median']:.3f} s (runs {r['runs']}, peak {r['tree_rss_mb']:.0f} MB tree"
+            line.append(f"{tool} {r['median']:.3f} s (runs {r['runs']}, cpu {r['cpu']:.2f} s, peak {r['tree_rss_mb']:.0f} MB tree"
                         f" / {r['max_rss_mb']:.0f} MB largest process)")
         if len(row) == 2:
             line.append(f"ratio {row['acu-lint']['median'] / row['proselint']['median']:.3f}")
@@ -269,7 +274,8 @@ def main(argv: list[str] | None = None) -> int:
             fh.read()
 
     if "single" in only:
-        bench("single", [acu, "--no-cache", single], [prose, "check", single] if prose else None, args.runs)
+        bench("single", [acu, "--no-cache", single], [prose, "check", single] if prose else None,
+              max(args.runs, 7))  # short runs: more of them for a stable median
         floor_cmd = [acu_py, "-c", "import click, yaml"]
         results["floor"] = {"python -c 'import click, yaml'": {
             "median": statistics.median(measure(floor_cmd, env)["wall"] for _ in range(max(3, args.runs)))}}
@@ -319,19 +325,18 @@ def main(argv: list[str] | None = None) -> int:
     for key, value in checks.items():
         label, limit = TARGETS[key]
         print(f"| {label} | {value:.3f} | {limit} | {'yes' if value <= limit else 'NO'} |")
-    print("\n| scenario | acu-lint median (s) | proselint median (s) | ratio | acu-lint peak RSS, tree / largest (MB) |"
-          " proselint peak RSS (MB) |")
-    print("|---|---|---|---|---|---|")
+    print("\n| scenario | acu-lint median (s) | proselint median (s) | ratio | CPU time acu-lint / proselint (s) |"
+          " acu-lint peak RSS, tree / largest (MB) | proselint peak RSS (MB) |")
+    print("|---|---|---|---|---|---|---|")
     for name in ("corpus", "single", "warm", "big1mb", "big10mb"):
         if name not in results:
             continue
         a = results[name].get("acu-lint", {})
         p = results[name].get("proselint", {}) if name != "warm" else results.get("corpus", {}).get("proselint", {})
         ratio = f"{a['median'] / p['median']:.3f}" if a and p else "-"
-        print(f"| {name} ({n_files} files) | {a.get('median', 0):.3f} | {p.get('median', 0):.3f} | {ratio} | "
-              f"{a.get('tree_rss_mb', 0):.0f} / {a.get('max_rss_mb', 0):.0f} | {p.get('max_rss_mb', 0):.0f} |"
-              if name in ("corpus", "warm") else
-              f"| {name} | {a.get('median', 0):.3f} | {p.get('median', 0):.3f} | {ratio} | "
+        label = f"{name} ({n_files} files)" if name in ("corpus", "warm") else name
+        print(f"| {label} | {a.get('median', 0):.3f} | {p.get('median', 0):.3f} | {ratio} | "
+              f"{a.get('cpu', 0):.2f} / {p.get('cpu', 0):.2f} | "
               f"{a.get('tree_rss_mb', 0):.0f} / {a.get('max_rss_mb', 0):.0f} | {p.get('max_rss_mb', 0):.0f} |")
     if args.json:
         with open(args.json, "w", encoding="utf-8") as fh:
