@@ -25,7 +25,10 @@ stored.
 Where: ``.acu-lint-cache/`` beside the config file that applies to the file
 (``cache-dir`` in the config moves it, relative to the config file), or in the
 current folder when there is no config; ``ACU_LINT_CACHE_DIR`` overrides both.
-Results go to ``<cache>/results/<code fingerprint>/<aa>/<key>.json``, one file
+Results go to ``<cache>/results/<code fingerprint>/<aa>/<key>.json``: one JSON
+object with the format, the content hash, the set-up hash, the findings and a
+SHA-256 of the findings (in compact ASCII JSON); findings that do not match
+their checksum (a disk error, a hand edit) make the entry a miss. One file
 per (path, rule set-up), overwritten when the file changes, so the cache does
 not grow with edits. Writes go to a temp file in the same folder and are
 renamed into place, so processes running at once never see half an entry; an
@@ -48,7 +51,7 @@ from acu_lint.model import Edit, Finding, Fix
 
 CACHE_DIR_NAME = ".acu-lint-cache"
 ENV_CACHE_DIR = "ACU_LINT_CACHE_DIR"  # shared with the grammar rule's paragraph cache
-FORMAT = 1
+FORMAT = 2  # 2: with a checksum of the findings
 _TAG_SIGNATURE = "Signature: 8a477f597d28d172789f06886806bc55"  # https://bford.info/cachedir/
 _DATA_EXTS = (".py", ".yaml", ".yml", ".json", ".txt", ".toml", ".csv", ".tsv")
 
@@ -365,11 +368,11 @@ class ResultCache:
             return None
         entry = self.entry_path(path, setup)
         try:
-            with open(entry, encoding="utf-8") as fh:
-                data = json.load(fh)
+            with open(entry, "rb") as fh:
+                data = json.loads(fh.read())
             if data.get("format") != FORMAT or data.get("content") != self.content_hash(text) \
-                    or data.get("setup") != hashlib.sha256(setup.encode("utf-8", "surrogatepass")).hexdigest():
-                self.misses += 1
+                    or data.get("setup") != _sha(setup) or data.get("sum") != _findings_sum(data["findings"]):
+                self.misses += 1  # another file version, set-up or format; or damaged on disk
                 return None
             findings = [finding_from_json(d, path) for d in data["findings"]]
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
@@ -387,12 +390,10 @@ class ResultCache:
         if setup is None:
             return False
         try:
-            payload = json.dumps({
-                "format": FORMAT,
-                "content": self.content_hash(text),
-                "setup": hashlib.sha256(setup.encode("utf-8", "surrogatepass")).hexdigest(),
-                "findings": [finding_to_json(f) for f in findings],
-            }, ensure_ascii=False, separators=(",", ":"))
+            items = [finding_to_json(f) for f in findings]
+            payload = json.dumps({"format": FORMAT, "content": self.content_hash(text), "setup": _sha(setup),
+                                  "sum": _findings_sum(items), "findings": items},
+                                 ensure_ascii=True, separators=(",", ":"))
         except (TypeError, ValueError):
             return False  # a rule put something that is not JSON in its data: do not cache
         entry = self.entry_path(path, setup)
@@ -407,6 +408,16 @@ class ResultCache:
             self.ok = False  # read-only or full: lint on without the cache
             return False
         return True
+
+
+def _sha(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _findings_sum(items: Any) -> str:
+    """Checksum of the findings as compact ASCII JSON (parsing and dumping
+    again gives the same text: key order and numbers survive the round trip)."""
+    return hashlib.sha256(json.dumps(items, ensure_ascii=True, separators=(",", ":")).encode("ascii")).hexdigest()
 
 
 _CACHES: dict[str, ResultCache] = {}

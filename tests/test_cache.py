@@ -97,6 +97,19 @@ def entries(root: Path) -> list[Path]:
     return sorted((root / ".acu-lint-cache" / "results").rglob("*.json"))
 
 
+def read_entry(path: Path) -> tuple[dict, list]:
+    data = json.loads(path.read_bytes())
+    return data, data["findings"]
+
+
+def write_entry(path: Path, head: dict, findings: list) -> None:
+    import hashlib
+
+    body = json.dumps(findings, separators=(",", ":")).encode("ascii")
+    data = dict(head, findings=findings, sum=hashlib.sha256(body).hexdigest())
+    path.write_bytes(json.dumps(data).encode("ascii"))
+
+
 # ---------------------------------------------------------------------------
 def test_second_run_reads_the_cache_and_gives_the_same_findings(tmp_path):
     paths = articles(tmp_path / "docs")
@@ -214,8 +227,9 @@ def test_cache_token_hook_is_part_of_the_key(tmp_path, monkeypatch):
     assert CALLS == paths
 
 
-@pytest.mark.parametrize("garbage", [b"", b"{not json", b'{"format": 1}', b"[]", b'{"format": 999}',
-                                     b"\xff\xfe\x00", b'{"format":1,"content":"x","setup":"y","findings":[{}]}'])
+@pytest.mark.parametrize("garbage", [b"", b"{not json", b'{"format": 2}', b"[]", b'{"format": 999}',
+                                     b"\xff\xfe\x00", b'{"format":2,"content":"x","setup":"y","sum":"z","findings":[{}]}',
+                                     b"\n\n"])
 def test_corrupt_entries_are_ignored_and_rebuilt(tmp_path, garbage):
     paths = articles(tmp_path / "docs")
     expected = as_json(lint(paths))
@@ -225,7 +239,7 @@ def test_corrupt_entries_are_ignored_and_rebuilt(tmp_path, garbage):
     result = lint(paths)
     assert as_json(result) == expected and len(CALLS) == 3
     for e in entries(tmp_path):
-        assert json.loads(e.read_text(encoding="utf-8"))["format"] == cache_mod.FORMAT
+        assert read_entry(e)[0]["format"] == cache_mod.FORMAT
     CALLS.clear()
     lint(paths)
     assert CALLS == []
@@ -235,11 +249,27 @@ def test_an_entry_from_a_modified_finding_shape_is_a_miss(tmp_path):
     paths = articles(tmp_path / "docs", 1)
     lint(paths)
     e = entries(tmp_path)[0]
-    data = json.loads(e.read_text(encoding="utf-8"))
-    data["findings"][0]["no_such_field"] = 1
-    e.write_text(json.dumps(data), encoding="utf-8")
+    head, findings = read_entry(e)
+    findings[0]["no_such_field"] = 1
+    write_entry(e, head, findings)  # a valid checksum, a shape this version does not know
     CALLS.clear()
     assert len(lint(paths).findings) == 2 and CALLS == paths
+
+
+@pytest.mark.parametrize("edit", [
+    lambda b: b.replace(b"cures' found", b"curez' found"),  # a message
+    lambda b: b.replace(b'"line":3', b'"line":4'),  # a position
+    lambda b: b.replace(b'"suggestion":"may help"', b'"suggestion":"may helq"'),
+])
+def test_a_changed_byte_in_the_findings_is_caught_by_the_checksum(tmp_path, edit):
+    paths = articles(tmp_path / "docs", 1)
+    expected = as_json(lint(paths))
+    e = entries(tmp_path)[0]
+    before = e.read_bytes()
+    e.write_bytes(edit(before))
+    assert e.read_bytes() != before
+    CALLS.clear()
+    assert as_json(lint(paths)) == expected and CALLS == paths
 
 
 def test_rule_code_and_data_files_change_the_fingerprint(tmp_path, monkeypatch):
@@ -378,7 +408,7 @@ def test_several_processes_at_once_share_one_cache(tmp_path):
     warm = run_cli("--format", "json", "docs", cwd=tmp_path)
     assert json.loads(warm.stdout) == json.loads(reference.stdout)
     for e in (tmp_path / ".acu-lint-cache" / "results").rglob("*.json"):
-        json.loads(e.read_text(encoding="utf-8"))
+        read_entry(e)
     assert not [p for p in (tmp_path / ".acu-lint-cache").rglob(".tmp-*")]
 
 
