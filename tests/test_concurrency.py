@@ -5,7 +5,7 @@
 * Processes fixing separate copies at once each produce the fixed text; even
   processes fixing the *same* file at once leave it either untouched or fixed,
   never mangled, and no temp files behind.
-* A corrupted cache entry (truncated, garbage, wrong shape) is not trusted:
+* A corrupted cache entry (truncated, garbage, wrong shape, one changed byte) is not trusted:
   the run reports what an uncached run reports, and the entry is rebuilt.
 """
 from __future__ import annotations
@@ -183,10 +183,9 @@ def test_corrupted_cache_entries_are_rebuilt(tmp_path, how):
         assert isinstance(data, dict) and isinstance(data["findings"], list)
 
 
-@pytest.mark.xfail(reason="cache entries carry no checksum of their findings: a flipped byte that leaves valid "
-                          "JSON (a message, a line number) is served as is; reported for acu_lint/cache.py (issue 7)",
-                   strict=False)
 def test_cache_entry_changed_inside_its_findings_is_not_trusted(tmp_path):
+    """A changed byte that still leaves valid JSON (a message, a line number)
+    is caught by the entry's checksum of its findings."""
     make_articles(tmp_path / "articles", n=1)
     cache = tmp_path / "cache"
     env = _env(cache)
