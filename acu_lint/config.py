@@ -230,9 +230,9 @@ def check_option_types(rule_id: str, defaults: dict[str, Any], options: dict[str
         elif isinstance(default, str):
             ok = isinstance(value, str)
         elif isinstance(default, list):
-            ok = isinstance(value, list) and all(
-                isinstance(v, type(default[0])) if default else isinstance(v, (str, int, float, dict)) for v in value
-            )
+            # an empty default list means a list of strings (phrases, patterns, words)
+            item_type = type(default[0]) if default else str
+            ok = isinstance(value, list) and all(isinstance(v, item_type) for v in value)
         elif isinstance(default, dict):
             ok = isinstance(value, dict)
         if not ok:
@@ -247,7 +247,8 @@ def _type_name(default: Any) -> str:
     if isinstance(default, str):
         return "a string"
     if isinstance(default, list):
-        return "a list" + (f" of {type(default[0]).__name__}" if default else "")
+        return "a list of " + ({"str": "strings"}.get(type(default[0]).__name__, type(default[0]).__name__)
+                               if default else "strings")
     if isinstance(default, dict):
         return "a mapping"
     return type(default).__name__

@@ -66,7 +66,7 @@ def check(doc, options):
     if extra:
         from acu_lint.patterns import compile_user_pattern
 
-        user = [compile_user_pattern(p, f"rules.{ID}.extra_patterns") for p in extra]
+        user = [compile_user_pattern(p, f"rules.{ID}.extra_patterns[{i}]") for i, p in enumerate(extra)]
     for b in doc.blocks:
         if b.kind not in ("heading", "paragraph", "list_item", "table_cell", "caption") or not b.prose:
             continue

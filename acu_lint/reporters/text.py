@@ -47,8 +47,12 @@ def summary(report: Report) -> str:
             parts.append(f"{fixable} fixable with --fix.")
         if unsafe:
             parts.append(f"{unsafe} more with --fix --unsafe-fixes.")
+    elif report.errors:
+        parts.append(f"No problems found in {_plural(len(report.files), 'file')} checked.")
     else:
         parts.append(f"All clear: no problems in {_plural(len(report.files), 'file')} checked.")
+    if report.errors:
+        parts.append(f"{_plural(len(report.errors), 'error')} reported on stderr.")
     if report.fixed:
         parts.insert(0, f"Fixed {_plural(report.fixed, 'problem')}.")
     return " ".join(parts)
