@@ -30,9 +30,11 @@ object with the format, the content hash, the set-up hash, the findings and a
 SHA-256 of the findings (in compact ASCII JSON); findings that do not match
 their checksum (a disk error, a hand edit) make the entry a miss. One file
 per (path, rule set-up), overwritten when the file changes, so the cache does
-not grow with edits. Writes go to a temp file in the same folder and are
-renamed into place, so processes running at once never see half an entry; an
-entry that cannot be read or parsed counts as a miss and is rebuilt.
+not grow with edits; of the folders of older code versions only the
+``KEEP_VERSIONS`` most recently used are kept. Writes go to a temp file in the
+same folder and are renamed into place, so processes running at once never see
+half an entry; an entry that cannot be read or parsed counts as a miss and is
+rebuilt.
 ``acu-lint clean`` removes the folder.
 """
 from __future__ import annotations
@@ -52,6 +54,7 @@ from acu_lint.model import Edit, Finding, Fix
 CACHE_DIR_NAME = ".acu-lint-cache"
 ENV_CACHE_DIR = "ACU_LINT_CACHE_DIR"  # shared with the grammar rule's paragraph cache
 FORMAT = 2  # 2: with a checksum of the findings
+KEEP_VERSIONS = 4  # code-fingerprint folders kept (older ones are pruned)
 _TAG_SIGNATURE = "Signature: 8a477f597d28d172789f06886806bc55"  # https://bford.info/cachedir/
 _DATA_EXTS = (".py", ".yaml", ".yml", ".json", ".txt", ".toml", ".csv", ".tsv")
 
@@ -400,6 +403,11 @@ class ResultCache:
         try:
             if not self._prepared:
                 _prepare_root(self.root)
+                fresh = not os.path.isdir(self.folder)
+                os.makedirs(self.folder, exist_ok=True)
+                os.utime(self.folder)  # "in use": pruning keeps the most recently used
+                if fresh:
+                    prune(os.path.dirname(self.folder), keep=KEEP_VERSIONS)
                 self._prepared = True
             folder = os.path.dirname(entry)
             os.makedirs(folder, exist_ok=True)
@@ -418,6 +426,19 @@ def _findings_sum(items: Any) -> str:
     """Checksum of the findings as compact ASCII JSON (parsing and dumping
     again gives the same text: key order and numbers survive the round trip)."""
     return hashlib.sha256(json.dumps(items, ensure_ascii=True, separators=(",", ":")).encode("ascii")).hexdigest()
+
+
+def prune(results: str, keep: int) -> None:
+    """Delete all but the ``keep`` most recently used code-fingerprint folders
+    (each change of acu-lint or of a rule starts a new one). A process still
+    writing into a deleted folder only loses its cache writes."""
+    try:
+        dirs = [e for e in os.scandir(results) if e.is_dir(follow_symlinks=False)]
+        dirs.sort(key=lambda e: e.stat(follow_symlinks=False).st_mtime, reverse=True)
+    except OSError:
+        return
+    for e in dirs[keep:]:
+        shutil.rmtree(e.path, ignore_errors=True)
 
 
 _CACHES: dict[str, ResultCache] = {}

@@ -314,6 +314,24 @@ def test_a_different_code_fingerprint_uses_a_different_folder(tmp_path, monkeypa
     assert len(list((tmp_path / ".acu-lint-cache" / "results").iterdir())) == 2
 
 
+def test_old_code_versions_are_pruned(tmp_path):
+    results = tmp_path / ".acu-lint-cache" / "results"
+    for i in range(6):
+        d = results / f"old{i}" / "ab"
+        d.mkdir(parents=True)
+        (d / "x.json").write_text("{}", encoding="utf-8")
+        os.utime(results / f"old{i}", (1000 + i, 1000 + i))
+    paths = articles(tmp_path / "docs", 1)
+    lint(paths)
+    left = sorted(p.name for p in results.iterdir())
+    current = os.path.basename(cache_mod.for_config(None).folder)
+    assert len(left) == cache_mod.KEEP_VERSIONS and current in left
+    assert {"old5", "old4", "old3"} <= set(left)  # the most recently used old ones stay
+    cache_mod.reset()
+    lint(paths)  # an existing folder: nothing more is pruned
+    assert len(list(results.iterdir())) == cache_mod.KEEP_VERSIONS
+
+
 # -- where ------------------------------------------------------------------
 def test_cache_lives_beside_the_config_file(tmp_path, monkeypatch):
     project = tmp_path / "project"
