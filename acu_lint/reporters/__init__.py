@@ -36,30 +36,30 @@ def register(name: str) -> Callable[[Renderer], Renderer]:
     return deco
 
 
-_BUILTIN_LOADED = False
+# Built-in formats and the module that registers each; a module is imported only
+# when its format is used, so a run pays for one reporter, not five.
+BUILTIN = {
+    "text": "text",
+    "json": "json_format",
+    "github": "github",
+    "sarif": "sarif",
+    "junit": "junit",
+}
 
 
 def get(name: str) -> Renderer:
-    if not _BUILTIN_LOADED:  # not "if not FORMATS": importing one reporter module registers it alone
-        load_builtin()
+    if name not in FORMATS and name in BUILTIN:
+        import importlib
+
+        importlib.import_module(f"acu_lint.reporters.{BUILTIN[name]}")
     return FORMATS[name]
 
 
 def load_builtin() -> None:
-    global _BUILTIN_LOADED
-    _BUILTIN_LOADED = True
-    from acu_lint.reporters import github, json_format, text  # noqa: F401
-    try:
-        from acu_lint.reporters import sarif  # noqa: F401
-    except ImportError:
-        pass
-    try:
-        from acu_lint.reporters import junit  # noqa: F401
-    except ImportError:
-        pass
+    """Import every built-in reporter (for tools that want them all)."""
+    for name in BUILTIN:
+        get(name)
 
 
 def names() -> list[str]:
-    if not _BUILTIN_LOADED:
-        load_builtin()
-    return sorted(FORMATS)
+    return sorted(set(BUILTIN) | set(FORMATS))
