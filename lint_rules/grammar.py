@@ -308,7 +308,8 @@ def check(doc, options):
             sev = None if m.issue_type in _WARNING_TYPES or not m.issue_type else "info"
             suggestion = ", ".join(f"\u201c{r}\u201d" for r in m.replacements[:3]) or None
             yield Finding(
-                start, end, f"{message} [{m.rule_id}]", severity=sev, suggestion=suggestion,
+                start, end, f"{message} [{m.rule_id}]" + (f" (suggestion: {suggestion})" if suggestion else ""),
+                severity=sev, suggestion=suggestion,
                 data={"languagetool_rule": m.rule_id, "category": m.category_id, "issue_type": m.issue_type,
                       "replacements": list(m.replacements)},
             )
