@@ -13,13 +13,23 @@ _HERE = os.path.dirname(os.path.abspath(__file__))
 def load_data(name: str) -> Any:
     """Load ``lint_rules/<name>`` (YAML) once per process.
 
-    With libyaml's C loader when PyYAML has it (the same safe subset of YAML,
-    about ten times faster: it is paid on every start, so it counts)."""
+    The data comes from the generated ``lint_rules/_rule_data.py`` while the
+    file's text is exactly the text stored there (no PyYAML import, no parse:
+    it is paid on every start, so it counts); otherwise the file is parsed,
+    with libyaml's C loader when PyYAML has it (the same safe subset of YAML)."""
+    with open(os.path.join(_HERE, name), encoding="utf-8") as fh:
+        text = fh.read()
+    try:
+        from lint_rules._rule_data import DATA
+    except ImportError:  # pragma: no cover - not generated yet (tools/gen_rule_data.py)
+        DATA = {}
+    stored = DATA.get(name)
+    if stored is not None and stored[0] == text:
+        return stored[1]
     import yaml
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    with open(os.path.join(_HERE, name), encoding="utf-8") as fh:
-        return yaml.load(fh, Loader=loader)  # noqa: S506 - a safe loader
+    return yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader
 
 
 def phrase_pattern(phrases: Iterable[str], whole: bool = False) -> re.Pattern[str]:

@@ -78,7 +78,7 @@ from lint_rules.vague_citation import (
     has_identifier,
     in_reference_list,
     markers_in,
-    plain,
+    plain_blocks,
     references,
     sentence_spans,
 )
@@ -300,11 +300,10 @@ def check(doc, options):
     allow_hedged = options.get("allow_hedged", True)
     refs = None
     check_headings = options.get("check_headings", True)
-    blocks = [(b, plain(b.prose.text)) for b in doc.prose_blocks() if check_headings or b.kind != "heading"]
-    pset = pset.narrow(" ".join(t for _, t in blocks).lower())
-    for block, text in blocks:
+    blocks = [(b, t, low) for b, t, low in plain_blocks(doc) if check_headings or b.kind != "heading"]
+    actives = pset.active_per_text([low for _, _, low in blocks])
+    for (block, text, _), active in zip(blocks, actives):
         prose = block.prose
-        active = pset.active(text.lower())
         if not active and extra_rx is None:
             continue
         block_cands = _candidates(text, active, extra_rx)

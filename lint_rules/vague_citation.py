@@ -56,6 +56,7 @@ list, complete each entry: authors, title, journal, year and a DOI or PMID.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 import weakref
@@ -100,6 +101,22 @@ def plain(text: str) -> str:
         text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
         .replace("\n", " ").replace("\t", " ").replace("\u00a0", " ")
     )
+
+
+_DOC_CACHE: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
+def plain_blocks(doc) -> list[tuple[object, str, str]]:
+    """``(block, plain(text), plain(text).lower())`` of the document's prose
+    blocks, computed once per document (absolute-claim shares them)."""
+    cached = _DOC_CACHE.get(doc)
+    if cached is None:
+        cached = []
+        for b in doc.prose_blocks():
+            t = plain(b.prose.text)
+            cached.append((b, t, t.lower()))
+        _DOC_CACHE[doc] = cached
+    return cached
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -176,12 +193,15 @@ def has_identifier(src: str) -> bool:
 # ---------------------------------------------------------------------------
 # Literal anchors: a cheap prefilter for big pattern lists
 # ---------------------------------------------------------------------------
-try:  # Python 3.11+
-    from re import _parser as _sre_parse  # type: ignore[attr-defined]
-except ImportError:  # pragma: no cover - Python 3.10
-    import sre_parse as _sre_parse  # type: ignore[no-redef]
-
 _MIN_ANCHOR = 3
+
+
+def _sre():
+    try:  # Python 3.11+
+        from re import _parser as sre_parse  # type: ignore[attr-defined]
+    except ImportError:  # pragma: no cover - Python 3.10
+        import sre_parse  # type: ignore[no-redef]
+    return sre_parse
 
 
 def literal_anchors(pattern: str) -> frozenset[str] | None:
@@ -190,7 +210,7 @@ def literal_anchors(pattern: str) -> frozenset[str] | None:
     pattern is then only tried on text that contains one of them, which is far
     cheaper than letting the regex engine try every position."""
     try:
-        tree = _sre_parse.parse(pattern)
+        tree = _sre().parse(pattern)
     except Exception:  # pragma: no cover - the caller compiles it anyway
         return None
     found = _required(list(tree))
@@ -198,7 +218,7 @@ def literal_anchors(pattern: str) -> frozenset[str] | None:
 
 
 def _required(items) -> set[str] | None:
-    P = _sre_parse
+    P = _sre()
     candidates: list[set[str]] = []
     run: list[str] = []
 
@@ -230,32 +250,191 @@ def _required(items) -> set[str] | None:
     return max(candidates, key=lambda c: (min(len(x) for x in c), -len(c)))
 
 
-class AnchoredPattern:
-    """A compiled pattern with its literal prefilter."""
+def _all_required(items) -> list[set[str]]:
+    """Every requirement of a sequence: each set holds literals of which a
+    match contains at least one (a group or a repeat of at least one that
+    must match contributes all of its own requirements)."""
+    P = _sre()
+    out: list[set[str]] = []
+    run: list[str] = []
 
-    __slots__ = ("rx", "anchors")
+    def flush():
+        if len(run) >= _MIN_ANCHOR:
+            out.append({"".join(run)})
+        run.clear()
+
+    for op, av in items:
+        if op is P.LITERAL:
+            run.append(chr(av))
+            continue
+        flush()
+        if op is P.SUBPATTERN:
+            out.extend(_all_required(list(av[-1])))
+        elif op is P.BRANCH:
+            alts = [_required(list(b)) for b in av[1]]
+            if alts and all(alts):
+                out.append(set().union(*alts))
+        elif op in (P.MAX_REPEAT, P.MIN_REPEAT) and av[0] >= 1:
+            out.extend(_all_required(list(av[2])))
+    flush()
+    return out
+
+
+def compute_anchor_info(pattern: str) -> tuple[frozenset[str] | None, tuple[frozenset[str], ...]]:
+    """``(anchors, also)`` of a pattern, read off its parse tree.
+
+    ``anchors`` is :func:`literal_anchors`. ``also`` are further requirements
+    of ASCII literals: a match contains at least one literal of every set
+    (as lower-case text, barring the few characters that ``re.I`` equates with
+    an ASCII letter, see :data:`_CASE_EXOTIC`)."""
+    primary = literal_anchors(pattern)
+    if primary is None:
+        return None, ()
+    try:
+        reqs = _all_required(list(_sre().parse(pattern)))
+    except Exception:  # pragma: no cover - literal_anchors parsed it
+        return primary, ()
+    also: list[frozenset[str]] = []
+    for req in reqs:
+        low = frozenset(a.lower() for a in req)
+        if not all(a.isascii() for a in low) or primary <= low or low in also:
+            continue
+        if any(other <= low for other in also):  # implied by a stricter one already kept
+            continue
+        also = [other for other in also if not low <= other]
+        also.append(low)
+    return primary, tuple(sorted(also, key=lambda c: (-min(map(len, c)), sorted(c))))
+
+
+@functools.lru_cache(maxsize=None)
+def anchor_info(pattern: str) -> tuple[frozenset[str] | None, tuple[frozenset[str], ...]]:
+    """:func:`compute_anchor_info`, from the table stored in
+    ``lint_rules/_rule_data.py`` when the pattern is there (no regex parsing
+    at start-up), else computed."""
+    stored = _STORED_ANCHORS.get(pattern)
+    if stored is None:
+        return compute_anchor_info(pattern)
+    primary, also = stored
+    return (frozenset(primary) if primary is not None else None), tuple(frozenset(a) for a in also)
+
+
+try:
+    from lint_rules._rule_data import ANCHORS as _STORED_ANCHORS
+except ImportError:  # pragma: no cover - not generated yet (tools/gen_rule_data.py)
+    _STORED_ANCHORS = {}
+
+
+# Characters that ``re.I`` matches with an ASCII letter although their
+# lower-case form is not that letter ("\u0130" lowers to "i" + U+0307). In a text
+# holding one of them (as lowered) only the primary anchors are trusted.
+_CASE_EXOTIC = ("\u0307", "\u0131", "\u017f")
+
+
+def _exotic(lowered: str) -> bool:
+    return not lowered.isascii() and any(c in lowered for c in _CASE_EXOTIC)
+
+
+class AnchoredPattern:
+    """A pattern with its literal prefilter, compiled on first use."""
+
+    __slots__ = ("pattern", "flags", "_rx", "anchors", "also")
 
     def __init__(self, pattern: str, flags: int = re.I):
-        self.rx = re.compile(pattern, flags)
-        self.anchors = literal_anchors(pattern)
+        self.pattern = pattern
+        self.flags = flags
+        self._rx = None
+        self.anchors, self.also = anchor_info(pattern)
+
+    @property
+    def rx(self) -> re.Pattern[str]:
+        rx = self._rx
+        if rx is None:
+            rx = self._rx = re.compile(self.pattern, self.flags)
+        return rx
 
     def may_match(self, lowered: str) -> bool:
-        return self.anchors is None or any(a in lowered for a in self.anchors)
+        if self.anchors is None:
+            return True
+        if not any(a in lowered for a in self.anchors):
+            return False
+        return _exotic(lowered) or all(any(a in lowered for a in req) for req in self.also)
+
+
+_SEP = "\x00"
 
 
 class PatternSet:
     """Anchored patterns with their payloads; ``active(lowered)`` returns the
-    (payload, pattern) pairs that can match a text, testing each distinct
-    anchor once."""
+    (payload, pattern) pairs that can match a text, in their order, testing
+    each distinct anchor once."""
 
     def __init__(self, items):
         self.items = [(payload, pat) for payload, pat in items]
         self.anchors = sorted({a for _, pat in self.items if pat.anchors for a in pat.anchors})
+        self.all_anchors = sorted(
+            {a for _, pat in self.items if pat.anchors for req in (pat.anchors, *pat.also) for a in req})
+        self._sep_safe = not any(_SEP in a for a in self.all_anchors)
+
+    @staticmethod
+    def _select(items, present: set[str], exotic: bool):
+        out = []
+        for item in items:
+            pat = item[1]
+            anchors = pat.anchors
+            if anchors is None:
+                out.append(item)
+            elif not anchors.isdisjoint(present) and (
+                exotic or all(not req.isdisjoint(present) for req in pat.also)
+            ):
+                out.append(item)
+        return out
 
     def active(self, lowered: str):
-        present = {a for a in self.anchors if a in lowered}
-        return [(payload, pat) for payload, pat in self.items
-                if pat.anchors is None or not pat.anchors.isdisjoint(present)]
+        present = {a for a in self.all_anchors if a in lowered}
+        return self._select(self.items, present, _exotic(lowered))
+
+    def active_per_text(self, lowered: list[str]) -> list[list]:
+        """``[self.active(t) for t in lowered]``, with one scan per anchor
+        over all the texts instead of one per anchor and text."""
+        n = len(lowered)
+        if n < 2 or not self._sep_safe:
+            return [self.active(t) for t in lowered]
+        joined = _SEP.join(lowered)
+        starts = []
+        pos = 0
+        for t in lowered:
+            starts.append(pos)
+            pos += len(t) + 1
+        present: list[set[str] | None] = [None] * n
+        find = joined.find
+        found_any = set()
+        for a in self.all_anchors:
+            i = find(a)
+            if i < 0:
+                continue
+            found_any.add(a)
+            while i >= 0:
+                k = bisect.bisect_right(starts, i) - 1
+                p = present[k]
+                if p is None:
+                    present[k] = {a}
+                else:
+                    p.add(a)
+                if k + 1 >= n:
+                    break
+                i = find(a, starts[k + 1])
+        # the patterns that can match somewhere at all, then block by block
+        items = [item for item in self.items
+                 if item[1].anchors is None or not item[1].anchors.isdisjoint(found_any)]
+        always = [item for item in items if item[1].anchors is None]
+        out = []
+        for k in range(n):
+            p = present[k]
+            if p is None:
+                out.append(list(always))
+            else:
+                out.append(self._select(items, p, _exotic(lowered[k])))
+        return out
 
     def narrow(self, lowered: str) -> "PatternSet":
         """The subset that can match somewhere in ``lowered`` (a whole
@@ -491,7 +670,10 @@ def in_reference_list(doc, block) -> bool:
 # Triggers
 # ---------------------------------------------------------------------------
 def _alt(words) -> str:
-    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(set(words), key=len, reverse=True))
+    # longest first; equal lengths in a fixed order so that the pattern text is
+    # the same in every process (two words of one length never match the same
+    # span differently, so the order among them does not change a match)
+    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
 @functools.lru_cache(maxsize=1)
@@ -537,9 +719,10 @@ _NEGATED_VERB = re.compile(r"\b(?:not|never|n't|failed\s+to|fail\s+to|yet\s+to)\
 _QUOTED = re.compile(r'"[^"\n]{1,80}"|(?<![\w])\'[^\'\n]{1,60}\'(?![\w])')
 
 
-def _block_hits(text: str, user, pset: PatternSet) -> list[tuple[int, int, bool]]:
-    """(start, end, built_in) of trigger matches in a block's text."""
-    found = [(m.start(), m.end(), True) for _, pat in pset.active(text.lower()) for m in pat.rx.finditer(text)]
+def _block_hits(text: str, user, active) -> list[tuple[int, int, bool]]:
+    """(start, end, built_in) of trigger matches in a block's text; ``active``
+    are the built-in patterns that can match it."""
+    found = [(m.start(), m.end(), True) for _, pat in active for m in pat.rx.finditer(text)]
     for u in user:
         found.extend((m.start(), m.end(), False) for m in u.finditer(text) if m.end() > m.start())
     found.sort(key=lambda t: (t[0], -(t[1] - t[0])))
@@ -578,11 +761,13 @@ def check(doc, options):
         from acu_lint.patterns import compile_user_pattern
 
         user = [compile_user_pattern(p, f"rules.{ID}.extra_patterns") for p in options["extra_patterns"]]
-    blocks = [(b, plain(b.prose.text)) for b in doc.prose_blocks() if id(b) not in refs.block_ids]
-    pset = _triggers()[0].narrow(" ".join(t for _, t in blocks).lower())
-    for block, text in blocks:
+    blocks = [(b, t, low) for b, t, low in plain_blocks(doc) if id(b) not in refs.block_ids]
+    actives = _triggers()[0].active_per_text([low for _, _, low in blocks])
+    for (block, text, _), active in zip(blocks, actives):
+        if not active and not user:
+            continue
         prose = block.prose
-        raw = _block_hits(text, user, pset)
+        raw = _block_hits(text, user, active)
         if not raw:
             continue
         block_src = block_source(doc, block)
