@@ -32,6 +32,26 @@ def load_data(name: str) -> Any:
     return yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader
 
 
+class LazyPattern:
+    """A regular expression compiled on first use, with the methods of
+    ``re.Pattern`` (a module-level ``re.compile`` is paid at every start,
+    whether the pattern is needed for the file or not)."""
+
+    _METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split")
+
+    def __init__(self, pattern: str, flags: int = 0):
+        self._source = (pattern, flags)
+
+    def __getattr__(self, name: str):
+        if name.startswith("__"):
+            raise AttributeError(name)
+        rx = re.compile(*self._source)
+        for attr in self._METHODS:  # later calls find them on the instance directly
+            setattr(self, attr, getattr(rx, attr))
+        self.pattern, self.flags, self.groups = rx.pattern, rx.flags, rx.groups
+        return getattr(rx, name)
+
+
 def phrase_pattern(phrases: Iterable[str], whole: bool = False) -> re.Pattern[str]:
     """One case-insensitive regex for a list of literal phrases; spaces match
     any run of whitespace, and phrases match on word boundaries."""

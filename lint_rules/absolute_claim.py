@@ -70,7 +70,7 @@ import functools
 import re
 
 from acu_lint.model import Finding
-from lint_rules._common import load_data, phrase_pattern
+from lint_rules._common import LazyPattern, load_data, phrase_pattern
 from lint_rules.vague_citation import (
     AnchoredPattern,
     PatternSet,
@@ -126,40 +126,40 @@ def _data():
     cats = []
     for name, c in d["categories"].items():
         patterns = [AnchoredPattern(_spaces(p)) for p in c["patterns"]]
-        guard = re.compile(c["guard_before"], re.I) if c.get("guard_before") else None
+        guard = LazyPattern(c["guard_before"], re.I) if c.get("guard_before") else None
         cats.append(_Category(name, patterns, c.get("hedge", "strong"), c["what"], c["instead"], guard))
     regs_cs = [r for r in d["regulators"] if not r.islower()]
     regs_ci = [r for r in d["regulators"] if r.islower()]
-    regulators = re.compile(rf"\b(?:{_alt(regs_cs)}|(?i:{_alt(regs_ci)}))\b")
-    meta = re.compile(rf"(?<![\w-])(?:{_alt(d['meta_cues'])})(?![\w-])", re.I)
-    third = re.compile(
+    regulators = LazyPattern(rf"\b(?:{_alt(regs_cs)}|(?i:{_alt(regs_ci)}))\b")
+    meta = LazyPattern(rf"(?<![\w-])(?:{_alt(d['meta_cues'])})(?![\w-])", re.I)
+    third = LazyPattern(
         rf"(?<!\bour\s)(?<!\bmy\s)(?<!\bwe\s)\b(?:{_alt(d['third_parties'])})\s+(?:(?!(?:our|my|we|us)\b)[\w'-]+\s+){{0,2}}?"
         r"(?:claim|claims|claimed|claiming|promise|promises|promised|promising|advertise|advertises|advertised|"
         r"advertising|guarantee|guarantees|guaranteed|sell|sells|selling|market|markets|marketed)\b",
         re.I,
     )
-    strong = re.compile(rf"(?<![\w-])(?:{_alt(d['hedges_strong'])})(?![\w-])", re.I)
-    weak = re.compile(rf"(?<![\w-])(?:{_alt(d['hedges_weak'])})(?![\w-])", re.I)
-    neg = re.compile(rf"(?<![\w-])(?:{_alt(d['negations'])})(?![\w-])|n't\b", re.I)
-    not_neg = re.compile(rf"(?<![\w-])(?:{_alt(d['not_negations'])})(?![\w-])", re.I)
+    strong = LazyPattern(rf"(?<![\w-])(?:{_alt(d['hedges_strong'])})(?![\w-])", re.I)
+    weak = LazyPattern(rf"(?<![\w-])(?:{_alt(d['hedges_weak'])})(?![\w-])", re.I)
+    neg = LazyPattern(rf"(?<![\w-])(?:{_alt(d['negations'])})(?![\w-])|n't\b", re.I)
+    not_neg = LazyPattern(rf"(?<![\w-])(?:{_alt(d['not_negations'])})(?![\w-])", re.I)
     pset = PatternSet((cat, pat) for cat in cats for pat in cat.patterns)
     return pset, regulators, meta, third, strong, weak, neg, not_neg
 
 
 # Clause structure -----------------------------------------------------------
-_STRONG_BOUNDARY = re.compile(
+_STRONG_BOUNDARY = LazyPattern(
     r"[;:()\u2014\u2013]|\s-\s|,\s*(?:and|but|so|which|while|whereas|although|though|yet|or)\b"
     r"|\b(?:but|while|whereas|although|though|however|yet|unlike|because|since|whilst)\b",
     re.I,
 )
-_NEG_ONLY_BOUNDARY = re.compile(r"\band\b", re.I)
-_NEGATED_SUBJECT = re.compile(
+_NEG_ONLY_BOUNDARY = LazyPattern(r"\band\b", re.I)
+_NEGATED_SUBJECT = LazyPattern(
     r"^\W*(?:no\s+(?:\w+\s+){0,2}?(?:treatment|therapy|therapies|treatments|one|practitioner|acupuncturist|doctor|"
     r"study|studies|medicine|drug|method|approach|intervention|technique|remedy|remedies|product|clinic|evidence)|"
     r"nothing|none|neither|nobody)\b",
     re.I,
 )
-_WORDS = re.compile(r"[\w'-]+")
+_WORDS = LazyPattern(r"[\w'-]+")
 
 
 def _scope(sent: str, pos: int) -> str:
@@ -201,35 +201,35 @@ def _hedged(sent: str, pos: int, end: int, level: str, strong, weak) -> bool:
 
 
 # Quotes, titles of works, citations -------------------------------------------
-_QUOTES = re.compile(r'"[^"\n]{1,300}"|(?<![\w])\'[^\'\n]{1,120}\'(?![\w])')
-_EMPHASIS = re.compile(r"(?<![\w*])(\*{1,2}|_{1,2})(?!\s)(.+?)(?<!\s)\1(?![\w*])|<(i|em|cite)\b[^>]*>(.*?)</\3>", re.S | re.I)
-_WORK_CUE = re.compile(
+_QUOTES = LazyPattern(r'"[^"\n]{1,300}"|(?<![\w])\'[^\'\n]{1,120}\'(?![\w])')
+_EMPHASIS = LazyPattern(r"(?<![\w*])(\*{1,2}|_{1,2})(?!\s)(.+?)(?<!\s)\1(?![\w*])|<(i|em|cite)\b[^>]*>(.*?)</\3>", re.S | re.I)
+_WORK_CUE = LazyPattern(
     r"\b(?:book|books|novel|memoir|bestseller|best-seller|guide|documentary|film|podcast|titled|entitled|called|"
     r"author|authors|wrote|writes|written|published|publisher|press|edition|isbn|journal|chapter|article|et\s+al|"
     r"vol|pp)\b|\b(?:19|20)\d{2}\b",
     re.I,
 )
-_CLINICIAN = re.compile(
+_CLINICIAN = LazyPattern(
     r"\b(?:doctor|doctors|physician|physicians|GP|healthcare provider|health care provider|medical team|specialist|"
     r"specialists|neurologist|surgeon|your provider|medical care|medication|medications|surgery)\b",
     re.I,
 )
-_ADVICE_BEFORE = re.compile(
+_ADVICE_BEFORE = LazyPattern(
     r"\b(?:important|essential|crucial|necessary|vital|key|need|needs|must|should|first step is|goal is|best way is)\s+(?:to\s+)?$",
     re.I,
 )
-_QUESTION_START = re.compile(
+_QUESTION_START = LazyPattern(
     r"^\W*(?:is|are|can|could|does|do|did|will|would|should|what|how|why|when|which|who)\b", re.I)
-_AFTER_DENIAL = re.compile(
+_AFTER_DENIAL = LazyPattern(
     r"\W*(?:[\w'-]+\s+){0,2}?(?:is|are|was|were|remains?|seems?)\s+(?:rare|rarely|uncommon|unusual|unlikely|"
     r"not|never|seldom|impossible|no\b|far\s+from|a\s+myth|false|untrue)"
     r"|\W*(?:[\w'-]+\s+){0,1}?(?:isn't|aren't|wasn't|won't|doesn't|don't|rarely|seldom|never)\b"
     r"|\s+(?:nothing|no\s+(?:results?|outcomes?|cure|relief|one))\b",
     re.I,
 )
-_DEBUNKED_NEXT = re.compile(r"too good to be true|\b(?:that|this|it)(?:'s| is) (?:a myth|not true|false|untrue)\b", re.I)
-_GERUND_START = re.compile(r"^\W*(?:\w+ing)\b", re.I)
-_REF_ENTRY_START = re.compile(r"^\s*(?:\[\^?[\w-]+\]:?\s*|\d{1,3}[.)]\s+)?[A-Z][A-Za-z'\u2019-]+,?\s+(?:[A-Z]{1,3}\b|[A-Z]\.)")
+_DEBUNKED_NEXT = LazyPattern(r"too good to be true|\b(?:that|this|it)(?:'s| is) (?:a myth|not true|false|untrue)\b", re.I)
+_GERUND_START = LazyPattern(r"^\W*(?:\w+ing)\b", re.I)
+_REF_ENTRY_START = LazyPattern(r"^\s*(?:\[\^?[\w-]+\]:?\s*|\d{1,3}[.)]\s+)?[A-Z][A-Za-z'\u2019-]+,?\s+(?:[A-Z]{1,3}\b|[A-Z]\.)")
 
 
 def _inside(spans, a: int, b: int) -> tuple[int, int] | None:

@@ -65,7 +65,7 @@ import html
 import re
 
 from acu_lint.model import Edit, Finding, Fix
-from lint_rules._common import load_data
+from lint_rules._common import LazyPattern, load_data
 
 ID = "missing-disclaimer"
 SEVERITY = "error"
@@ -110,8 +110,8 @@ def _builtin():
     d = load_data("missing_disclaimer.yaml")
     rx = _AnyOf([_spaces(p) for p in d["patterns"]])
     labels = "|".join(r"\s+".join(map(re.escape, lab.split())) for lab in sorted(d["labels"], key=len, reverse=True))
-    label_rx = re.compile(rf"^\W*(?:{labels})\b\s*(?:[:\-\u2013\u2014.]|$)", re.I)
-    topics = re.compile(d["label_topics"], re.I)
+    label_rx = LazyPattern(rf"^\W*(?:{labels})\b\s*(?:[:\-\u2013\u2014.]|$)", re.I)
+    topics = LazyPattern(d["label_topics"], re.I)
     return rx, label_rx, topics
 
 

@@ -63,7 +63,7 @@ import weakref
 from dataclasses import dataclass, field
 
 from acu_lint.model import Finding
-from lint_rules._common import load_data
+from lint_rules._common import LazyPattern, load_data
 
 ID = "vague-citation"
 SEVERITY = "warning"
@@ -90,8 +90,8 @@ _ABBREVIATIONS = {
     "univ", "assoc", "mt", "ph.d", "m.d", "u.s", "u.k", "a.m", "p.m", "min", "max", "est", "op", "cit",
     "ibid", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 }
-_SENT_END = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]*_]*(?=\s|$)")
-_WORD_BEFORE = re.compile(r"([\w.]+)$")
+_SENT_END = LazyPattern(r"[.!?\u2026]+[\"'\u201d\u2019)\]*_]*(?=\s|$)")
+_WORD_BEFORE = LazyPattern(r"([\w.]+)$")
 
 
 def plain(text: str) -> str:
@@ -152,12 +152,12 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 _YEAR = r"(?:19[5-9]\d|20[0-4]\d)[a-z]?"
 _NAME = r"[A-Z][A-Za-z'\u2019\-]+"
-_IDENTIFIER = re.compile(
+_IDENTIFIER = LazyPattern(
     r"\b10\.\d{4,9}/\S+|\bdoi\s*:|\bdoi\.org/|\bPMID\s*:?\s*\d{5,9}\b|\bPMCID\s*:?\s*PMC\d+|\bPMC\d{4,9}\b"
     r"|\bNCT\d{8}\b|\bISRCTN\d{6,}\b|\bChiCTR[-\w]+\b|\bhttps?://|\bwww\.\w",
     re.I,
 )
-_AUTHOR_YEAR = re.compile(
+_AUTHOR_YEAR = LazyPattern(
     # "Vickers et al. (2018)", "Smith and Jones, 2019", "Lee & Kim 2020", "Smith and colleagues (2017)"
     rf"\b{_NAME}(?:\s+(?:et\s+al\.?|and\s+colleagues|and\s+co-?workers|(?:and|&)\s+{_NAME}))\s*,?\s*\(?\s*{_YEAR}\b"
     # "(Smith, 2019)", "(Smith 2019; Lee 2020)", "(Smith et al., 2019)"
@@ -171,7 +171,7 @@ _AUTHOR_YEAR = re.compile(
     # "In 2018, Vickers et al." / "In 2018, Vickers and colleagues"
     rf"|\bIn\s+{_YEAR}\s*,?\s+(?:Dr\.?\s+)?{_NAME}\s+(?:et\s+al|and\s+colleagues|and\s+{_NAME}|&\s+{_NAME})",
 )
-_MARKERS = re.compile(
+_MARKERS = LazyPattern(
     r"\[\^([\w-]+)\]"  # [^1], [^smith]
     r"|\[(\d{1,3}(?:\s*[-\u2013,]\s*\d{1,3})*)\](?!:)"  # [1], [1, 2], [3-5]
     r"|<sup[^>]*>\s*(?:<a[^>]*>)?\s*\[?(\d{1,3}(?:\s*[-\u2013,]\s*\d{1,3})*)\]?"  # <sup>1</sup>
@@ -180,7 +180,7 @@ _MARKERS = re.compile(
 _SUPERSCRIPT = str.maketrans("\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079", "0123456789")
 
 
-_MAYBE_ID = re.compile(r"\d|http|www\.", re.I)
+_MAYBE_ID = LazyPattern(r"\d|http|www\.", re.I)
 
 
 def has_identifier(src: str) -> bool:
@@ -472,16 +472,16 @@ def markers_in(src: str) -> list[str]:
 # ---------------------------------------------------------------------------
 # Reference lists
 # ---------------------------------------------------------------------------
-_JOURNALISH = re.compile(
+_JOURNALISH = LazyPattern(
     r"\b(?:19|20)\d{2}\s*;\s*\d+|\b\d+\s*\(\s*\d+\s*\)\s*:\s*\d+|\bvol(?:ume)?\.?\s*\d+|\bpp?\.\s*\d+"
     r"|\bJ\.?\s+[A-Z][a-z]+|\bJournal\b|\bLancet\b|\bBMJ\b|\bJAMA\b|\bCochrane\b|\bet\s+al\b|\bin\s+press\b",
 )
-_AUTHOR_START = re.compile(
+_AUTHOR_START = LazyPattern(
     rf"^\s*(?:\[\^?[\w-]+\]:?\s*|\d{{1,3}}[.)]\s+)?{_NAME},?\s+(?:[A-Z]{{1,3}}\b|[A-Z]\.(?:\s?[A-Z]\.)*)"
 )
-_ANY_YEAR = re.compile(r"\b(?:1[89]\d{2}|20\d{2})\b")
-_ENTRY_NUMBER = re.compile(r"^\s*(?:\[\^?([\w-]+)\]:?|(\d{1,3})[.)]|\((\d{1,3})\))\s*")
-_FOOTNOTE_DEF = re.compile(r"^[ \t]{0,3}\[(\^?[\w-]+)\]:[ \t]+(\S.*)$")
+_ANY_YEAR = LazyPattern(r"\b(?:1[89]\d{2}|20\d{2})\b")
+_ENTRY_NUMBER = LazyPattern(r"^\s*(?:\[\^?([\w-]+)\]:?|(\d{1,3})[.)]|\((\d{1,3})\))\s*")
+_FOOTNOTE_DEF = LazyPattern(r"^[ \t]{0,3}\[(\^?[\w-]+)\]:[ \t]+(\S.*)$")
 
 
 @dataclass
@@ -560,7 +560,7 @@ def _entries_of_block(doc, b) -> list[Entry]:
     return out
 
 
-_PROSE_VERB = re.compile(
+_PROSE_VERB = LazyPattern(
     r"\b(?:is|are|was|were|can|could|may|might|will|would|should|do|does|did|has|have|please|ask|talk|call|"
     r"contact|see|visit|consult|tell)\b",
     re.I,
@@ -709,14 +709,14 @@ def _triggers() -> tuple[PatternSet, re.Pattern[str]]:
         r"\b(?:modern\s+)?science\s+(?:has\s+)?(?:proven|proved|proves|shows|shown|says)\b",
     ]
     pset = PatternSet((None, AnchoredPattern(p)) for p in parts)
-    not_before = re.compile(rf"(?:^|\W)(?:{_alt(d['not_before'])})\W*$", re.I)
+    not_before = LazyPattern(rf"(?:^|\W)(?:{_alt(d['not_before'])})\W*$", re.I)
     return pset, not_before
 
 
-_NEGATED_VERB = re.compile(r"\b(?:not|never|n't|failed\s+to|fail\s+to|yet\s+to)\b", re.I)
+_NEGATED_VERB = LazyPattern(r"\b(?:not|never|n't|failed\s+to|fail\s+to|yet\s+to)\b", re.I)
 
 
-_QUOTED = re.compile(r'"[^"\n]{1,80}"|(?<![\w])\'[^\'\n]{1,60}\'(?![\w])')
+_QUOTED = LazyPattern(r'"[^"\n]{1,80}"|(?<![\w])\'[^\'\n]{1,60}\'(?![\w])')
 
 
 def _block_hits(text: str, user, active) -> list[tuple[int, int, bool]]:
