@@ -1,6 +1,7 @@
 """Helpers shared by the built-in rules (data loading, phrase matching)."""
 from __future__ import annotations
 
+import bisect
 import functools
 import os
 import re
@@ -52,31 +53,91 @@ class LazyPattern:
         return getattr(rx, name)
 
 
-def phrase_pattern(phrases: Iterable[str], whole: bool = False) -> re.Pattern[str]:
-    """One case-insensitive regex for a list of literal phrases; spaces match
-    any run of whitespace, and phrases match on word boundaries."""
+# Characters that ``re.I`` matches with an ASCII letter although their
+# lower-case form is not that letter ("\u0130" lowers to "i" + U+0307, the
+# dotless i and the long s stay as they are). A literal prefilter on lower-cased
+# text is exact for ASCII literals only in a text without them.
+CASE_EXOTIC = ("\u0307", "\u0131", "\u017f")
+
+
+def case_exotic(lowered: str) -> bool:
+    """True when the lower-cased text holds a character of :data:`CASE_EXOTIC`."""
+    return not lowered.isascii() and any(c in lowered for c in CASE_EXOTIC)
+
+
+_SEP = "\x00"
+
+
+def literal_hits(lowered: list[str], literals) -> list[set[str] | None]:
+    """For each text, the set of ``literals`` it contains (None for none):
+    ``{a for a in literals if a in t}`` for every ``t``, found with one scan
+    per literal over all the texts instead of one per literal and text."""
+    n = len(lowered)
+    out: list[set[str] | None] = [None] * n
+    if n == 0:
+        return out
+    if n == 1 or any(_SEP in a for a in literals):
+        for k, t in enumerate(lowered):
+            found = {a for a in literals if a in t}
+            out[k] = found or None
+        return out
+    joined = _SEP.join(lowered)
+    starts = []
+    pos = 0
+    for t in lowered:
+        starts.append(pos)
+        pos += len(t) + 1
+    find = joined.find
+    for a in literals:
+        i = find(a)
+        while i >= 0:
+            k = bisect.bisect_right(starts, i) - 1
+            hit = out[k]
+            if hit is None:
+                out[k] = {a}
+            else:
+                hit.add(a)
+            if k + 1 >= n:
+                break
+            i = find(a, starts[k + 1])
+    return out
+
+
+def phrase_source(phrases: Iterable[str], whole: bool = False) -> str:
+    """The source of :func:`phrase_pattern` (to be compiled with ``re.I``)."""
     parts = []
     for p in sorted({p.strip() for p in phrases if p and p.strip()}, key=len, reverse=True):
         esc = r"\s+".join(re.escape(w) for w in p.split())
         parts.append(esc)
     if not parts:
-        return re.compile(r"(?!x)x")
+        return r"(?!x)x"
     body = "|".join(parts)
     if whole:
-        return re.compile(rf"^\s*(?:{body})\s*$", re.I)
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.I)
+        return rf"^\s*(?:{body})\s*$"
+    return rf"(?<![\w-])(?:{body})(?![\w-])"
+
+
+def phrase_pattern(phrases: Iterable[str], whole: bool = False) -> re.Pattern[str]:
+    """One case-insensitive regex for a list of literal phrases; spaces match
+    any run of whitespace, and phrases match on word boundaries."""
+    source = phrase_source(phrases, whole)
+    return re.compile(source) if source == r"(?!x)x" else re.compile(source, re.I)
 
 
 def normalize(text: str) -> str:
     """Casefolded text with whitespace collapsed and outer punctuation removed,
     for comparing blocks."""
-    t = re.sub(r"\s+", " ", text).strip().casefold()
+    # str.split() breaks on exactly the characters that re's \s matches in a str
+    t = " ".join(text.split()).casefold()
     t = t.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
     return t.strip(" .:;,!*_-\u2013\u2014\"'")
 
 
+_WORD = re.compile(r"[\w'\u2019-]+")
+
+
 def word_count(text: str) -> int:
-    return len(re.findall(r"[\w'\u2019-]+", text))
+    return len(_WORD.findall(text))
 
 
 def block_stands_alone(doc, block) -> bool:

@@ -47,22 +47,29 @@ def check(doc, options):
     title_key = normalize(title.prose.text) if title is not None and title.prose else None
     seen: dict[str, object] = {}
     prev = None
+    prev_key = None
     for b in blocks:
         key = normalize(b.prose.text)
         if not key:
-            prev = b
+            prev, prev_key = b, key
             continue
         reason = None
+        long_enough = None  # word_count(key) >= min_words, counted when first needed
         if b is not title and title_key and key == title_key and b.kind in ("heading", "paragraph"):
             reason = f"The title is repeated here (first on line {title.line})"
-        elif prev is not None and b.kind == "heading" and prev.kind == "heading" and normalize(prev.prose.text) == key:
+        elif prev is not None and b.kind == "heading" and prev.kind == "heading" and prev_key == key:
             reason = f"This heading repeats the one on line {prev.line}"
-        elif b.kind in ("paragraph", "list_item") and word_count(key) >= min_words and key in seen:
-            reason = f"This paragraph already stands on line {seen[key].line}"
+        elif b.kind in ("paragraph", "list_item") and key in seen:
+            long_enough = word_count(key) >= min_words
+            if long_enough:
+                reason = f"This paragraph already stands on line {seen[key].line}"
         if reason:
             fix = Fix((doc.delete_block(b),), True, "delete the repeated copy") if block_stands_alone(doc, b) else None
             yield Finding(b.start, b.end,
                           f"{reason}: duplicated text left from copying. Delete the second copy.", fix=fix)
-        elif b.kind in ("paragraph", "list_item") and word_count(key) >= min_words:
-            seen.setdefault(key, b)
-        prev = b
+        elif b.kind in ("paragraph", "list_item") and key not in seen:
+            if long_enough is None:
+                long_enough = word_count(key) >= min_words
+            if long_enough:
+                seen[key] = b
+        prev, prev_key = b, key

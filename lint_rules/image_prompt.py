@@ -40,14 +40,14 @@ import functools
 import re
 
 from acu_lint.model import Finding, Fix
-from lint_rules._common import block_stands_alone, load_data, phrase_pattern
+from lint_rules._common import LazyPattern, block_stands_alone, case_exotic, literal_hits, load_data, phrase_source
 
 ID = "image-prompt"
 SEVERITY = "error"
 FIXABLE = True
 OPTIONS = {"extra_labels": []}
 
-_FLAGS = re.compile(
+_FLAGS = LazyPattern(
     r"(?<![\w-])--(?:ar\s+\d{1,2}\s*:\s*\d{1,2}|aspect\s+\d{1,2}\s*:\s*\d{1,2}|v(?:ersion)?\s+\d(?:\.\d)?"
     r"|niji(?:\s+\d)?|style\s+(?:raw|scenic|expressive|cute|original)|q(?:uality)?\s+[.\d]+"
     r"|chaos\s+\d+|stylize\s+\d+|s\s+\d{2,4}|seed\s+\d+|no\s+[a-z]+|tile|weird\s+\d+)(?![\w-])",
@@ -66,30 +66,53 @@ def _patterns(extra: tuple[str, ...]):
         rf"(?:\s+(?:that|which|of|showing|depicting|featuring|illustrating|with|where|in\s+which)\b|\s*[:,])",
         re.I,
     )
-    labels = phrase_pattern(list(d["labels"]) + list(extra))
-    label_start = re.compile(rf"^\s*[\[(*_]*\s*(?:{labels.pattern})\s*[*_]*\s*[:\-\u2013\u2014\]]", re.I)
+    labels = phrase_source(list(d["labels"]) + list(extra))
+    label_start = re.compile(rf"^\s*[\[(*_]*\s*(?:{labels})\s*[*_]*\s*[:\-\u2013\u2014\]]", re.I)
     ph = "|".join(re.escape(p) for p in sorted(d["placeholders"], key=len, reverse=True))
-    placeholder = re.compile(rf"[\[{{]\s*(?:{ph})(?:\s*[:\-\u2013]|\s+(?:of|showing|here)\b|\s*[\]}}])[^\]}}\n]*[\]}}]", re.I)
-    style = phrase_pattern(d["style_keywords"])
-    not_prompt = phrase_pattern(d["not_prompt_context"])
-    return instruction, label_start, placeholder, style, not_prompt
+    # compiled on first use: most texts have no "[" or "{", no style keyword, no instruction
+    placeholder = LazyPattern(rf"[\[{{]\s*(?:{ph})(?:\s*[:\-\u2013]|\s+(?:of|showing|here)\b|\s*[\]}}])[^\]}}\n]*[\]}}]", re.I)
+    style = _phrases(d["style_keywords"])
+    not_prompt = _phrases(d["not_prompt_context"])
+    # every style match starts with the first word of a keyword: a cheap prefilter
+    # (exact for ASCII words in a text without case-exotic letters)
+    firsts = {k.split()[0].lower() for k in d["style_keywords"] if k and k.strip()}
+    style_words = firsts if firsts and all(w.isascii() for w in firsts) else None
+    return instruction, label_start, placeholder, style, not_prompt, style_words
+
+
+def _phrases(phrases):
+    """:func:`phrase_pattern`, compiled on first use."""
+    source = phrase_source(phrases)
+    return LazyPattern(source) if source == r"(?!x)x" else LazyPattern(source, re.I)
+
+
+_FIRST_SENTENCE = LazyPattern(r"(?<=[.!?])\s")
 
 
 def check(doc, options):
-    instruction, label_start, placeholder, style, not_prompt = _patterns(tuple(options.get("extra_labels") or ()))
-    for block in doc.prose_blocks():
+    instruction, label_start, placeholder, style, not_prompt, style_words = _patterns(
+        tuple(options.get("extra_labels") or ()))
+    blocks = list(doc.prose_blocks())
+    lowered = [b.prose.text.lower() for b in blocks]
+    if style_words is None:
+        style_hits = [True] * len(blocks)
+    else:
+        style_hits = literal_hits(lowered, style_words)
+    for block, low, hit in zip(blocks, lowered, style_hits):
         text = block.prose.text
-        first_sentence = re.split(r"(?<=[.!?])\s", text, maxsplit=1)[0]
+        may_style = hit is not None or case_exotic(low)
+        may_flag = "--" in text  # every _FLAGS match starts with "--"
+        may_place = "[" in text or "{" in text  # every placeholder starts with one
         reason = None
-        if instruction.search(text) and not not_prompt.search(first_sentence):
+        if instruction.search(text) and not not_prompt.search(_FIRST_SENTENCE.split(text, maxsplit=1)[0]):
             reason = "an image-generation instruction"
         elif label_start.search(text):
             reason = "an image prompt or placeholder label"
-        elif placeholder.search(text) and len(placeholder.search(text).group(0)) >= 0.6 * len(text.strip()):
+        elif may_place and placeholder.search(text) and len(placeholder.search(text).group(0)) >= 0.6 * len(text.strip()):
             reason = "an image placeholder"
-        elif len({m.group(0).lower() for m in style.finditer(text)}) >= 2 and len(text.split()) <= 80:
+        elif may_style and len({m.group(0).lower() for m in style.finditer(text)}) >= 2 and len(text.split()) <= 80:
             reason = "a list of image-generator style keywords"
-        elif _FLAGS.search(text) and (style.search(text) or len(text.split()) <= 40):
+        elif may_flag and _FLAGS.search(text) and ((may_style and style.search(text)) or len(text.split()) <= 40):
             reason = "image-generator flags"
         if reason:
             fix = Fix((doc.delete_block(block),), True, "delete the prompt") if block_stands_alone(doc, block) else None
@@ -99,12 +122,12 @@ def check(doc, options):
                           fix=fix)
             continue
         # a prompt flag inside normal prose: point at the flag, no fix
-        m = _FLAGS.search(text)
-        if m and placeholder.search(text) is None:
+        m = _FLAGS.search(text) if may_flag else None
+        if m and (not may_place or placeholder.search(text) is None):
             start, end = block.prose.span(m.start(), m.end())
             yield Finding(start, end, "Image-generator flag left in the text; delete it.")
         else:
-            pm = placeholder.search(text)
+            pm = placeholder.search(text) if may_place else None
             if pm:
                 start, end = block.prose.span(pm.start(), pm.end())
                 yield Finding(start, end, "Image placeholder left in the text; insert the image or delete the placeholder.")

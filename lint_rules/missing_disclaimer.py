@@ -65,7 +65,7 @@ import html
 import re
 
 from acu_lint.model import Edit, Finding, Fix
-from lint_rules._common import LazyPattern, load_data
+from lint_rules._common import LazyPattern, case_exotic, load_data
 
 ID = "missing-disclaimer"
 SEVERITY = "error"
@@ -98,10 +98,16 @@ class _AnyOf:
         self.set = PatternSet((None, AnchoredPattern(p)) for p in patterns)
 
     def search(self, text: str):
-        for _, pat in self.set.active(text.lower()):
-            m = pat.rx.search(text)
-            if m:
-                return m
+        """The first built-in pattern's match, in their order (each pattern's
+        anchors are tested only when its turn comes: the first patterns are
+        the common wordings, so the rest are rarely looked at)."""
+        lowered = text.lower()
+        exotic = case_exotic(lowered)
+        for _, pat in self.set.items:
+            if pat.may_match(lowered, exotic):
+                m = pat.rx.search(text)
+                if m:
+                    return m
         return None
 
 

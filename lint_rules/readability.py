@@ -69,7 +69,6 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field
 from typing import Any, Iterator
 
 from acu_lint.model import Finding
@@ -161,8 +160,21 @@ _REFERENCE_KEYWORD = (r"(?:references?|sources?|bibliography|citations?|works\s+
 # the whole heading is the keyword ("References", "Sources and further reading:"), not "Sources of pain"
 _REFERENCE_HEADING = re.compile(
     rf"^\s*(?:\d+[.)]\s*)?{_REFERENCE_KEYWORD}(?:\s*(?:and|&)\s*{_REFERENCE_KEYWORD})?\s*:?\s*$", re.I)
+# a DOI, PMID/PMC id, link, "et al." or "2019;12" (only ever tested for a match;
+# the word boundary is tested once, before the alternatives)
 _CITATION = re.compile(
-    r"\bdoi\s*:|\bdoi\.org/|\bpmid\s*:?\s*\d|\bpmc\d|https?://|\bet\s+al\.|\b(?:19|20)\d\d\s*;\s*\d", re.I)
+    r"\b(?:doi\s*:|doi\.org/|pmid\s*:?\s*\d|pmc\d|et\s+al\.|(?:19|20)\d\d\s*;\s*\d)|https?://", re.I)
+_DIGIT_COLON_SLASH = re.compile(r"[\d:/]")
+
+
+def _has_citation(text: str) -> bool:
+    # every _CITATION match holds a digit, a colon, a slash or "al." in some
+    # case (no character but "a"/"A" and "l"/"L" matches those under re.I):
+    # cheap tests that rule out most paragraphs before the regex runs
+    if not ("al." in text or "AL." in text or "Al." in text or "aL." in text
+            or _DIGIT_COLON_SLASH.search(text) is not None):
+        return False
+    return _CITATION.search(text) is not None
 _BOILERPLATE_CONTEXT = {"nav", "footer", "header", "aside", "form", "figure", "figcaption", "table"}
 
 
@@ -227,14 +239,36 @@ def _token_syllables(token: str) -> int:
     return max(1, total)
 
 
-@dataclass
-class Counts:
-    words: int = 0
-    syllables: int = 0
-    sentences: int = 0
-    raw_words: int = 0  # without the allowed-terms adjustment
-    raw_syllables: int = 0
-    terms: int = 0
+class _Record:
+    """A small record with ``__slots__`` (cheaper to define and to create than
+    a dataclass: one is made per sentence); equal when its fields are."""
+
+    __slots__ = ()
+    __hash__ = None  # type: ignore[assignment]
+
+    def _fields(self) -> tuple:
+        return tuple(getattr(self, k) for k in self.__slots__)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._fields() == other._fields()  # type: ignore[attr-defined]
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({', '.join(f'{k}={getattr(self, k)!r}' for k in self.__slots__)})"
+
+
+class Counts(_Record):
+    __slots__ = ("words", "syllables", "sentences", "raw_words", "raw_syllables", "terms")
+
+    def __init__(self, words: int = 0, syllables: int = 0, sentences: int = 0, raw_words: int = 0,
+                 raw_syllables: int = 0, terms: int = 0):
+        self.words = words
+        self.syllables = syllables
+        self.sentences = sentences
+        self.raw_words = raw_words  # without the allowed-terms adjustment
+        self.raw_syllables = raw_syllables
+        self.terms = terms
 
     def add(self, other: "Counts") -> None:
         self.words += other.words
@@ -332,24 +366,28 @@ def prose_blocks(doc) -> Iterator[Any]:
         if _BOILERPLATE_CONTEXT & set(block.data.get("context") or ()):
             continue
         text = block.prose.text
-        if _is_label(text) or _CITATION.search(text):
+        if _is_label(text) or _has_citation(text):
             continue
         yield block
 
 
-@dataclass
-class Sentence:
-    block: Any
-    start: int  # in block.prose.text
-    end: int
-    counts: Counts
+class Sentence(_Record):
+    __slots__ = ("block", "start", "end", "counts")
+
+    def __init__(self, block: Any, start: int, end: int, counts: Counts):
+        self.block = block
+        self.start = start  # in block.prose.text
+        self.end = end
+        self.counts = counts
 
 
-@dataclass
-class Paragraph:
-    block: Any
-    sentences: list[Sentence] = field(default_factory=list)
-    counts: Counts = field(default_factory=Counts)
+class Paragraph(_Record):
+    __slots__ = ("block", "sentences", "counts")
+
+    def __init__(self, block: Any, sentences: list[Sentence] | None = None, counts: Counts | None = None):
+        self.block = block
+        self.sentences = sentences if sentences is not None else []
+        self.counts = counts if counts is not None else Counts()
 
 
 class _Joined:

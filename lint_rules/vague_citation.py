@@ -56,14 +56,13 @@ list, complete each entry: authors, title, journal, year and a DOI or PMID.
 """
 from __future__ import annotations
 
-import bisect
 import functools
 import re
 import weakref
 from dataclasses import dataclass, field
 
 from acu_lint.model import Finding
-from lint_rules._common import LazyPattern, load_data
+from lint_rules._common import LazyPattern, case_exotic, literal_hits, load_data
 
 ID = "vague-citation"
 SEVERITY = "warning"
@@ -286,7 +285,7 @@ def compute_anchor_info(pattern: str) -> tuple[frozenset[str] | None, tuple[froz
     ``anchors`` is :func:`literal_anchors`. ``also`` are further requirements
     of ASCII literals: a match contains at least one literal of every set
     (as lower-case text, barring the few characters that ``re.I`` equates with
-    an ASCII letter, see :data:`_CASE_EXOTIC`)."""
+    an ASCII letter, see :data:`lint_rules._common.CASE_EXOTIC`)."""
     primary = literal_anchors(pattern)
     if primary is None:
         return None, ()
@@ -324,14 +323,7 @@ except ImportError:  # pragma: no cover - not generated yet (tools/gen_rule_data
     _STORED_ANCHORS = {}
 
 
-# Characters that ``re.I`` matches with an ASCII letter although their
-# lower-case form is not that letter ("\u0130" lowers to "i" + U+0307). In a text
-# holding one of them (as lowered) only the primary anchors are trusted.
-_CASE_EXOTIC = ("\u0307", "\u0131", "\u017f")
-
-
-def _exotic(lowered: str) -> bool:
-    return not lowered.isascii() and any(c in lowered for c in _CASE_EXOTIC)
+_exotic = case_exotic
 
 
 class AnchoredPattern:
@@ -352,15 +344,19 @@ class AnchoredPattern:
             rx = self._rx = re.compile(self.pattern, self.flags)
         return rx
 
-    def may_match(self, lowered: str) -> bool:
+    def may_match(self, lowered: str, exotic: bool | None = None) -> bool:
+        """Whether the pattern can match a text whose lower-case form is
+        ``lowered`` (``exotic``: :func:`lint_rules._common.case_exotic` of it,
+        computed when not given)."""
         if self.anchors is None:
             return True
         if not any(a in lowered for a in self.anchors):
             return False
-        return _exotic(lowered) or all(any(a in lowered for a in req) for req in self.also)
-
-
-_SEP = "\x00"
+        if not self.also:
+            return True
+        if exotic is None:
+            exotic = _exotic(lowered)
+        return exotic or all(any(a in lowered for a in req) for req in self.also)
 
 
 class PatternSet:
@@ -373,7 +369,6 @@ class PatternSet:
         self.anchors = sorted({a for _, pat in self.items if pat.anchors for a in pat.anchors})
         self.all_anchors = sorted(
             {a for _, pat in self.items if pat.anchors for req in (pat.anchors, *pat.also) for a in req})
-        self._sep_safe = not any(_SEP in a for a in self.all_anchors)
 
     @staticmethod
     def _select(items, present: set[str], exotic: bool):
@@ -397,33 +392,11 @@ class PatternSet:
         """``[self.active(t) for t in lowered]``, with one scan per anchor
         over all the texts instead of one per anchor and text."""
         n = len(lowered)
-        if n < 2 or not self._sep_safe:
+        if n < 2:
             return [self.active(t) for t in lowered]
-        joined = _SEP.join(lowered)
-        starts = []
-        pos = 0
-        for t in lowered:
-            starts.append(pos)
-            pos += len(t) + 1
-        present: list[set[str] | None] = [None] * n
-        find = joined.find
-        found_any = set()
-        for a in self.all_anchors:
-            i = find(a)
-            if i < 0:
-                continue
-            found_any.add(a)
-            while i >= 0:
-                k = bisect.bisect_right(starts, i) - 1
-                p = present[k]
-                if p is None:
-                    present[k] = {a}
-                else:
-                    p.add(a)
-                if k + 1 >= n:
-                    break
-                i = find(a, starts[k + 1])
-        # the patterns that can match somewhere at all, then block by block
+        present = literal_hits(lowered, self.all_anchors)
+        found_any = set().union(*(p for p in present if p))
+        # the patterns that can match somewhere at all, then text by text
         items = [item for item in self.items
                  if item[1].anchors is None or not item[1].anchors.isdisjoint(found_any)]
         always = [item for item in items if item[1].anchors is None]
