@@ -362,31 +362,34 @@ class AnchoredPattern:
 class PatternSet:
     """Anchored patterns with their payloads; ``active(lowered)`` returns the
     (payload, pattern) pairs that can match a text, in their order, testing
-    each distinct anchor once."""
+    each distinct primary anchor once (the further requirements only for the
+    patterns whose primary anchor is there)."""
 
     def __init__(self, items):
         self.items = [(payload, pat) for payload, pat in items]
         self.anchors = sorted({a for _, pat in self.items if pat.anchors for a in pat.anchors})
-        self.all_anchors = sorted(
-            {a for _, pat in self.items if pat.anchors for req in (pat.anchors, *pat.also) for a in req})
 
     @staticmethod
-    def _select(items, present: set[str], exotic: bool):
+    def _select(items, present: set[str], lowered: str):
         out = []
+        exotic = None
         for item in items:
             pat = item[1]
             anchors = pat.anchors
             if anchors is None:
                 out.append(item)
-            elif not anchors.isdisjoint(present) and (
-                exotic or all(not req.isdisjoint(present) for req in pat.also)
-            ):
+            elif not anchors.isdisjoint(present):
+                if pat.also:
+                    if exotic is None:
+                        exotic = _exotic(lowered)
+                    if not exotic and not all(any(a in lowered for a in req) for req in pat.also):
+                        continue
                 out.append(item)
         return out
 
     def active(self, lowered: str):
-        present = {a for a in self.all_anchors if a in lowered}
-        return self._select(self.items, present, _exotic(lowered))
+        present = {a for a in self.anchors if a in lowered}
+        return self._select(self.items, present, lowered)
 
     def active_per_text(self, lowered: list[str]) -> list[list]:
         """``[self.active(t) for t in lowered]``, with one scan per anchor
@@ -394,7 +397,7 @@ class PatternSet:
         n = len(lowered)
         if n < 2:
             return [self.active(t) for t in lowered]
-        present = literal_hits(lowered, self.all_anchors)
+        present = literal_hits(lowered, self.anchors)
         found_any = set().union(*(p for p in present if p))
         # the patterns that can match somewhere at all, then text by text
         items = [item for item in self.items
@@ -406,7 +409,7 @@ class PatternSet:
             if p is None:
                 out.append(list(always))
             else:
-                out.append(self._select(items, p, _exotic(lowered[k])))
+                out.append(self._select(items, p, lowered[k]))
         return out
 
     def narrow(self, lowered: str) -> "PatternSet":
