@@ -45,7 +45,6 @@ import json
 import os
 import shutil
 import sys
-import tempfile
 from typing import Any, Iterable
 
 from acu_lint import __version__
@@ -162,19 +161,10 @@ def _prepare_root(root: str) -> None:
 
 
 def _atomic_write_text(path: str, text: str) -> None:
-    folder = os.path.dirname(path)
-    fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".part", dir=folder)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.chmod(tmp, 0o644)  # mkstemp makes 0600; a CI cache may be shared between users
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    from acu_lint.fsutil import write_atomic
+
+    # mode 0644: mkstemp makes 0600; a CI cache may be shared between users
+    write_atomic(path, text.encode("utf-8"), mode=0o644, prefix=".tmp-", suffix=".part")
 
 
 # ---------------------------------------------------------------------------

@@ -6,7 +6,6 @@ import bisect
 import difflib
 import os
 import re
-import tempfile
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -180,32 +179,11 @@ def unified_diff(path: str, before: str, after: str) -> str:
 def atomic_write(path: str, data: bytes) -> None:
     """Write ``data`` to ``path`` so that a crash leaves either the old or the
     new content: temp file in the same folder, fsync, mode kept, rename."""
+    from acu_lint.fsutil import write_atomic
+
     real = os.path.realpath(path)
-    folder = os.path.dirname(real) or "."
     try:
         mode = os.stat(real).st_mode & 0o7777
     except OSError:
         mode = None
-    fd, tmp = tempfile.mkstemp(prefix=".acu-lint-", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        if mode is not None:
-            os.chmod(tmp, mode)
-        os.replace(tmp, real)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-    try:  # make the rename durable too
-        dfd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(dfd)
-        finally:
-            os.close(dfd)
-    except OSError:
-        pass
+    write_atomic(real, data, mode=mode, durable=True, prefix=".acu-lint-", suffix=".tmp")

@@ -717,18 +717,11 @@ class DiskCache:
                     _prepare_root(root)
                 os.makedirs(self.folder, exist_ok=True)
             os.makedirs(folder, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".json", dir=folder)
-            try:
-                with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                    json.dump(obj, fh, ensure_ascii=False)
-                os.chmod(tmp, 0o644)  # mkstemp makes 0600; a CI cache may be shared between users
-                os.replace(tmp, path)
-            except BaseException:
-                try:
-                    os.unlink(tmp)
-                except OSError:
-                    pass
-                raise
+            from acu_lint.fsutil import write_atomic
+
+            # mode 0644: mkstemp makes 0600; a CI cache may be shared between users
+            write_atomic(path, json.dumps(obj, ensure_ascii=False).encode("utf-8"), mode=0o644,
+                         prefix=".tmp-", suffix=".json")
         except OSError:
             self.ok = False  # read-only or full disk: run on without a cache
 

@@ -198,21 +198,11 @@ class Table:
 
 
 def _write(path: str, data: bytes) -> None:
-    import tempfile
+    from acu_lint.fsutil import write_atomic
 
-    folder = os.path.dirname(path)
-    os.makedirs(folder, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".syllables-", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)  # atomic: a parallel run sees the old or the new file
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    # atomic: a parallel run sees the old or the new file
+    write_atomic(path, data, mode=0o644, prefix=".syllables-", suffix=".tmp")
 
 
 @functools.lru_cache(maxsize=1)
