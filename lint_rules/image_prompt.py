@@ -113,7 +113,7 @@ def check(doc, options):
         elif may_style and len({m.group(0).lower() for m in style.finditer(text)}) >= 2 and len(text.split()) <= 80:
             reason = "a list of image-generator style keywords"
         elif may_flag and _FLAGS.search(text) and ((may_style and style.search(text)) or len(text.split()) <= 40):
-            reason = "image-generator flags"
+            reason = "a line of image-generator flags"
         if reason:
             fix = Fix((doc.delete_block(block),), True, "delete the prompt") if block_stands_alone(doc, block) else None
             yield Finding(block.start, block.end,

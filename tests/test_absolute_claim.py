@@ -82,6 +82,9 @@ MUST_FLAG = [
     ("Back pain is common. Cure your back pain with acupuncture.", "Cure your back pain"),
     ("Practitioners at our clinic guarantee results.", "guarantee"),
     ("GUARANTEED RELIEF FOR EVERY PATIENT WHO VISITS", "GUARANTEED"),
+    ("In our clinic, 9 out of 10 patients are pain-free after six visits.", "9 out of 10 patients are pain-free"),
+    ("Most of our patients walk out pain-free.", "our patients walk out pain-free"),
+    ("Our proven acupuncture protocol relieves neuropathy.", "Our proven acupuncture protocol"),
 ]
 
 # Sentences that must not be flagged: negated, hedged, questions, warnings about
@@ -152,6 +155,11 @@ MUST_PASS = [
     "Nothing can fully reverse diabetic neuropathy once it has developed.",
     "No serious side effects were reported in the trial by Smith et al. (2019).",
     "Make sure your practitioner follows guidelines for safe and effective needling.",
+    "If you are pain-free after two weeks, you can stop the sessions.",
+    "Until they are pain-free, patients should rest the joint.",
+    "Not all patients are pain-free after treatment.",
+    "Many patients are still not pain-free after a course of treatment.",
+    "The only real solution for a torn tendon may be surgery.",
 ]
 
 

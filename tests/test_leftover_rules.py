@@ -123,3 +123,11 @@ def test_fixes_are_whole_line_deletions():
         (edit,) = f.fix.edits
         assert edit.text == ""
         assert text[edit.start:edit.end].strip() == text[f.start:f.end].strip()
+
+
+def test_image_prompt_messages_name_what_was_left():
+    found = [f for f in lint("Title\n\nA quiet treatment room at dusk --ar 16:9 --v 6\n", "a.txt",
+                             select=["image-prompt"])]
+    assert len(found) == 1
+    assert found[0].message.startswith(
+        "Leftover AI image prompt: a line of image-generator flags was published as article text.")
