@@ -7,6 +7,11 @@ Required fields are marked *"), navigation ("Scroll to Top", "Skip to
 content", "Home » Blog » ..."), share bars ("Share this:", "Facebook Twitter
 LinkedIn"), post metadata ("Posted in ...", "Tagged ..."), cookie notices and
 copyright footers. Only whole blocks are matched, never words inside a sentence.
+In an HTML page that marks its article with `<article>` or `<main>`, text
+inside `<nav>`, `<header>`, `<footer>` and `<aside>` is the page's own template
+in its proper place, not furniture copied into the article, and is left alone
+(in a fragment without them, a `<footer>` holding "Scroll to Top" is still
+flagged).
 
 ## Why it matters
 Interface text copied into the body reads as noise to a patient, breaks the
@@ -44,6 +49,10 @@ SEVERITY = "warning"
 FIXABLE = True
 OPTIONS = {"extra_patterns": []}
 MAX_WORDS = 40
+# HTML elements that hold a page's template: in a page that marks its article,
+# their text is where it belongs
+TEMPLATE_CONTEXT = frozenset({"nav", "header", "footer", "aside"})
+_MARKS_ARTICLE = re.compile(r"<(?:article|main)\b", re.I)
 
 
 def validate(options):
@@ -67,7 +76,10 @@ def check(doc, options):
         from acu_lint.patterns import compile_user_pattern
 
         user = [compile_user_pattern(p, f"rules.{ID}.extra_patterns[{i}]") for i, p in enumerate(extra)]
+    whole_page = doc.kind == "html" and _MARKS_ARTICLE.search(doc.text) is not None
     for b in doc.blocks:
+        if whole_page and not TEMPLATE_CONTEXT.isdisjoint(b.data.get("context") or ()):
+            continue
         if b.kind not in ("heading", "paragraph", "list_item", "table_cell", "caption") or not b.prose:
             continue
         text = b.prose.text.strip()

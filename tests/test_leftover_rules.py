@@ -131,3 +131,14 @@ def test_image_prompt_messages_name_what_was_left():
     assert len(found) == 1
     assert found[0].message.startswith(
         "Leftover AI image prompt: a line of image-generator flags was published as article text.")
+
+
+def test_web_boilerplate_leaves_the_template_of_a_whole_html_page_alone():
+    page = ("<html><body><nav><a href='/'>Home</a> &raquo; <a href='/blog'>Blog</a> &raquo; Neck</nav>\n"
+            "<article><h1>Neck pain</h1>\n<p>Neck pain is common and usually eases within weeks.</p>\n"
+            "<p>Leave a Comment</p>\n</article>\n"
+            "<footer><p>&copy; 2026 Riverside Clinic. All rights reserved.</p><a href='#'>Scroll to Top</a></footer>\n"
+            "</body></html>\n")
+    found = [f for f in lint(page, "page.html", select=["web-boilerplate"])]
+    # the page's nav and footer are its template; the comment prompt inside the article is furniture
+    assert [(f.line, f.snippet) for f in found] == [(4, "Leave a Comment")]
