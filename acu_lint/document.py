@@ -421,6 +421,8 @@ NUMBERED_ITEM = re.compile(
 )
 BULLET_ITEM = re.compile(r"^(?P<indent>[ \t]*)(?P<bullet>[-*+\u2022\u25cf\u25aa\u2013])[ \t]+")
 _TERMINAL = re.compile(r"[.!?:;,\u2026][\"'\u201d\u2019)\]]*\s*$")
+# one lower-case token of words joined by hyphens or underscores, alone on its line
+_SLUG_LINE = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+){2,}\s*$")
 
 
 def _looks_like_heading(text: str) -> bool:
@@ -450,6 +452,8 @@ def _parse_text(doc: Document) -> None:
             if NUMBERED_ITEM.match(lines[j]) or BULLET_ITEM.match(lines[j]):
                 break
             if not (nxt[:1].islower() and not _TERMINAL.search(prev)):
+                break
+            if _SLUG_LINE.match(nxt):  # "acupuncture-for-sciatica": a page's URL slug, not a wrapped line
                 break
             cur.append(j)
             j += 1

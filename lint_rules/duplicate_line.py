@@ -2,8 +2,10 @@ r"""A title or paragraph that stands twice.
 
 ## What it finds
 The article's title repeated as a line of its own (a page template and the
-copied body both printed it), a heading repeated right after itself, and a
-paragraph of eight words or more that appears twice word for word.
+copied body both printed it), a heading repeated with no running text between
+the two copies (right after itself, or with only a stray fragment such as a
+URL slug between them), and a paragraph of eight words or more that appears
+twice word for word.
 
 ## Why it matters
 Repeated text is the most visible sign of an unedited copy-and-paste: readers
@@ -14,6 +16,7 @@ screen-reader users.
 ## Examples
 - flagged: `Acupuncture for Back Pain\n\nAcupuncture for Back Pain\n\nBack pain is common.`
 - flagged (md): `# Acupuncture and Sleep\n\n## Acupuncture and Sleep\n\nMany people sleep badly.`
+- flagged: `Sleep\n\nAcupuncture and Sleep\n\nacupuncture-and-sleep\n\nAcupuncture and Sleep\n\nMany people sleep badly.`
 - flagged: `Intro\n\nRegular sessions over several weeks are usually needed to notice a change.\n\nMore\n\nRegular sessions over several weeks are usually needed to notice a change.`
 - not flagged: `Neck Pain\n\nWhat to expect\n\nSome text here.\n\nBack Pain\n\nWhat to expect\n\nMore text here.`
 - not flagged: `Yes.\n\nNo.\n\nYes.`
@@ -33,6 +36,7 @@ ID = "duplicate-line"
 SEVERITY = "warning"
 FIXABLE = True
 OPTIONS = {"min_words": 8}
+_RUNNING_TEXT_WORDS = 4  # a paragraph this long (or a sentence) separates two sections
 
 
 def validate(options):
@@ -46,19 +50,18 @@ def check(doc, options):
     title = doc.title
     title_key = normalize(title.prose.text) if title is not None and title.prose else None
     seen: dict[str, object] = {}
-    prev = None
-    prev_key = None
+    # headings met since the last paragraph of running text (key -> block)
+    headings: dict[str, object] = {}
     for b in blocks:
         key = normalize(b.prose.text)
         if not key:
-            prev, prev_key = b, key
             continue
         reason = None
         long_enough = None  # word_count(key) >= min_words, counted when first needed
         if b is not title and title_key and key == title_key and b.kind in ("heading", "paragraph"):
             reason = f"The title is repeated here (first on line {title.line})"
-        elif prev is not None and b.kind == "heading" and prev.kind == "heading" and prev_key == key:
-            reason = f"This heading repeats the one on line {prev.line}"
+        elif b.kind == "heading" and key in headings:
+            reason = f"This heading repeats the one on line {headings[key].line}"
         elif b.kind in ("paragraph", "list_item") and key in seen:
             long_enough = word_count(key) >= min_words
             if long_enough:
@@ -72,4 +75,7 @@ def check(doc, options):
                 long_enough = word_count(key) >= min_words
             if long_enough:
                 seen[key] = b
-        prev, prev_key = b, key
+        if b.kind == "heading":
+            headings.setdefault(key, b)
+        elif b.prose.text.rstrip().endswith((".", "!", "?")) or word_count(key) >= _RUNNING_TEXT_WORDS:
+            headings.clear()  # running text: a new section may reuse a heading

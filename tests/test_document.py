@@ -103,3 +103,12 @@ def test_positions_always_inside_the_file(text, name):
         if b.prose:
             assert len(b.prose.text) == len(b.prose.offsets)
             assert all(0 <= o < n for o in b.prose.offsets)
+
+
+def test_plain_text_url_slug_line_is_not_joined_to_the_line_above():
+    from acu_lint.document import Document
+
+    doc = Document("Acupuncture for Sciatica\nacupuncture-for-sciatica\nthe wrapped line goes on here\n", "a.txt")
+    texts = [b.prose.text for b in doc.blocks]
+    assert texts[0] == "Acupuncture for Sciatica"
+    assert texts[1].startswith("acupuncture-for-sciatica")

@@ -142,3 +142,20 @@ def test_web_boilerplate_leaves_the_template_of_a_whole_html_page_alone():
     found = [f for f in lint(page, "page.html", select=["web-boilerplate"])]
     # the page's nav and footer are its template; the comment prompt inside the article is furniture
     assert [(f.line, f.snippet) for f in found] == [(4, "Leave a Comment")]
+
+
+def test_repeated_title_heading_with_a_url_slug_between_is_flagged_and_the_slug_too():
+    text = ("Sciatica\n"
+            "Acupuncture for Sciatica: What You Should Know\n"
+            "acupuncture-sciatica-leg\n"
+            "Acupuncture for Sciatica: What You Should Know\n\n"
+            "Sciatica is pain that runs from the lower back down one leg.\n")
+    found = [(f.rule, f.line) for f in lint(text, "a.txt", select=["duplicate-line", "stray-fragment"])]
+    assert ("duplicate-line", 4) in found
+    assert ("stray-fragment", 3) in found
+
+
+def test_a_heading_reused_in_a_new_section_is_not_a_duplicate():
+    text = ("Neck and back\n\nNeck Pain\n\nWhat to expect\n\nIt eases.\n\n"
+            "Back Pain\n\nWhat to expect\n\nIt eases too.\n")
+    assert [f for f in lint(text, "a.txt", select=["duplicate-line"])] == []
