@@ -72,6 +72,10 @@ DISCLAIMERS = [
     "Important: the information in this guide is not a substitute for medical advice from your own doctor.",
     "All content of this newsletter is intended for general information purposes only.",
     "This article offers general information, not personal medical advice.",
+    "Nothing in this article should be taken as a substitute for professional medical care.",
+    "The information provided here is educational and should not replace a consultation with a qualified healthcare professional.",
+    "The content of this page is not a substitute for professional medical advice, diagnosis or treatment.",
+    "Always seek the advice of your physician or other qualified health provider with any questions you may have regarding a medical condition.",
 ]
 
 # Sentences that are NOT disclaimers (advice, notices, statements about acupuncture):
@@ -119,6 +123,9 @@ NOT_DISCLAIMERS = [
     "Nothing beats a good night's sleep for recovery.",
     "Do not stop taking prescribed medicine without talking to your doctor.",
     "Acupuncture isn't meant to replace regular visits to your doctor.",
+    "Acupuncture should not replace a consultation with your doctor about new symptoms.",
+    "Seek the advice of your doctor if the pain spreads.",
+    "Our blog covers acupuncture, cupping and diet; our staff cannot replace your GP.",
 ]
 
 
