@@ -161,6 +161,8 @@ _AUTHOR_YEAR = LazyPattern(
     rf"\b{_NAME}(?:\s+(?:et\s+al\.?|and\s+colleagues|and\s+co-?workers|(?:and|&)\s+{_NAME}))\s*,?\s*\(?\s*{_YEAR}\b"
     # "(Smith, 2019)", "(Smith 2019; Lee 2020)", "(Smith et al., 2019)"
     rf"|\(\s*{_NAME}(?:\s+(?:et\s+al\.?|(?:and|&)\s+{_NAME}))?\s*,?\s+{_YEAR}\s*[;,)]"
+    # "(Lesi et al., J Clin Oncol 2016)": authors, then the journal, then the year
+    rf"|\(\s*{_NAME}\s+(?:et\s+al\.?|(?:and|&)\s+{_NAME})\s*,?\s+[^()\n]{{1,80}}?\b{_YEAR}\s*[;,)]"
     # "Smith (2019)" - but not "Journal of Pain (2019)"
     rf"|(?<!\bof\s)(?<!\bthe\s)\b{_NAME}\s+\(\s*{_YEAR}\s*\)"
     # "a 2018 review by Vickers", "a 2019 study led by Dr. Lee"

@@ -77,6 +77,7 @@ MUST_FLAG = [
 
 # Sentences (or short articles) that must pass.
 MUST_PASS = [
+    "Recent research shows acupuncture can ease hot flushes (Lesi et al., J Clin Oncol 2016).",
     "A trial by Vickers et al. (2018) found a modest benefit over sham acupuncture.",
     "A review found less pain after acupuncture (doi:10.1016/j.jpain.2017.11.005).",
     "No studies have shown that acupuncture cures neuropathy.",
