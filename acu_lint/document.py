@@ -18,7 +18,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
-from typing import Any, Iterator
+from typing import Any, Iterator, Sequence
 
 from acu_lint.model import Edit
 
@@ -30,12 +30,117 @@ TEXT_EXTS = {".txt", ".text"}
 PROSE_KINDS = ("heading", "paragraph", "list_item")
 
 
+class Offsets(Sequence[int]):
+    """The source offset of every character of a prose text, stored as runs.
+
+    Prose is mostly long stretches of source text copied as they stand, so
+    ``offsets`` is kept as runs (text position where a run starts, source
+    offset of that character) rather than one Python int per character, which
+    cost about 36 bytes a character on a long article. It reads like a list of
+    ints: ``offsets[i]``, ``len``, iteration, slices (a slice is a list), and it
+    compares equal to a list with the same numbers."""
+
+    __slots__ = ("_starts", "_sources", "_n")
+
+    def __init__(self, starts: list[int], sources: list[int], n: int):
+        self._starts = starts  # text position of each run's first character, ascending, starts[0] == 0
+        self._sources = sources  # source offset of that character
+        self._n = n
+
+    @classmethod
+    def from_list(cls, offsets: Sequence[int]) -> "Offsets":
+        starts: list[int] = []
+        sources: list[int] = []
+        expect = None
+        for i, o in enumerate(offsets):
+            if o != expect:
+                starts.append(i)
+                sources.append(o)
+            expect = o + 1
+        return cls(starts, sources, len(offsets))
+
+    def __len__(self) -> int:
+        return self._n
+
+    def _at(self, k: int) -> int:
+        r = bisect.bisect_right(self._starts, k) - 1
+        return self._sources[r] + k - self._starts[r]
+
+    def __getitem__(self, k):  # type: ignore[override]
+        if isinstance(k, slice):
+            a, b, step = k.indices(self._n)
+            if step != 1:
+                return [self._at(i) for i in range(a, b, step)]
+            out: list[int] = []
+            if a >= b:
+                return out
+            starts, sources, n = self._starts, self._sources, self._n
+            r = bisect.bisect_right(starts, a) - 1
+            pos = a
+            while pos < b:
+                run_end = starts[r + 1] if r + 1 < len(starts) else n
+                stop = min(b, run_end)
+                src = sources[r] + pos - starts[r]
+                out.extend(range(src, src + stop - pos))
+                pos = stop
+                r += 1
+            return out
+        if k < 0:
+            k += self._n
+        if not 0 <= k < self._n:
+            raise IndexError("offset index out of range")
+        return self._at(k)
+
+    def __iter__(self) -> Iterator[int]:
+        starts, sources, n = self._starts, self._sources, self._n
+        for r, src in enumerate(sources):
+            end = starts[r + 1] if r + 1 < len(starts) else n
+            yield from range(src, src + end - starts[r])
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Offsets):
+            return self._n == other._n and self._starts == other._starts and self._sources == other._sources
+        if isinstance(other, (list, tuple)):
+            return self._n == len(other) and list(self) == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"Offsets({list(self)!r})"
+
+
+def _prose_from_pieces(pieces: list[tuple[str, int]]) -> "Prose":
+    """A Prose from ``(text, source offset)`` pieces, each piece's characters
+    consecutive in the source; outer whitespace trimmed."""
+    text = "".join(p for p, _ in pieces)
+    lead = len(text) - len(text.lstrip())
+    end = len(text.rstrip()) if lead < len(text) else lead
+    starts: list[int] = []
+    sources: list[int] = []
+    pos = 0
+    expect = None
+    for piece, src in pieces:
+        n = len(piece)
+        a = max(pos, lead)
+        b = min(pos + n, end)
+        if a < b:
+            o = src + a - pos
+            if o != expect:
+                starts.append(a - lead)
+                sources.append(o)
+            expect = o + (b - a)
+        pos += n
+    return Prose(text[lead:end], Offsets(starts, sources, max(0, end - lead)))
+
+
 @dataclass
 class Prose:
-    """Text as a reader sees it, with ``offsets[i]`` = source offset of ``text[i]``."""
+    """Text as a reader sees it, with ``offsets[i]`` = source offset of ``text[i]``
+    (an :class:`Offsets`, or any sequence of ints)."""
 
     text: str
-    offsets: list[int]
+    offsets: Sequence[int]
 
     def span(self, i: int, j: int) -> tuple[int, int]:
         """Source span (start, end-exclusive) of ``text[i:j]``."""
@@ -195,58 +300,43 @@ _INLINE = re.compile(
 )
 
 
-def strip_inline(src: str, base: int, out_chars: list[str], out_offsets: list[int], markdown: bool = True) -> None:
-    """Append the visible characters of ``src`` (inline Markdown) to the output
-    lists, with their source offsets (``base`` is the offset of ``src[0]``)."""
+def strip_inline(src: str, base: int, out: list[tuple[str, int]], markdown: bool = True) -> None:
+    """Append the visible text of ``src`` (inline Markdown) to ``out`` as
+    ``(text, source offset)`` pieces (``base`` is the offset of ``src[0]``)."""
     pos = 0
     for m in _INLINE.finditer(src):
-        out_chars.extend(src[pos:m.start()])
-        out_offsets.extend(range(base + pos, base + m.start()))
+        if m.start() > pos:
+            out.append((src[pos:m.start()], base + pos))
         pos = m.end()
         g = m.lastgroup
         if g in ("link",):
-            strip_inline(m.group("ltext"), base + m.start("ltext"), out_chars, out_offsets, markdown)
+            strip_inline(m.group("ltext"), base + m.start("ltext"), out, markdown)
         elif g == "reflink":
-            strip_inline(m.group("rtext"), base + m.start("rtext"), out_chars, out_offsets, markdown)
+            strip_inline(m.group("rtext"), base + m.start("rtext"), out, markdown)
         elif g == "autolink":
-            for i in range(m.start("aurl"), m.end("aurl")):
-                out_chars.append(src[i])
-                out_offsets.append(base + i)
+            out.append((m.group("aurl"), base + m.start("aurl")))
         elif g == "escape":
-            out_chars.append(m.group("esc"))
-            out_offsets.append(base + m.start("esc"))
+            out.append((m.group("esc"), base + m.start("esc")))
         elif g == "entity":
-            out_chars.append(html.unescape(m.group(0))[:1] or " ")
-            out_offsets.append(base + m.start())
+            out.append((html.unescape(m.group(0))[:1] or " ", base + m.start()))
         elif g == "stars":
             # "2 * 3": a lone star between spaces is text, not emphasis.
             before = src[m.start() - 1] if m.start() > 0 else " "
             after = src[m.end()] if m.end() < len(src) else " "
             if before.isspace() and after.isspace():
-                for i in range(m.start(), m.end()):
-                    out_chars.append(src[i])
-                    out_offsets.append(base + i)
+                out.append((m.group(0), base + m.start()))
         # comment, code, image, tag, unders: dropped
-    out_chars.extend(src[pos:])
-    out_offsets.extend(range(base + pos, base + len(src)))
+    if pos < len(src):
+        out.append((src[pos:], base + pos))
 
 
 def _prose_from_lines(doc: Document, spans: list[tuple[int, int]]) -> Prose:
-    chars: list[str] = []
-    offs: list[int] = []
+    pieces: list[tuple[str, int]] = []
     for n, (a, b) in enumerate(spans):
-        if n and chars:
-            chars.append("\n")
-            offs.append(a - 1 if a > 0 else a)
-        strip_inline(doc.text[a:b], a, chars, offs)
-    # trim trailing whitespace
-    while chars and chars[-1].isspace():
-        chars.pop()
-        offs.pop()
-    lead = 0
-    while lead < len(chars) and chars[lead].isspace():
-        lead += 1
-    return Prose("".join(chars[lead:]), offs[lead:])
+        if n and pieces:
+            pieces.append(("\n", a - 1 if a > 0 else a))
+        strip_inline(doc.text[a:b], a, pieces)
+    return _prose_from_pieces(pieces)
 
 
 def _block_from_prose(doc: Document, kind: str, prose: Prose, fallback: tuple[int, int], **kw: Any) -> Block:
@@ -516,8 +606,7 @@ class _HTMLBlocks(HTMLParser):
     def __init__(self, doc: Document):
         super().__init__(convert_charrefs=False)
         self.doc = doc
-        self.chars: list[str] = []
-        self.offs: list[int] = []
+        self.pieces: list[tuple[str, int]] = []  # (text, source offset)
         self.stack: list[str] = []
         self.skip = 0
         self.code = 0
@@ -531,14 +620,8 @@ class _HTMLBlocks(HTMLParser):
         return self.doc.line_starts[line - 1] + col
 
     def flush(self) -> None:
-        if self.chars and "".join(self.chars).strip():
-            lead = 0
-            while self.chars[lead].isspace():
-                lead += 1
-            end = len(self.chars)
-            while self.chars[end - 1].isspace():
-                end -= 1
-            prose = Prose("".join(self.chars[lead:end]), self.offs[lead:end])
+        if self.pieces and any(p.strip() for p, _ in self.pieces):
+            prose = _prose_from_pieces(self.pieces)
             context = [t for t in self.stack if t in ("nav", "footer", "header", "aside", "form", "figure",
                                                      "figcaption", "blockquote", "table")]
             if self.heading_level:
@@ -556,7 +639,7 @@ class _HTMLBlocks(HTMLParser):
                 blk.kind = "caption"
             blk.data["context"] = context
             self.doc.blocks.append(blk)
-        self.chars, self.offs = [], []
+        self.pieces = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if self.skip:
@@ -636,23 +719,20 @@ class _HTMLBlocks(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self.skip or self.code:
             return
-        base = self._offset()
-        self.chars.extend(data)
-        self.offs.extend(range(base, base + len(data)))
+        if data:
+            self.pieces.append((data, self._offset()))
 
     def handle_entityref(self, name: str) -> None:
         if self.skip or self.code:
             return
         ch = html.unescape(f"&{name};")
-        self.chars.append(ch[:1] if not ch.startswith("&") else "&")
-        self.offs.append(self._offset())
+        self.pieces.append((ch[:1] if not ch.startswith("&") else "&", self._offset()))
 
     def handle_charref(self, name: str) -> None:
         if self.skip or self.code:
             return
         ch = html.unescape(f"&#{name};")
-        self.chars.append(ch[:1] or " ")
-        self.offs.append(self._offset())
+        self.pieces.append((ch[:1] or " ", self._offset()))
 
     def handle_comment(self, data: str) -> None:
         start = self._offset()

@@ -1,6 +1,7 @@
 """The Document model: block kinds and exact positions for Markdown, HTML and text."""
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings, strategies as st
 
 from acu_lint.document import Document
@@ -112,3 +113,34 @@ def test_plain_text_url_slug_line_is_not_joined_to_the_line_above():
     texts = [b.prose.text for b in doc.blocks]
     assert texts[0] == "Acupuncture for Sciatica"
     assert texts[1].startswith("acupuncture-for-sciatica")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.integers(min_value=0, max_value=60), max_size=40), st.integers(-45, 45), st.integers(-45, 45))
+def test_offsets_runs_read_like_the_list_they_store(values, a, b):
+    from acu_lint.document import Offsets
+
+    off = Offsets.from_list(values)
+    assert len(off) == len(values)
+    assert list(off) == values
+    assert off == values and values == off
+    assert off[a:b] == values[a:b]
+    assert off[a:b:2] == values[a:b:2]
+    for k in (a, b):
+        if -len(values) <= k < len(values):
+            assert off[k] == values[k]
+        else:
+            with pytest.raises(IndexError):
+                off[k]
+
+
+def test_prose_offsets_of_a_long_paragraph_are_stored_as_runs():
+    from acu_lint.document import Document
+
+    words = " ".join(["acupuncture"] * 2000)
+    doc = Document(f"# Title\n\nSome **bold** text and {words}.\n", "a.md")
+    prose = doc.blocks[1].prose
+    assert prose.text.startswith("Some bold text")
+    assert len(prose.offsets) == len(prose.text)
+    assert len(prose.offsets._starts) <= 4  # a few runs, not one entry per character
+    assert prose.span(5, 9) == (doc.text.index("bold"), doc.text.index("bold") + 4)
