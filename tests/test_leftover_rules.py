@@ -50,6 +50,7 @@ MUST_FLAG = [
     ("web-boilerplate", "a.txt", T + BODY + "\n© 2024 Riverside Clinic. All rights reserved.\n", [(5, 1)]),
     ("web-boilerplate", "a.md", "# Neck\n\n" + BODY + "\n[Back to top](#top)\n", [(5, 2)]),
     ("web-boilerplate", "a.html", "<h1>Neck</h1><p>Text here.</p>\n<footer><p>Scroll to Top</p></footer>\n", [(2, 12)]),
+    ("web-boilerplate", "a.txt", T + "You might also like: Acupuncture for Tennis Elbow\n", [(3, 1)]),
     # stray-fragment
     ("stray-fragment", "a.txt", "nervous system\n\nAcupuncture for Nerve Pain\n\n" + BODY, [(1, 1)]),
     ("stray-fragment", "a.txt", T + BODY + "\nand inflammation\n\n" + BODY.replace("Neck", "Back"), [(5, 1)]),
@@ -82,6 +83,8 @@ MUST_PASS = [
     ("web-boilerplate", "a.txt", T + "Back pain often gets better within a few weeks.\n"),
     ("web-boilerplate", "a.txt", T + "Share your symptoms with your acupuncturist at the first visit.\n"),
     ("web-boilerplate", "a.txt", T + "Read more about sleep in our guide to rest and recovery.\n"),
+    ("web-boilerplate", "a.txt", T + "You might also like this gentle approach to sleep: it is slow.\n"),
+    ("web-boilerplate", "a.txt", T + "Related reading: Smith J. Acupuncture for neck pain. BMJ. 2019.\n"),
     ("web-boilerplate", "a.txt", T + "Home care matters: rest, heat and gentle movement help.\n"),
     ("web-boilerplate", "a.md", "# Neck\n\n```\nScroll to Top\n```\n"),
     ("stray-fragment", "a.txt", T + "Poor sleep is common.\n\nSleep Hygiene\n\nKeep a regular bedtime.\n"),
