@@ -64,33 +64,68 @@ def validate(options):
 
 @functools.lru_cache(maxsize=8)
 def _pattern(extra: tuple[str, ...]):
-    builtin = "|".join(f"(?:{p})" for p in load_data("web_boilerplate.yaml")["phrases"])
-    return re.compile(rf"^\s*(?:{builtin})\s*$", re.I | re.S)
+    data = load_data("web_boilerplate.yaml")
+    builtin = "|".join(f"(?:{p})" for p in data["phrases"])
+    companions = "|".join(f"(?:{p})" for p in data.get("companions") or ())
+    return (re.compile(rf"^\s*(?:{builtin})\s*$", re.I | re.S),
+            re.compile(rf"^\s*(?:{companions})\s*$", re.I) if companions else None)
+
+
+def _matches(pat, user, text: str) -> bool:
+    if pat.match(text) is not None or (user and any(u.fullmatch(text) for u in user)):
+        return True
+    # a paragraph of furniture lines ("Click to share on Facebook" / "Click to share on X")
+    lines = [ln for ln in text.splitlines() if ln.strip()]
+    return len(lines) > 1 and all(
+        pat.match(ln) is not None or (user and any(u.fullmatch(ln.strip()) for u in user)) for ln in lines)
 
 
 def check(doc, options):
     extra = tuple(options.get("extra_patterns") or ())
-    pat = _pattern(())
+    pat, companion = _pattern(())
     user = None
     if extra:
         from acu_lint.patterns import compile_user_pattern
 
         user = [compile_user_pattern(p, f"rules.{ID}.extra_patterns[{i}]") for i, p in enumerate(extra)]
     whole_page = doc.kind == "html" and _MARKS_ARTICLE.search(doc.text) is not None
+    # candidates in document order: (block, text, hit); a block that is only a
+    # companion ("Facebook", "Name") counts when its neighbour is furniture
+    cands = []
     for b in doc.blocks:
         if whole_page and not TEMPLATE_CONTEXT.isdisjoint(b.data.get("context") or ()):
+            cands.append(None)
             continue
         if b.kind not in ("heading", "paragraph", "list_item", "table_cell", "caption") or not b.prose:
+            if b.kind not in ("blank",):
+                cands.append(None)
             continue
         text = b.prose.text.strip()
         if len(text.split()) > MAX_WORDS:
+            cands.append(None)
             continue
-        hit = pat.match(text) is not None
-        if not hit and user:
-            hit = any(u.fullmatch(text) for u in user)
-        if hit:
-            fix = Fix((doc.delete_block(b),), True, "delete the page furniture") if block_stands_alone(doc, b) else None
-            shown = text if len(text) <= 40 else text[:37] + "..."
-            yield Finding(b.start, b.end,
-                          f"Web page furniture copied into the article ('{shown}'): it is part of the old page, "
-                          "not the article. Delete it.", fix=fix)
+        if _matches(pat, user, text):
+            cands.append([b, text, True])
+        elif companion is not None and companion.match(text):
+            cands.append([b, text, False])
+        else:
+            cands.append(None)
+    changed = True
+    while changed:
+        changed = False
+        for k, c in enumerate(cands):
+            if c is None or c[2]:
+                continue
+            near = [cands[j] for j in (k - 1, k + 1) if 0 <= j < len(cands)]
+            if any(n is not None and n[2] for n in near):
+                c[2] = changed = True
+    for c in cands:
+        if c is None or not c[2]:
+            continue
+        b, text = c[0], c[1]
+        fix = Fix((doc.delete_block(b),), True, "delete the page furniture") if block_stands_alone(doc, b) else None
+        flat = " ".join(text.split())
+        shown = flat if len(flat) <= 40 else flat[:37] + "..."
+        yield Finding(b.start, b.end,
+                      f"Web page furniture copied into the article ('{shown}'): it is part of the old page, "
+                      "not the article. Delete it.", fix=fix)

@@ -15,6 +15,19 @@ def findings(text, filename="article.txt", options=None):
 
 # (sentence, the exact text the finding must span)
 MUST_FLAG = [
+    ("Cupping Therapy: The Ancient Secret to a Pain-Free Body", "Pain-Free Body"),
+    ("Our patients tell us again and again that cupping wipes out their back pain overnight.", "wipes out their back pain"),
+    ("Whatever your condition, dry needling delivers results you can count on every time.",
+     "results you can count on every time"),
+    ("Clinical trials show that dry needling never causes lasting harm.", "never causes lasting harm"),
+    ("After that, your muscle knots will be gone for good.", "gone for good"),
+    ("Our treatment switches nerve pain off for good.", "switches nerve pain off for good"),
+    ("Our treatment gets to the real source of nerve pain.", "gets to the real source"),
+    ("Book now and enjoy a lifetime free of pain.", "a lifetime free of pain"),
+    ("Acupuncture helps everyone with sciatica, no matter how long they have had it.", "helps everyone"),
+    ("Acupuncture regenerates damaged nerves in the feet.", "regenerates damaged nerves"),
+    ("Our protocol restores full feeling to your feet.", "restores full feeling"),
+    ("It works gently, with no downside whatsoever.", "no downside"),
     ("Acupuncture cures chronic migraines.", "cures"),
     ("Our treatments have cured hundreds of patients with sciatica.", "cured"),
     ("Acupuncture can cure insomnia without sleeping pills.", "can cure"),
@@ -90,6 +103,12 @@ MUST_FLAG = [
 # Sentences that must not be flagged: negated, hedged, questions, warnings about
 # claims, quotations of regulators, titles of works, cited statements, plain facts.
 MUST_PASS = [
+    "If a clinic says its method is 100% effective, ask to see the evidence.",
+    "Acupuncture does not help everyone, and results are not the same every time.",
+    "Some people find that acupuncture may help restore normal sensation in their feet.",
+    "The real cause of neck pain is often posture, so your acupuncturist may suggest exercises.",
+    "We cannot promise that the pain will be gone for good.",
+    "Research suggests acupuncture may help regenerate damaged nerves, but the trials were small.",
     "While it is not a cure, acupuncture may ease some symptoms.",
     "There is no cure for ALS, but good care can improve comfort.",
     "Acupuncture is not a cure for neuropathy.",

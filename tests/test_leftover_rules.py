@@ -51,6 +51,19 @@ MUST_FLAG = [
     ("web-boilerplate", "a.md", "# Neck\n\n" + BODY + "\n[Back to top](#top)\n", [(5, 2)]),
     ("web-boilerplate", "a.html", "<h1>Neck</h1><p>Text here.</p>\n<footer><p>Scroll to Top</p></footer>\n", [(2, 12)]),
     ("web-boilerplate", "a.txt", T + "You might also like: Acupuncture for Tennis Elbow\n", [(3, 1)]),
+    ("web-boilerplate", "a.txt", T + "You are here: Home / Therapies / Cupping\n", [(3, 1)]),
+    ("web-boilerplate", "a.txt", T + "By Admin | March 14, 2024 | 4 Comments\n", [(3, 1)]),
+    ("web-boilerplate", "a.txt", T + "Tags: neuropathy, diabetes, nerve pain\n", [(3, 1)]),
+    ("web-boilerplate", "a.txt", T + "Subscribe to our newsletter for more natural health tips!\n", [(3, 1)]),
+    ("web-boilerplate", "a.txt", T + "Was this article helpful? Yes / No\n", [(3, 1)]),
+    ("web-boilerplate", "a.md", "# Neck\n\n*Estimated reading time: 4 minutes*\n\n" + BODY, [(3, 2)]),
+    ("web-boilerplate", "a.md", "# Neck\n\n" + BODY + "\nPosted in Physiotherapy, Sports Injuries | Tagged dry needling, "
+     "trigger points, muscle pain\n", [(5, 1)]),
+    # a paragraph made of furniture lines, and a share bar written one network per line
+    ("web-boilerplate", "a.md", "# Neck\n\n" + BODY + "\nClick to share on Facebook (Opens in new window)\n"
+     "Click to share on LinkedIn (Opens in new window)\n", [(5, 1)]),
+    ("web-boilerplate", "a.txt", T + BODY + "\nShare this:\nFacebook\nX\nPinterest\n", [(5, 1), (6, 1), (7, 1), (8, 1)]),
+    ("web-boilerplate", "a.txt", T + BODY + "\nLeave a Comment\n\nComment\nName *\nEmail *\n", [(5, 1), (7, 1), (8, 1), (9, 1)]),
     # stray-fragment
     ("stray-fragment", "a.txt", "nervous system\n\nAcupuncture for Nerve Pain\n\n" + BODY, [(1, 1)]),
     ("stray-fragment", "a.txt", T + BODY + "\nand inflammation\n\n" + BODY.replace("Neck", "Back"), [(5, 1)]),
@@ -86,6 +99,11 @@ MUST_PASS = [
     ("web-boilerplate", "a.txt", T + "You might also like this gentle approach to sleep: it is slow.\n"),
     ("web-boilerplate", "a.txt", T + "Related reading: Smith J. Acupuncture for neck pain. BMJ. 2019.\n"),
     ("web-boilerplate", "a.txt", T + "Home care matters: rest, heat and gentle movement help.\n"),
+    ("web-boilerplate", "a.txt", T + "You are here to learn how acupuncture may help.\n"),
+    ("web-boilerplate", "a.txt", T + "Email\n\nWrite to us at the front desk with any question.\n"),
+    ("web-boilerplate", "a.txt", T + BODY + "\nContact\nName\nPhone\n"),
+    ("web-boilerplate", "a.txt", T + "Subscribe to our newsletter if you want monthly tips, and tell us which topics matter to you. "
+     "We read every reply.\n"),
     ("web-boilerplate", "a.md", "# Neck\n\n```\nScroll to Top\n```\n"),
     ("stray-fragment", "a.txt", T + "Poor sleep is common.\n\nSleep Hygiene\n\nKeep a regular bedtime.\n"),
     ("stray-fragment", "a.md", "# Acupuncture\n\n- needles\n- moxa\n"),
