@@ -70,14 +70,15 @@ def _patterns(extra: tuple[str, ...]):
     label_start = re.compile(rf"^\s*[\[(*_]*\s*(?:{labels})\s*[*_]*\s*[:\-\u2013\u2014\]]", re.I)
     ph = "|".join(re.escape(p) for p in sorted(d["placeholders"], key=len, reverse=True))
     # compiled on first use: most texts have no "[" or "{", no style keyword, no instruction
-    placeholder = LazyPattern(rf"[\[{{]\s*(?:{ph})(?:\s*[:\-\u2013]|\s+(?:of|showing|here)\b|\s*[\]}}])[^\]}}\n]*[\]}}]", re.I)
+    placeholder = LazyPattern(rf"[\[{{]{{1,2}}\s*(?:{ph})(?:\s*[:\-\u2013]|\s+(?:of|showing|here)\b|\s*[\]}}])[^\]}}\n]*[\]}}]{{1,2}}", re.I)
     style = _phrases(d["style_keywords"])
+    weak = _phrases(d.get("style_keywords_weak") or [])
     not_prompt = _phrases(d["not_prompt_context"])
     # every style match starts with the first word of a keyword: a cheap prefilter
     # (exact for ASCII words in a text without case-exotic letters)
     firsts = {k.split()[0].lower() for k in d["style_keywords"] if k and k.strip()}
     style_words = firsts if firsts and all(w.isascii() for w in firsts) else None
-    return instruction, label_start, placeholder, style, not_prompt, style_words
+    return instruction, label_start, placeholder, style, weak, not_prompt, style_words
 
 
 def _phrases(phrases):
@@ -86,11 +87,19 @@ def _phrases(phrases):
     return LazyPattern(source) if source == r"(?!x)x" else LazyPattern(source, re.I)
 
 
+def _style_count(style, weak, text: str) -> int:
+    """Distinct style keywords in ``text``; the weak ones count only beside a strong one."""
+    strong = {m.group(0).lower() for m in style.finditer(text)}
+    if not strong:
+        return 0
+    return len(strong) + len({m.group(0).lower() for m in weak.finditer(text)})
+
+
 _FIRST_SENTENCE = LazyPattern(r"(?<=[.!?])\s")
 
 
 def check(doc, options):
-    instruction, label_start, placeholder, style, not_prompt, style_words = _patterns(
+    instruction, label_start, placeholder, style, weak, not_prompt, style_words = _patterns(
         tuple(options.get("extra_labels") or ()))
     blocks = list(doc.prose_blocks())
     lowered = [b.prose.text.lower() for b in blocks]
@@ -110,7 +119,7 @@ def check(doc, options):
             reason = "an image prompt or placeholder label"
         elif may_place and placeholder.search(text) and len(placeholder.search(text).group(0)) >= 0.6 * len(text.strip()):
             reason = "an image placeholder"
-        elif may_style and len({m.group(0).lower() for m in style.finditer(text)}) >= 2 and len(text.split()) <= 80:
+        elif may_style and len(text.split()) <= 80 and _style_count(style, weak, text) >= 2:
             reason = "a list of image-generator style keywords"
         elif may_flag and _FLAGS.search(text) and ((may_style and style.search(text)) or len(text.split()) <= 40):
             reason = "a line of image-generator flags"

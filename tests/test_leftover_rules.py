@@ -16,6 +16,11 @@ MUST_FLAG = [
     ("image-prompt", "a.txt", T + "Please create a warm, inviting photo showing a practitioner at work.\n", [(3, 1)]),
     ("image-prompt", "a.txt", T + "Image prompt: hands of an acupuncturist, close-up, soft light\n", [(3, 1)]),
     ("image-prompt", "a.txt", T + "Featured image idea: a smiling older man after a session\n", [(3, 1)]),
+    ("image-prompt", "a.md", "# Feet\n\n{{ featured_image: man soaking feet in warm water, cozy warm tones, "
+     "photorealistic render }}\n\n" + BODY, [(3, 1)]),
+    ("image-prompt", "a.txt", T + "Visual direction for designer: woman holding her lower back, red glow over the spine. "
+     "Style: hyper-real, 4K, soft bokeh.\n", [(3, 1)]),
+    ("image-prompt", "a.txt", T + "Calm treatment room, soft bokeh, warm tones, 4K\n", [(3, 1)]),
     ("image-prompt", "a.txt", T + "[IMAGE: needles in the upper back of a patient]\n", [(3, 1)]),
     ("image-prompt", "a.txt", T + "[Insert photo of the clinic entrance]\n", [(3, 1)]),
     ("image-prompt", "a.txt", T + "Treatment room, hyperrealistic, 8k, volumetric lighting\n", [(3, 1)]),
@@ -72,6 +77,8 @@ MUST_FLAG = [
 
 # (rule, filename, text)
 MUST_PASS = [
+    ("image-prompt", "a.txt", T + "Our new 4K ultrasound shows the muscle in warm tones of grey.\n"),
+    ("image-prompt", "a.md", "# Feet\n\nThe page template fills in {{ clinic_name }} and {{ phone }} for each site.\n"),
     ("image-prompt", "a.txt", T + "Our photographer took the pictures in this article at the clinic.\n"),
     ("image-prompt", "a.txt", T + "Create an image in your mind of a quiet beach while the needles rest.\n"),
     ("image-prompt", "a.txt", T + "Make a list of your symptoms before your first visit.\n"),
