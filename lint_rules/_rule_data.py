@@ -1263,6 +1263,8 @@ ANCHORS = {
         (('demonstrated', 'proven', 'shown'), ()),
     '\\b(?:modern\\s+)?science\\s+(?:has\\s+)?(?:proven|proved|proves|shows|shown|says)\\b':
         (('science',), (('proved', 'proven', 'proves', 'says', 'shown', 'shows'),)),
+    '\\b(?:(?:most|many|leading|top|medical|health|the|all|independent)\\s+)*(?:experts|doctors|physicians|specialists|scientists)\\s+(?:now\\s+|all\\s+|widely\\s+|generally\\s+|increasingly\\s+|have\\s+)*(?:agree|agreed|confirm|confirmed|acknowledge|acknowledged)\\b':
+        (('doctors', 'experts', 'physicians', 'scientists', 'specialists'), (('acknowledge', 'acknowledged', 'agree', 'agreed', 'confirm', 'confirmed'),)),
     '\\bfor\\s+(?:general\\s+|general\\s+informational\\s+|general\\s+educational\\s+)?(?:informational|information|educational|education|informative|general\\s+information|general\\s+interest|general\\s+guidance|reference)\\s+(?:purposes?|use|only)\\b':
         (('education', 'educational', 'guidance', 'information', 'informational', 'informative', 'interest', 'reference'), (('for',), ('only', 'purpose', 'use'))),
     '\\b(?:is|are|provides?|offers?|contains?|gives?)\\s+(?:only\\s+|just\\s+|intended\\s+as\\s+|meant\\s+as\\s+|provided\\s+as\\s+)?general\\s+(?:health\\s+)?(?:information|guidance|education)\\b(?:[^.]{0,80}?)\\bnot\\b':

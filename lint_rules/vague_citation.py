@@ -685,6 +685,10 @@ def _triggers() -> tuple[PatternSet, re.Pattern[str]]:
         r"\bit(?:\s+has|'s|\s+is|\s+have)\s+(?:been\s+)?(?:scientifically\s+|clinically\s+|medically\s+)?(?:proven|shown|demonstrated)\b(?=\s+(?:that|in\s+studies|by\s+(?:studies|research|science)))",
         # "Science shows / has proven"
         r"\b(?:modern\s+)?science\s+(?:has\s+)?(?:proven|proved|proves|shows|shown|says)\b",
+        # "Experts agree", "Most doctors now agree that ...": an authority nobody can check
+        r"\b(?:(?:most|many|leading|top|medical|health|the|all|independent)\s+)*(?:experts|doctors|physicians|"
+        r"specialists|scientists)\s+(?:now\s+|all\s+|widely\s+|generally\s+|increasingly\s+|have\s+)*"
+        r"(?:agree|agreed|confirm|confirmed|acknowledge|acknowledged)\b",
     ]
     pset = PatternSet((None, AnchoredPattern(p)) for p in parts)
     not_before = LazyPattern(rf"(?:^|\W)(?:{_alt(d['not_before'])})\W*$", re.I)

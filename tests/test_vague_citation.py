@@ -16,6 +16,8 @@ def findings(text, filename="article.txt", options=None):
 
 # (sentence, the exact text the finding must span)
 MUST_FLAG = [
+    ("Experts agree that cupping is one of the best ways to speed up recovery.", "Experts agree"),
+    ("Most doctors now agree that acupuncture is the gold standard for neuropathy.", "Most doctors now agree"),
     ("A study published in the Journal of Pain found that acupuncture reduced neck pain.",
      "A study published in the Journal of Pain found"),
     ("One study in the British Medical Journal showed fewer headache days.",
@@ -77,6 +79,9 @@ MUST_FLAG = [
 
 # Sentences (or short articles) that must pass.
 MUST_PASS = [
+    "Not all doctors agree on how many sessions are best.",
+    "Smith and Lee (2020) found that most experts agree on the safety rules.",
+    "Do experts agree? Ask your own doctor.",
     "Recent research shows acupuncture can ease hot flushes (Lesi et al., J Clin Oncol 2016).",
     "A trial by Vickers et al. (2018) found a modest benefit over sham acupuncture.",
     "A review found less pain after acupuncture (doi:10.1016/j.jpain.2017.11.005).",
