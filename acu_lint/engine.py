@@ -41,6 +41,7 @@ class FileResult:
     original_text: str | None = None
     diff: str = ""
     data: dict[str, Any] = field(default_factory=dict)
+    unchecked: bool = False  # the file could not be read or linted: nothing was checked
 
 
 def lint_document(doc: Document, rules: list[RuleSetup], result: FileResult | None = None) -> list[Finding]:
@@ -166,14 +167,20 @@ def replay_on_source(source: str, passes: list[list[Edit]]) -> str:
 
 
 def unified_diff(path: str, before: str, after: str) -> str:
-    return "".join(
-        difflib.unified_diff(
-            before.splitlines(keepends=True),
-            after.splitlines(keepends=True),
-            fromfile=f"a/{path}",
-            tofile=f"b/{path}",
-        )
-    )
+    """A unified diff that ``patch`` and ``git apply`` accept: a last line
+    without a line break is marked as such, as diff(1) does."""
+    out = []
+    for k, line in enumerate(difflib.unified_diff(
+        before.splitlines(keepends=True),
+        after.splitlines(keepends=True),
+        fromfile=f"a/{path}",
+        tofile=f"b/{path}",
+    )):
+        # the first two lines are the ---/+++ header, then hunks of " ", "-", "+" and "@@" lines
+        if k >= 2 and line[:1] in " -+" and not line.endswith(("\n", "\r")):
+            line += "\n\\ No newline at end of file\n"
+        out.append(line)
+    return "".join(out)
 
 
 def atomic_write(path: str, data: bytes) -> None:

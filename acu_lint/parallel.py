@@ -176,7 +176,7 @@ def lint_files(paths: list[str], registry: Registry, resolver: ConfigResolver, s
             with gc_paused():
                 results[i] = lint_file(paths[i], registry, resolver, settings)
             tick()
-    return [r if r is not None else FileResult(paths[i], errors=[f"{paths[i]}: not linted (internal error)"])
+    return [r if r is not None else FileResult(paths[i], errors=[f"{paths[i]}: not linted (internal error)"], unchecked=True)
             for i, r in enumerate(results)]
 
 
@@ -298,7 +298,7 @@ def _run_pool(paths: list[str], todo: list[int], results: list[FileResult | None
                         if results[i] is None:
                             results[i] = FileResult(paths[i], errors=[
                                 f"{paths[i]}: not linted: a worker process failed ({why}); "
-                                "try --jobs 1"])
+                                "try --jobs 1"], unchecked=True)
                 tick(len(chunk))
         executor.shutdown(wait=True)
     except BaseException:  # Ctrl-C: stop the workers now, not after their chunks

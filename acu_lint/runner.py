@@ -45,7 +45,8 @@ class RunResult:
 
     @property
     def files(self) -> list[str]:
-        return [r.path for r in self.results]
+        """The files that were read and checked (not those that could not be read or linted)."""
+        return [r.path for r in self.results if not r.unchecked]
 
 
 def rule_setups(registry: Registry, resolver: ConfigResolver, cfg: Config, path: str,
@@ -91,10 +92,10 @@ def safe_lint_source(source: Source, rules: list[RuleSetup], settings: Settings)
     try:
         return lint_source(source, rules, settings)
     except RecursionError:
-        return FileResult(source.path, errors=[f"{source.path}: nested too deeply to lint"])
+        return FileResult(source.path, errors=[f"{source.path}: nested too deeply to lint"], unchecked=True)
     except Exception as exc:  # noqa: BLE001 - reported, the other files go on
         msg = " ".join(str(exc).split())
-        return FileResult(source.path, errors=[f"{source.path}: could not be linted ({type(exc).__name__}: {msg})"])
+        return FileResult(source.path, errors=[f"{source.path}: could not be linted ({type(exc).__name__}: {msg})"], unchecked=True)
 
 
 def lint_file(path: str, registry: Registry, resolver: ConfigResolver, settings: Settings,
@@ -105,7 +106,7 @@ def lint_file(path: str, registry: Registry, resolver: ConfigResolver, settings:
         cfg = resolver.for_file(path)
         source = read_source(path)
     except AcuLintError as exc:
-        return FileResult(path, errors=[str(exc)])
+        return FileResult(path, errors=[str(exc)], unchecked=True)
     rules = rule_setups(registry, resolver, cfg, path, settings)
     cache = None
     if settings.cache and not (settings.fix or settings.diff):

@@ -98,6 +98,8 @@ def test_undecodable_file_one_line_and_others_linted(tmp_path):
     assert len(err) == 1 and "bad.md" in err[0] and "not valid UTF-8" in err[0]
     assert b"Traceback" not in r.stderr
     assert b"knee.txt:3:1" in r.stdout
+    # the summary counts only the file that was checked
+    assert b"in 1 file of 1 file checked." in r.stdout and r.stdout.endswith(b" 1 error reported on stderr.\n")
 
 
 def test_unknown_rule_and_format_are_usage_errors(tmp_path):
@@ -205,6 +207,24 @@ def test_diff_writes_nothing(tmp_path):
     out = r.stdout.decode()
     assert "-Acupuncture for Knee Pain" in out and out.startswith("--- a/")
     assert f.read_text() == DEFECTIVE
+
+
+@pytest.mark.parametrize("ending", ["", "\n"])
+def test_diff_applies_with_git_apply_also_without_final_newline(tmp_path, ending):
+    """--diff output is a valid patch: the result of applying it is what --fix writes."""
+    text = "Knee Pain\n\nKnee pain is common after a fall.\n\nLeave a Comment\n\nScroll to Top" + ending
+    f = write(tmp_path / "knee.txt", text)
+    d = run_cli("--select", "web-boilerplate", "--diff", "knee.txt", cwd=tmp_path)
+    assert d.returncode == 1
+    patch = d.stdout.decode()
+    assert patch.endswith("\\ No newline at end of file\n") == (ending == "")
+    (tmp_path / "p.diff").write_text(patch)
+    applied = subprocess.run(["git", "apply", "p.diff"], cwd=tmp_path, capture_output=True, text=True)
+    assert applied.returncode == 0, applied.stderr
+    patched = f.read_text()
+    f.write_text(text)
+    run_cli("--select", "web-boilerplate", "--fix", str(f))
+    assert patched == f.read_text() == "Knee Pain\n\nKnee pain is common after a fall.\n"
 
 
 def test_bom_is_kept_by_fix(tmp_path):

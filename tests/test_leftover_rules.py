@@ -58,6 +58,7 @@ MUST_FLAG = [
     ("web-boilerplate", "a.txt", T + "You might also like: Acupuncture for Tennis Elbow\n", [(3, 1)]),
     ("web-boilerplate", "a.txt", T + "You are here: Home / Therapies / Cupping\n", [(3, 1)]),
     ("web-boilerplate", "a.txt", T + "By Admin | March 14, 2024 | 4 Comments\n", [(3, 1)]),
+    ("web-boilerplate", "a.txt", T + BODY + "\nFacebook | X | WhatsApp\n", [(5, 1)]),
     ("web-boilerplate", "a.txt", T + "Tags: neuropathy, diabetes, nerve pain\n", [(3, 1)]),
     ("web-boilerplate", "a.txt", T + "Subscribe to our newsletter for more natural health tips!\n", [(3, 1)]),
     ("web-boilerplate", "a.txt", T + "Was this article helpful? Yes / No\n", [(3, 1)]),
@@ -107,6 +108,7 @@ MUST_PASS = [
     ("web-boilerplate", "a.txt", T + "Related reading: Smith J. Acupuncture for neck pain. BMJ. 2019.\n"),
     ("web-boilerplate", "a.txt", T + "Home care matters: rest, heat and gentle movement help.\n"),
     ("web-boilerplate", "a.txt", T + "You are here to learn how acupuncture may help.\n"),
+    ("web-boilerplate", "a.txt", T + BODY + "\nxxxxxxxxxx\n"),
     ("web-boilerplate", "a.txt", T + "Email\n\nWrite to us at the front desk with any question.\n"),
     ("web-boilerplate", "a.txt", T + BODY + "\nContact\nName\nPhone\n"),
     ("web-boilerplate", "a.txt", T + "Subscribe to our newsletter if you want monthly tips, and tell us which topics matter to you. "
