@@ -476,7 +476,9 @@ def _parse_markdown(doc: Document) -> None:
             _first_done(list_stack)
         elif typ == "table_open" and t.map:
             a, b = t.map
-            doc.blocks.append(_raw_block(doc, "table", a, b))
+            table = _raw_block(doc, "table", a, b)
+            doc.blocks.append(table)
+            doc.blocks.extend(_table_cells(doc, table))
             while i < n and tokens[i].type != "table_close":
                 i += 1
         elif typ == "hr" and t.map:
@@ -491,6 +493,41 @@ def _parse_markdown(doc: Document) -> None:
 def _first_done(stack: list[dict[str, Any]]) -> None:
     if stack:
         stack[-1]["first"] = False
+
+
+_TABLE_DELIMITER_ROW = re.compile(r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
+_CELL_SEP = re.compile(r"(?<!\\)\|")
+
+
+def _table_cells(doc: Document, table: Block) -> list[Block]:
+    """The cells of a Markdown (GFM) table as ``table_cell`` blocks, with the
+    exact source position of their text (the delimiter row has none). The
+    table block itself stays: rules that read tables whole still see it."""
+    cells = []
+    for line in range(table.line, table.end_line + 1):
+        src = doc.lines[line - 1]
+        if _TABLE_DELIMITER_ROW.match(src):
+            continue
+        base = doc.line_start(line)
+        pos = 0
+        for m in [*_CELL_SEP.finditer(src), None]:
+            end = m.start() if m is not None else len(src)
+            a, b = pos, end
+            while a < b and src[a].isspace():
+                a += 1
+            while b > a and src[b - 1].isspace():
+                b -= 1
+            if b > a:
+                pieces: list[tuple[str, int]] = []
+                strip_inline(src[a:b], base + a, pieces)
+                prose = _prose_from_pieces(pieces)
+                if prose:
+                    blk = _block_from_prose(doc, "table_cell", prose, (base + a, base + b))
+                    blk.data["context"] = ["table"]
+                    cells.append(blk)
+            if m is not None:
+                pos = m.end()
+    return cells
 
 
 def _raw_block(doc: Document, kind: str, a: int, b: int) -> Block:

@@ -78,6 +78,7 @@ from lint_rules.vague_citation import (
     has_identifier,
     in_reference_list,
     markers_in,
+    plain,
     plain_blocks,
     references,
     sentence_spans,
@@ -302,6 +303,11 @@ def check(doc, options):
     refs = None
     check_headings = options.get("check_headings", True)
     blocks = [(b, t, low) for b, t, low in plain_blocks(doc) if check_headings or b.kind != "heading"]
+    # a claim in a comparison table is still a claim
+    for b in doc.blocks_of("table_cell"):
+        if b.prose:
+            t = plain(b.prose.text)
+            blocks.append((b, t, t.lower()))
     actives = pset.active_per_text([low for _, _, low in blocks])
     for (block, text, _), active in zip(blocks, actives):
         prose = block.prose
@@ -316,7 +322,7 @@ def check(doc, options):
         if block.kind != "heading" and _looks_like_reference(block_src):
             continue
         emphasis = None
-        block_cited = has_identifier(block_src)
+        block_cited = has_identifier(block_src, links="sources")
         spans, groups = _by_sentence(text, block_cands)
         for k in sorted(groups):
             s, e = spans[k]
@@ -330,7 +336,7 @@ def check(doc, options):
                 continue  # reports what a regulator or others say, or warns about claims
             a, b = prose.span(s, e)
             sent_src = doc.text[a:b]
-            if has_identifier(sent_src):
+            if has_identifier(sent_src, links="sources"):
                 continue
             labels = markers_in(sent_src)
             if labels:

@@ -153,9 +153,22 @@ _YEAR = r"(?:19[5-9]\d|20[0-4]\d)[a-z]?"
 _NAME = r"[A-Z][A-Za-z'\u2019\-]+"
 _IDENTIFIER = LazyPattern(
     r"\b10\.\d{4,9}/\S+|\bdoi\s*:|\bdoi\.org/|\bPMID\s*:?\s*\d{5,9}\b|\bPMCID\s*:?\s*PMC\d+|\bPMC\d{4,9}\b"
-    r"|\bNCT\d{8}\b|\bISRCTN\d{6,}\b|\bChiCTR[-\w]+\b|\bhttps?://|\bwww\.\w",
+    r"|\bNCT\d{8}\b|\bISRCTN\d{6,}\b|\bChiCTR[-\w]+\b",
     re.I,
 )
+_URL = LazyPattern(r"\b(?:https?://|www\.\w)[^\s)\]>\"']*", re.I)
+# a link that asks the reader to act (book, buy, call) is no source
+_ACTION_URL = LazyPattern(
+    r"(?:book|booking|appointments?|schedule|contact|shop|store|cart|checkout|buy|pricing|prices|offers?|coupons?|"
+    r"sign-?up|subscribe|newsletter|reserve|consultation|get-started|free-trial)(?![a-z])", re.I)
+# where a health claim's evidence can be read: identifiers' resolvers, indexes,
+# journals and publishers, public health bodies
+_SOURCE_URL = LazyPattern(
+    r"(?:doi\.org|pubmed|ncbi\.nlm\.nih\.gov|europepmc|clinicaltrials\.gov|cochrane|\.gov\b|\.gov\.|\.edu\b|"
+    r"\.ac\.[a-z]{2}\b|nih\.gov|who\.int|nhs\.uk|nice\.org\.uk|jamanetwork|nejm\.org|bmj\.com|thelancet|"
+    r"springer|wiley|sciencedirect|elsevier|nature\.com|frontiersin|mdpi\.com|plos|sagepub|tandfonline|"
+    r"oup\.com|academic\.oup|karger|thieme|lww\.com|biomedcentral|jstage|scielo|researchgate|semanticscholar)",
+    re.I)
 _AUTHOR_YEAR = LazyPattern(
     # "Vickers et al. (2018)", "Smith and Jones, 2019", "Lee & Kim 2020", "Smith and colleagues (2017)"
     rf"\b{_NAME}(?:\s+(?:et\s+al\.?|and\s+colleagues|and\s+co-?workers|(?:and|&)\s+{_NAME}))\s*,?\s*\(?\s*{_YEAR}\b"
@@ -184,11 +197,20 @@ _SUPERSCRIPT = str.maketrans("\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u
 _MAYBE_ID = LazyPattern(r"\d|http|www\.", re.I)
 
 
-def has_identifier(src: str) -> bool:
-    """A DOI, PMID/PMCID, trial id, URL, or authors with a year."""
+def has_identifier(src: str, links: str = "any") -> bool:
+    """A DOI, PMID/PMCID, trial id, authors with a year, or a link: with
+    ``links="any"`` any link that is not a call to action (a booking or shop
+    page), with ``links="sources"`` only a link to where research is published
+    (a DOI resolver, PubMed, a journal, a public health body)."""
     if not _MAYBE_ID.search(src):  # every identifier has a digit or is a link
         return False
-    return bool(_IDENTIFIER.search(src) or _AUTHOR_YEAR.search(src))
+    if _IDENTIFIER.search(src) or _AUTHOR_YEAR.search(src):
+        return True
+    for m in _URL.finditer(src):
+        url = m.group(0)
+        if _SOURCE_URL.search(url) or (links == "any" and not _ACTION_URL.search(url)):
+            return True
+    return False
 
 
 # ---------------------------------------------------------------------------

@@ -311,3 +311,22 @@ def test_every_category_pattern_can_be_prefiltered_or_runs_always():
     for sentence, phrase in MUST_FLAG:
         lowered = sentence.lower()
         assert any(pat.rx.search(sentence) for _, pat in pset.active(lowered)), sentence
+
+
+def test_claims_in_table_cells_are_found_at_their_cell():
+    md = "# Options\n\n| Treatment | What it does |\n|---|:---:|\n| Cupping | Cupping guarantees results |\n"
+    got = findings(md, "a.md")
+    assert [(f.line, f.column, f.end_column) for f in got] == [(5, 21, 31)]
+    html = "<table><tr><td>Needles</td><td>Acupuncture cures back pain</td></tr></table>\n"
+    assert [(f.line, f.column) for f in findings(html, "a.html")] == [(1, 44)]
+    assert findings("# T\n\n| Treatment | Note |\n|---|---|\n| Cupping | may help some people |\n", "a.md") == []
+
+
+@pytest.mark.parametrize("sentence, flagged", [
+    ("Acupuncture cures back pain, [book now](https://clinic.example/book).", True),
+    ("Acupuncture is safe and effective, see https://myclinic.example.", True),
+    ("Acupuncture is proven to ease knee pain (https://pubmed.ncbi.nlm.nih.gov/12345678/).", False),
+    ("Acupuncture is proven to ease knee pain (https://doi.org/10.1001/jama.2018.5336).", False),
+])
+def test_only_a_link_to_a_source_excuses_a_claim(sentence, flagged):
+    assert bool(findings(TITLE + sentence + "\n", "a.md")) == flagged
