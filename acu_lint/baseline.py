@@ -5,7 +5,8 @@
 
 A finding is identified by its *fingerprint*: a hash of the rule id, the file
 path (relative to the baseline file's folder, with forward slashes) and the
-text the finding covers (whitespace collapsed). Line and column are not part of
+text the finding covers (whitespace collapsed; for a finding about the whole
+article, such as a missing disclaimer, a fixed token). Line and column are not part of
 it, so a finding still matches after lines are added above it or a paragraph is
 re-wrapped. Matching counts: a file with the same defect twice needs two
 entries, and a third copy added later is reported as new.
@@ -72,6 +73,20 @@ def finding_text(f: Finding, _cache: dict[str, str] | None = None) -> str:
             text = ""
         cache[f.path] = text
     return cache[f.path][f.start:f.end]
+
+
+DOCUMENT_TEXT = "<document>"
+
+
+def key_text(f: Finding, _cache: dict[str, str] | None = None) -> str:
+    """The text a finding's fingerprint is made of: the text it covers, or for
+    a finding about the whole article (``data["scope"] == "document"``, such
+    as a missing disclaimer, which points at the title only to have a place)
+    a fixed token, so that editing the title or adding a first paragraph does
+    not make it new."""
+    if f.data.get("scope") == "document":
+        return DOCUMENT_TEXT
+    return finding_text(f, _cache)
 
 
 def _rel(path: str, root: str) -> str:
@@ -159,7 +174,7 @@ class Baseline:
         entries = []
         for f in findings:
             rel = _rel(f.path, root)
-            text = normalize_text(finding_text(f, cache))
+            text = normalize_text(key_text(f, cache))
             excerpt = text if len(text) <= _MAX_TEXT else text[: _MAX_TEXT - 1] + "\u2026"
             entries.append(Entry(f.rule, rel, fingerprint(f.rule, rel, text), excerpt, f.line, f.message))
         entries.sort(key=lambda e: (e.path, e.line, e.rule, e.fingerprint))
@@ -197,7 +212,7 @@ class Baseline:
         kept: list[Finding] = []
         matched = 0
         for f in findings:
-            fp = fingerprint(f.rule, _rel(f.path, self.root), finding_text(f, cache))
+            fp = fingerprint(f.rule, _rel(f.path, self.root), key_text(f, cache))
             if budget[fp] > 0:
                 budget[fp] -= 1
                 matched += 1

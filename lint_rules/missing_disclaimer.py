@@ -267,4 +267,5 @@ def check(doc, options):
         "information and not a substitute for advice from a qualified professional. "
         'Add a short disclaimer, e.g. "This article is general information, not medical advice."',
         fix=_fix(doc, options.get("text") or DEFAULT_TEXT),
+        data={"scope": "document"},
     )

@@ -585,7 +585,7 @@ def check(doc, options):
             msg = f"{head}: at or under the grade-{target:g} target."
         anchor = doc.title if doc.title is not None else paragraphs[0].block
         end = min(anchor.end, doc.line_end(anchor.line))
-        yield Finding(anchor.start, end, msg, severity=severity, data=data)
+        yield Finding(anchor.start, end, msg, severity=severity, data={**data, "scope": "document"})
 
     long_ids = {id(s) for s in shown_sentences}
     for p in sorted(shown_paragraphs, key=lambda p: p.block.start):

@@ -190,3 +190,25 @@ def test_sarif_marks_results_new_when_a_baseline_is_used(site):
     assert r.exit_code == 1, r
     results = json.loads(r.stdout)["runs"][0]["results"]
     assert [(x["ruleId"], x.get("baselineState")) for x in results] == [("demo-cures", "new")]
+
+
+def test_whole_article_findings_survive_a_new_title_and_first_paragraph(tmp_path, monkeypatch):
+    """missing-disclaimer and the article's readability grade point at the title only to
+    have a place: editing the title or adding a paragraph at the top keeps them known."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("NO_COLOR", "1")
+    art = tmp_path / "a.md"
+    body = ("Peripheral neuropathy is characterised by considerable heterogeneity in presentation, "
+            "necessitating individualised multidisciplinary management strategies.\n\n") * 8
+    art.write_text("# Acupuncture and Neuropathy\n\n" + body, encoding="utf-8")
+    rules = "missing-disclaimer,readability"
+    assert cli("a.md", "--select", rules, "--write-baseline", "b.json").exit_code == 0
+    recorded = json.loads((tmp_path / "b.json").read_text(encoding="utf-8"))["findings"]
+    assert {e["rule"] for e in recorded} == {"missing-disclaimer", "readability"}
+    art.write_text("# Neuropathy: What Acupuncture Can and Cannot Do\n\nA new first paragraph, short and plain.\n\n"
+                   + body, encoding="utf-8")
+    r = cli("a.md", "--select", rules, "--baseline", "b.json", "--statistics")
+    assert "missing-disclaimer" not in r.stdout.split("known findings hidden")[0].split("\n")[0]
+    assert "0 stale entries" in r.stdout, r.stdout
+    lines = [ln for ln in r.stdout.splitlines() if ln.startswith("a.md:")]
+    assert not [ln for ln in lines if "missing-disclaimer" in ln or "Reads at" in ln], lines
