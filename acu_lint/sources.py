@@ -29,6 +29,22 @@ _BOMS = {  # encoding (with byte order) -> its byte-order mark
 }
 
 
+_TEXT_CONTROLS = frozenset(b"\t\n\r\x0b\x0c\x1b")
+
+
+def _looks_binary(body: bytes) -> bool:
+    """Text in a legacy encoding (Latin-1, Windows-1252) has a few stray high
+    bytes; an image or archive has control bytes or mostly invalid sequences."""
+    head = body[:8192]
+    if not head:
+        return False
+    controls = sum(1 for b in head if b < 32 and b not in _TEXT_CONTROLS)
+    if controls > len(head) // 100:
+        return True
+    invalid = head.decode("utf-8", "replace").count("\ufffd")  # about one per bad byte
+    return invalid * 3 > len(head)
+
+
 def decode(data: bytes, path: str) -> Source:
     """Decode file bytes: UTF-8 (with or without BOM) or UTF-16/32 with a BOM.
     Raises InputError with a one-line reason otherwise."""
@@ -43,6 +59,9 @@ def decode(data: bytes, path: str) -> Source:
     except UnicodeDecodeError as exc:
         bad = body[exc.start:exc.start + 1].hex()
         at = exc.start + len(data) - len(body)  # offset in the file, BOM included
+        if _looks_binary(body):
+            raise InputError(f"{path}: looks like a binary file (not text in any encoding acu-lint reads); "
+                             "not linted") from None
         raise InputError(f"{path}: not valid {enc.upper()} text (byte 0x{bad} at offset {at}); "
                          "save it as UTF-8") from None
     if "\x00" in text:

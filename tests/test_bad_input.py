@@ -84,7 +84,7 @@ def test_binary_file_with_md_name(tmp_path, good):
     bad = write(tmp_path / "photo.md", png_like)
     code, findings, err = lint(bad, good, cwd=tmp_path)
     assert code == 2
-    assert_one_error_line(err, "photo.md", "not valid UTF-8")
+    assert_one_error_line(err, "photo.md", "looks like a binary file", "not linted")
     assert_good_linted(findings, good)
     assert not [f for f in findings if f["path"] == str(bad)]
 
