@@ -759,6 +759,7 @@ class Stats:
     requests: int = 0
     cached: int = 0
     checked: int = 0
+    incomplete: int = 0  # requests the server answered only in part (it ran out of time)
 
 
 STATS = Stats()
@@ -842,6 +843,7 @@ def check_paragraphs(texts: list[str], req: CheckRequest, *, server: str = "", t
         complete = not backend.last_incomplete  # a server that ran out of time: use, but do not keep
         STATS.requests += 1
         STATS.checked += len(batch)
+        STATS.incomplete += not complete
         if disk is not None and (disk.get_version(backend.identity) or ("",))[0] != version:
             disk.put_version(backend.identity, version)
         per: dict[int, list[LTMatch]] = {i: [] for i in batch}

@@ -274,11 +274,21 @@ def check(doc, options):
         lt.get_backend(options.get("server") or "", float(options.get("start_timeout") or 60))  # config errors still show
         return
     req = _request(options)
+    incomplete_before = lt.STATS.incomplete
     results = lt.check_paragraphs(
         [s.text for s in segs], req, server=options.get("server") or "",
         timeout=float(options.get("timeout") or 30), start_timeout=float(options.get("start_timeout") or 60),
         use_cache=options.get("cache", True) is not False,
     )
+    if lt.STATS.incomplete > incomplete_before:
+        a = doc.title.start if doc.title is not None else 0  # about the whole article: its first line
+        yield Finding(
+            a, max(a, doc.line_end(doc.line_of(a))),
+            "LanguageTool answered only in part for this article (the server ran out of time), so some "
+            "grammar problems may be missing. Run again, or raise the server's time limit "
+            "(maxCheckTimeMillis).",
+            severity="info", data={"scope": "document", "languagetool_rule": None, "incomplete": True},
+        )
     singles, phrase_re = _accepted(tuple(options.get("words") or ()))
     for seg, matches in zip(segs, results):
         skip = _SKIP_FOR_KIND.get(seg.kind, set())
