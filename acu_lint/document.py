@@ -388,7 +388,8 @@ def _parse_markdown(doc: Document) -> None:
             try:
                 import yaml
 
-                fm = yaml.safe_load(t.content)
+                # libyaml's C loader when present: the same safe subset, about 10x faster
+                fm = yaml.load(t.content, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506
                 doc.front_matter = fm if isinstance(fm, dict) else None
             except Exception:
                 doc.front_matter = None
