@@ -137,7 +137,7 @@ def _data():
         rf"(?<!\bour\s)(?<!\bmy\s)(?<!\bwe\s)\b(?:{_alt(d['third_parties'])})\s+(?:(?!(?:our|my|we|us)\b)[\w'-]+\s+){{0,2}}?"
         r"(?:claim|claims|claimed|claiming|promise|promises|promised|promising|advertise|advertises|advertised|"
         r"advertising|guarantee|guarantees|guaranteed|sell|sells|selling|market|markets|marketed|"
-        r"say|says|said|tell|tells|told|insist|insists|insisted)\b",
+        r"say|says|said|tell|tells|told|insist|insists|insisted|offer|offers|offered|offering)\b",
         re.I,
     )
     strong = LazyPattern(rf"(?<![\w-])(?:{_alt(d['hedges_strong'])})(?![\w-])", re.I)

@@ -676,6 +676,10 @@ def _alt(words) -> str:
     return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
+# a word of a filler that is not a negation ("a claim that no trial supports" is no appeal)
+_NOT_NEG = r"(?:(?!(?:no|not|never|none|nor|without)\b)[\w-]+\s+)"
+
+
 @functools.lru_cache(maxsize=1)
 def _triggers() -> tuple[PatternSet, re.Pattern[str]]:
     d = load_data("vague_citation.yaml")
@@ -691,7 +695,7 @@ def _triggers() -> tuple[PatternSet, re.Pattern[str]]:
     aux = r"(?:\s+(?:have|has|had|also|consistently|repeatedly|clearly|now|even|already|largely|generally|all|both))*"
     parts = [
         # "A study published in the Journal of Pain found", "Another trial showed", "One 2019 review concluded"
-        rf"\b(?:a|an|one|another)\s+(?:[\w-]+\s+){{0,3}}?(?:{single})\b{connector}{aux}\s+(?:{verbs})\b",
+        rf"\b(?:a|an|one|another)\s+{_NOT_NEG}{{0,3}}?(?:{single})\b{connector}{aux}\s+(?:{verbs})\b",
         # "Studies suggest", "Numerous studies and clinical trials have demonstrated", "Research published in ... indicates"
         rf"\b(?:(?:{quant})\s+)*(?:{plural})(?:\s+and\s+(?:(?:{quant})\s+)*(?:{plural}))?{connector}{aux}\s+(?:{verbs})\b",
         # "Evidence suggests", "The scientific evidence shows"
@@ -702,7 +706,7 @@ def _triggers() -> tuple[PatternSet, re.Pattern[str]]:
         rf"\baccording\s+to\s+(?:(?:a|an|one|some|recent|new|several|many|the\s+latest|current|numerous|multiple|the)\s+)*"
         rf"(?:[\w-]+\s+){{0,2}}?(?:{single}|{plural}|experts|surveys|reports|data)\b",
         # "In one study, ..." / "In a recent trial ..."
-        rf"\bin\s+(?:a|an|one|another)\s+(?:[\w-]+\s+){{0,3}}?(?:{single})\b(?=\s*,|\s+(?:of|on|from|published|with|involving|at|by|about|into|in|among|looking|that|which|conducted|carried)\b)",
+        rf"\bin\s+(?:a|an|one|another)\s+{_NOT_NEG}{{0,3}}?(?:{single})\b(?=\s*,|\s+(?:of|on|from|published|with|involving|at|by|about|into|in|among|looking|that|which|conducted|carried)\b)",
         # "It has been scientifically proven", "it's been shown"
         r"\bit(?:\s+has|'s|\s+is|\s+have)\s+(?:been\s+)?(?:scientifically\s+|clinically\s+|medically\s+)?(?:proven|shown|demonstrated)\b(?=\s+(?:that|in\s+studies|by\s+(?:studies|research|science)))",
         # "Science shows / has proven"

@@ -103,6 +103,7 @@ MUST_FLAG = [
 # Sentences that must not be flagged: negated, hedged, questions, warnings about
 # claims, quotations of regulators, titles of works, cited statements, plain facts.
 MUST_PASS = [
+    "Anyone who offers permanent relief from a single visit is making a claim that no trial supports.",
     "If a clinic says its method is 100% effective, ask to see the evidence.",
     "Acupuncture does not help everyone, and results are not the same every time.",
     "Some people find that acupuncture may help restore normal sensation in their feet.",

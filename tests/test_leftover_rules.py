@@ -78,6 +78,8 @@ MUST_FLAG = [
 
 # (rule, filename, text)
 MUST_PASS = [
+    ("web-boilerplate", "a.md", "# Neck\n\n" + BODY + "\n## Related reading\n\n- Vickers AJ, et al. Acupuncture for "
+     "chronic pain. J Pain. 2018;19(5):455-474.\n"),
     ("image-prompt", "a.txt", T + "Our new 4K ultrasound shows the muscle in warm tones of grey.\n"),
     ("image-prompt", "a.md", "# Feet\n\nThe page template fills in {{ clinic_name }} and {{ phone }} for each site.\n"),
     ("image-prompt", "a.txt", T + "Our photographer took the pictures in this article at the clinic.\n"),

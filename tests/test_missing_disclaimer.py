@@ -28,6 +28,9 @@ def findings(text, filename="article.txt", options=None):
 
 # Sentences that ARE disclaimers: the article passes.
 DISCLAIMERS = [
+    "Important: this leaflet is for general information and does not replace the advice of your cancer care team.",
+    "We wrote this page to inform, not to advise.",
+    "This guide does not replace the judgement of your midwife or obstetrician.",
     "Disclaimer: This article is for informational purposes only and does not constitute medical advice.",
     "This article is for general information only.",
     "The information on this page is provided for educational purposes only.",
@@ -81,6 +84,8 @@ DISCLAIMERS = [
 # Sentences that are NOT disclaimers (advice, notices, statements about acupuncture):
 # the article is still flagged.
 NOT_DISCLAIMERS = [
+    "Acupuncture is not a substitute for the care of your doctor.",
+    "Ask for general information about fees at the front desk.",
     "Talk to your doctor before starting acupuncture.",
     "Discuss acupuncture with your healthcare provider to make sure it suits you.",
     "Please contact the office with any questions!",

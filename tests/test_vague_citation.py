@@ -79,6 +79,7 @@ MUST_FLAG = [
 
 # Sentences (or short articles) that must pass.
 MUST_PASS = [
+    "Anyone who offers permanent relief is making a claim that no trial supports.",
     "Not all doctors agree on how many sessions are best.",
     "Smith and Lee (2020) found that most experts agree on the safety rules.",
     "Do experts agree? Ask your own doctor.",
