@@ -15,6 +15,10 @@ def findings(text, filename="article.txt", options=None):
 
 # (sentence, the exact text the finding must span)
 MUST_FLAG = [
+    ("There is simply no condition that it cannot improve.", "no condition that it cannot improve"),
+    ("We have treated 2,000 patients and every one of them has seen improvement.",
+     "every one of them has seen improvement"),
+    ("After that, your nerves will stay healthy for life.", "stay healthy for life"),
     ("Cupping Therapy: The Ancient Secret to a Pain-Free Body", "Pain-Free Body"),
     ("Our patients tell us again and again that cupping wipes out their back pain overnight.", "wipes out their back pain"),
     ("Whatever your condition, dry needling delivers results you can count on every time.",
@@ -103,6 +107,9 @@ MUST_FLAG = [
 # Sentences that must not be flagged: negated, hedged, questions, warnings about
 # claims, quotations of regulators, titles of works, cited statements, plain facts.
 MUST_PASS = [
+    "Not every one of them has seen improvement, and some felt no change.",
+    "There is no condition that acupuncture can cure.",
+    "Most people stay well for months, but some need top-up sessions.",
     "Anyone who offers permanent relief from a single visit is making a claim that no trial supports.",
     "If a clinic says its method is 100% effective, ask to see the evidence.",
     "Acupuncture does not help everyone, and results are not the same every time.",
