@@ -497,37 +497,76 @@ def _first_done(stack: list[dict[str, Any]]) -> None:
 
 
 _TABLE_DELIMITER_ROW = re.compile(r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
-_CELL_SEP = re.compile(r"(?<!\\)\|")
+
+
+def _cell_spans(src: str, pos: int) -> list[tuple[int, int]]:
+    """(start, end) of the cells of a table row from ``pos`` on: split at each
+    ``|`` that is neither escaped nor inside a code span; the outer pipes are
+    optional, as in GFM."""
+    seps = []
+    i, n = pos, len(src)
+    while i < n:
+        c = src[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "`":
+            rest = src[i:]
+            run = len(rest) - len(rest.lstrip("`"))
+            ticks = src[i:i + run]
+            close = src.find(ticks, i + run)
+            if close >= 0:
+                i = close + run
+                continue
+            i += run
+            continue
+        if c == "|":
+            seps.append(i)
+        i += 1
+    bounds = [pos - 1, *seps, n]
+    spans = [(a + 1, b) for a, b in zip(bounds, bounds[1:])]
+    if spans and not src[spans[0][0]:spans[0][1]].strip() and seps and seps[0] == len(src) - len(src[pos:].lstrip()):
+        spans = spans[1:]  # a leading pipe
+    if spans and not src[spans[-1][0]:spans[-1][1]].strip() and seps:
+        spans = spans[:-1]  # a trailing pipe
+    return spans
 
 
 def _table_cells(doc: Document, table: Block) -> list[Block]:
     """The cells of a Markdown (GFM) table as ``table_cell`` blocks, with the
-    exact source position of their text (the delimiter row has none). The
-    table block itself stays: rules that read tables whole still see it."""
+    exact source position of their text (the delimiter row has none). Each
+    knows its column and the text of its column's header cell
+    (``data["header"]``). The table block itself stays: rules that read tables
+    whole still see it."""
     cells = []
+    headers: list[str] = []
+    columns = None
     for line in range(table.line, table.end_line + 1):
         src = doc.lines[line - 1]
-        if _TABLE_DELIMITER_ROW.match(src):
+        prefix = _QUOTE_PREFIX.match(src).end()  # "> | a | b |" in a block quote
+        if _TABLE_DELIMITER_ROW.match(src, prefix):
             continue
         base = doc.line_start(line)
-        pos = 0
-        for m in [*_CELL_SEP.finditer(src), None]:
-            end = m.start() if m is not None else len(src)
-            a, b = pos, end
+        spans = _cell_spans(src, prefix)
+        if columns is None:
+            columns = len(spans)
+        for col, (a, b) in enumerate(spans[:columns]):  # cells past the header's count are dropped
             while a < b and src[a].isspace():
                 a += 1
             while b > a and src[b - 1].isspace():
                 b -= 1
+            pieces: list[tuple[str, int]] = []
             if b > a:
-                pieces: list[tuple[str, int]] = []
                 strip_inline(src[a:b], base + a, pieces)
-                prose = _prose_from_pieces(pieces)
-                if prose:
-                    blk = _block_from_prose(doc, "table_cell", prose, (base + a, base + b))
-                    blk.data["context"] = ["table"]
-                    cells.append(blk)
-            if m is not None:
-                pos = m.end()
+            prose = _prose_from_pieces(pieces)
+            if line == table.line:
+                headers.append(prose.text.strip())
+            if prose:
+                blk = _block_from_prose(doc, "table_cell", prose, (base + a, base + b))
+                blk.data["context"] = ["table"]
+                blk.data["column"] = col
+                blk.data["header"] = headers[col] if col < len(headers) and line != table.line else None
+                cells.append(blk)
     return cells
 
 

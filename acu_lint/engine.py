@@ -79,6 +79,8 @@ def lint_document(doc: Document, rules: list[RuleSetup], result: FileResult | No
             f.end_line, f.end_column = doc.position(end)
             if not f.snippet:
                 f.snippet = doc.text[start:end]  # the finding's text (baseline fingerprints)
+            if f.data.get("incomplete"):  # a partial result (e.g. a backend that ran out of time): never cached,
+                result.data["incomplete"] = True  # even when the finding that says so is suppressed
             if sup.is_suppressed(rule.id, f.line):
                 continue
             out.append(f)
@@ -166,18 +168,27 @@ def replay_on_source(source: str, passes: list[list[Edit]]) -> str:
     return source
 
 
+def _patch_lines(text: str) -> list[str]:
+    """Lines as patch tools count them: broken at "\\n" only (str.splitlines also
+    breaks at form feeds, U+2028 and others, which patch and git apply do not)."""
+    return _PATCH_LINE.findall(text)
+
+
+_PATCH_LINE = re.compile(r"[^\n]*\n|[^\n]+\Z")
+
+
 def unified_diff(path: str, before: str, after: str) -> str:
     """A unified diff that ``patch`` and ``git apply`` accept: a last line
     without a line break is marked as such, as diff(1) does."""
     out = []
     for k, line in enumerate(difflib.unified_diff(
-        before.splitlines(keepends=True),
-        after.splitlines(keepends=True),
+        _patch_lines(before),
+        _patch_lines(after),
         fromfile=f"a/{path}",
         tofile=f"b/{path}",
     )):
         # the first two lines are the ---/+++ header, then hunks of " ", "-", "+" and "@@" lines
-        if k >= 2 and line[:1] in " -+" and not line.endswith(("\n", "\r")):
+        if k >= 2 and line[:1] in " -+" and not line.endswith("\n"):
             line += "\n\\ No newline at end of file\n"
         out.append(line)
     return "".join(out)

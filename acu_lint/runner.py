@@ -120,8 +120,7 @@ def lint_file(path: str, registry: Registry, resolver: ConfigResolver, settings:
         return None
     result = safe_lint_source(source, rules, settings)
     # a partial answer (a LanguageTool that ran out of time) is not kept either
-    if cache is not None and not result.errors and not result.unavailable and not any(
-            f.data.get("incomplete") for f in result.findings):
+    if cache is not None and not result.errors and not result.unavailable and not result.data.get("incomplete"):
         cache.put(path, source.text, rules, result.findings, scope=(cfg, settings))
     if result.fixed_text is not None and settings.fix and not settings.diff:
         from acu_lint.engine import atomic_write

@@ -33,16 +33,12 @@ _TEXT_CONTROLS = frozenset(b"\t\n\r\x0b\x0c\x1b")
 
 
 def _looks_binary(body: bytes) -> bool:
-    """Text in a legacy encoding (Latin-1, Windows-1252) has a few stray high
-    bytes; an image or archive has control bytes or mostly invalid sequences."""
+    """Text in a legacy encoding (Latin-1, Windows-1251, ...) has high bytes but
+    next to no control bytes; an image, archive or executable has many (random
+    data: about one byte in eight)."""
     head = body[:8192]
-    if not head:
-        return False
     controls = sum(1 for b in head if b < 32 and b not in _TEXT_CONTROLS)
-    if controls > len(head) // 100:
-        return True
-    invalid = head.decode("utf-8", "replace").count("\ufffd")  # about one per bad byte
-    return invalid * 3 > len(head)
+    return controls > max(2, len(head) // 50)
 
 
 def decode(data: bytes, path: str) -> Source:
@@ -59,7 +55,7 @@ def decode(data: bytes, path: str) -> Source:
     except UnicodeDecodeError as exc:
         bad = body[exc.start:exc.start + 1].hex()
         at = exc.start + len(data) - len(body)  # offset in the file, BOM included
-        if _looks_binary(body):
+        if not bom and _looks_binary(body):
             raise InputError(f"{path}: looks like a binary file (not text in any encoding acu-lint reads); "
                              "not linted") from None
         raise InputError(f"{path}: not valid {enc.upper()} text (byte 0x{bad} at offset {at}); "

@@ -88,10 +88,11 @@ def _phrases(phrases):
 
 
 def _style_count(style, weak, text: str) -> int:
-    """Distinct style keywords in ``text``; the weak ones count only beside a strong one."""
+    """Distinct style keywords in ``text``; the weak ones count only beside a
+    strong one, in a block that reads like a comma-separated list."""
     strong = {m.group(0).lower() for m in style.finditer(text)}
-    if not strong:
-        return 0
+    if not strong or text.count(",") < 2:  # weak ones only in a list of keywords
+        return len(strong)
     return len(strong) + len({m.group(0).lower() for m in weak.finditer(text)})
 
 

@@ -157,18 +157,37 @@ _IDENTIFIER = LazyPattern(
     re.I,
 )
 _URL = LazyPattern(r"\b(?:https?://|www\.\w)[^\s)\]>\"']*", re.I)
-# a link that asks the reader to act (book, buy, call) is no source
+# a link that asks the reader to act (book, buy, call) is no source: a whole word of its path
 _ACTION_URL = LazyPattern(
-    r"(?:book|booking|appointments?|schedule|contact|shop|store|cart|checkout|buy|pricing|prices|offers?|coupons?|"
-    r"sign-?up|subscribe|newsletter|reserve|consultation|get-started|free-trial)(?![a-z])", re.I)
+    r"(?<![a-z])(?:book|booking|appointments?|schedule|contact|shop|store|cart|checkout|buy|pricing|prices|offers?|"
+    r"coupons?|sign-?up|subscribe|newsletter|reserve|consultation|get-started|free-trial)(?![a-z])", re.I)
 # where a health claim's evidence can be read: identifiers' resolvers, indexes,
-# journals and publishers, public health bodies
-_SOURCE_URL = LazyPattern(
-    r"(?:doi\.org|pubmed|ncbi\.nlm\.nih\.gov|europepmc|clinicaltrials\.gov|cochrane|\.gov\b|\.gov\.|\.edu\b|"
-    r"\.ac\.[a-z]{2}\b|nih\.gov|who\.int|nhs\.uk|nice\.org\.uk|jamanetwork|nejm\.org|bmj\.com|thelancet|"
-    r"springer|wiley|sciencedirect|elsevier|nature\.com|frontiersin|mdpi\.com|plos|sagepub|tandfonline|"
-    r"oup\.com|academic\.oup|karger|thieme|lww\.com|biomedcentral|jstage|scielo|researchgate|semanticscholar)",
-    re.I)
+# journals and publishers, public health bodies (matched on the link's host)
+_SOURCE_HOSTS = frozenset("""
+doi.org dx.doi.org pubmed.ncbi.nlm.nih.gov ncbi.nlm.nih.gov nih.gov europepmc.org clinicaltrials.gov
+cochranelibrary.com cochrane.org who.int nhs.uk nice.org.uk jamanetwork.com nejm.org bmj.com thelancet.com
+link.springer.com springer.com onlinelibrary.wiley.com wiley.com sciencedirect.com elsevier.com nature.com
+frontiersin.org mdpi.com plos.org journals.plos.org journals.sagepub.com sagepub.com tandfonline.com
+academic.oup.com karger.com thieme-connect.com journals.lww.com lww.com biomedcentral.com jstage.jst.go.jp
+scielo.org researchgate.net semanticscholar.org scholar.google.com
+""".split())
+_SOURCE_SUFFIXES = (".gov", ".edu", ".mil", ".int")
+_ACADEMIC_SLD = frozenset(("ac", "edu", "gov"))  # www.ox.ac.uk, www.unimelb.edu.au, www.gov.uk
+
+
+def _is_source_url(url: str) -> bool:
+    from urllib.parse import urlsplit
+
+    try:
+        host = (urlsplit(url if "://" in url else "http://" + url).hostname or "").lower().rstrip(".")
+    except ValueError:
+        return False
+    if not host:
+        return False
+    if any(host == d or host.endswith("." + d) for d in _SOURCE_HOSTS) or host.endswith(_SOURCE_SUFFIXES):
+        return True
+    labels = host.split(".")
+    return len(labels) >= 3 and labels[-2] in _ACADEMIC_SLD and len(labels[-1]) == 2
 _AUTHOR_YEAR = LazyPattern(
     # "Vickers et al. (2018)", "Smith and Jones, 2019", "Lee & Kim 2020", "Smith and colleagues (2017)"
     rf"\b{_NAME}(?:\s+(?:et\s+al\.?|and\s+colleagues|and\s+co-?workers|(?:and|&)\s+{_NAME}))\s*,?\s*\(?\s*{_YEAR}\b"
@@ -208,7 +227,7 @@ def has_identifier(src: str, links: str = "any") -> bool:
         return True
     for m in _URL.finditer(src):
         url = m.group(0)
-        if _SOURCE_URL.search(url) or (links == "any" and not _ACTION_URL.search(url)):
+        if _is_source_url(url) or (links == "any" and not _ACTION_URL.search(url)):
             return True
     return False
 
@@ -712,9 +731,11 @@ def _triggers() -> tuple[PatternSet, re.Pattern[str]]:
         # "Science shows / has proven"
         r"\b(?:modern\s+)?science\s+(?:has\s+)?(?:proven|proved|proves|shows|shown|says)\b",
         # "Experts agree", "Most doctors now agree that ...": an authority nobody can check
-        r"\b(?:(?:most|many|leading|top|medical|health|the|all|independent)\s+)*(?:experts|doctors|physicians|"
+        # (not "your doctors have confirmed the diagnosis": a possessive names someone the reader knows)
+        r"\b(?<!\byour\s)(?<!\bmy\s)(?<!\bour\s)(?<!\btheir\s)(?<!\bhis\s)(?<!\bher\s)"
+        r"(?:(?:most|many|leading|top|medical|health|all|independent)\s+)*(?:experts|doctors|physicians|"
         r"specialists|scientists)\s+(?:now\s+|all\s+|widely\s+|generally\s+|increasingly\s+|have\s+)*"
-        r"(?:agree|agreed|confirm|confirmed|acknowledge|acknowledged)\b",
+        r"(?:agree|agreed|acknowledge|acknowledged|(?:confirm|confirmed)\s+that)\b(?!\s+on\s+(?:a|one|the|your)\b)",
     ]
     pset = PatternSet((None, AnchoredPattern(p)) for p in parts)
     not_before = LazyPattern(rf"(?:^|\W)(?:{_alt(d['not_before'])})\W*$", re.I)

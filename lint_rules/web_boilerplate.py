@@ -110,15 +110,16 @@ def check(doc, options):
             cands.append([b, text, False])
         else:
             cands.append(None)
-    changed = True
-    while changed:
-        changed = False
-        for k, c in enumerate(cands):
-            if c is None or c[2]:
+    # a run of companions next to furniture is furniture: spread forwards, then backwards
+    for order in (cands, cands[::-1]):
+        prev_hit = False
+        for c in order:
+            if c is None:
+                prev_hit = False
                 continue
-            near = [cands[j] for j in (k - 1, k + 1) if 0 <= j < len(cands)]
-            if any(n is not None and n[2] for n in near):
-                c[2] = changed = True
+            if prev_hit:
+                c[2] = True
+            prev_hit = c[2]
     for c in cands:
         if c is None or not c[2]:
             continue

@@ -15,6 +15,11 @@ def findings(text, filename="article.txt", options=None):
 
 # (sentence, the exact text the finding must span)
 MUST_FLAG = [
+    # "says"/"offers" report a claim only for one-of-many subjects ("a clinic", "anyone")
+    ("Patients who try it say it cures their back pain.", "cures"),
+    ("We are the only clinic who offers a permanent cure for sciatica.", "offers a permanent cure"),
+    ("Unlike clinics that offer quick fixes, our method cures sciatica permanently.", "cures sciatica permanently"),
+    ("Acupuncture cures back pain, see https://www.painreliefgroup.com/acupuncture.", "cures"),
     ("There is simply no condition that it cannot improve.", "no condition that it cannot improve"),
     ("We have treated 2,000 patients and every one of them has seen improvement.",
      "every one of them has seen improvement"),
@@ -29,8 +34,8 @@ MUST_FLAG = [
     ("Our treatment gets to the real source of nerve pain.", "gets to the real source"),
     ("Book now and enjoy a lifetime free of pain.", "a lifetime free of pain"),
     ("Acupuncture helps everyone with sciatica, no matter how long they have had it.", "helps everyone"),
-    ("Acupuncture regenerates damaged nerves in the feet.", "regenerates damaged nerves"),
-    ("Our protocol restores full feeling to your feet.", "restores full feeling"),
+    ("Acupuncture regenerates damaged nerves in the feet.", "Acupuncture regenerates damaged nerves"),
+    ("Our protocol restores full feeling to your feet.", "Our protocol restores full feeling"),
     ("It works gently, with no downside whatsoever.", "no downside"),
     ("Acupuncture cures chronic migraines.", "cures"),
     ("Our treatments have cured hundreds of patients with sciatica.", "cured"),
@@ -107,6 +112,14 @@ MUST_FLAG = [
 # Sentences that must not be flagged: negated, hedged, questions, warnings about
 # claims, quotations of regulators, titles of works, cited statements, plain facts.
 MUST_PASS = [
+    # ordinary writing that the newer patterns must leave alone
+    "Write down how much relief you get every time you use the TENS machine.",
+    "There is no downside to asking your GP for a medication review.",
+    "Vaccination wiped out the disease worldwide by 1980.",
+    "Cataract surgery restores normal vision within a few days.",
+    "A hip replacement restores full mobility for most people within a year.",
+    "Note how many pain-free mornings you have each week.",
+    "Patients often tell us that the first session felt strange.",
     "Not every one of them has seen improvement, and some felt no change.",
     "There is no condition that acupuncture can cure.",
     "Most people stay well for months, but some need top-up sessions.",
@@ -338,3 +351,11 @@ def test_claims_in_table_cells_are_found_at_their_cell():
 ])
 def test_only_a_link_to_a_source_excuses_a_claim(sentence, flagged):
     assert bool(findings(TITLE + sentence + "\n", "a.md")) == flagged
+
+
+def test_table_column_that_reports_claims_is_not_the_articles_claim():
+    md = ("# Myths\n\n| Myth | What the evidence says |\n|---|---|\n| Acupuncture cures arthritis | It does not |\n\n"
+          "> | Treatment | Effect |\n> |---|---|\n> | Cupping | Cupping guarantees results |\n\n"
+          "| Treatment | Our promise to you |\n|---|---|\n| Needles | `a|b` Acupuncture cures migraines |\n")
+    got = [(f.line, f.column) for f in findings(md, "a.md")]
+    assert got == [(9, 23), (13, 31)]  # "guarantees" in the quoted table, "cures" after the code span

@@ -13,6 +13,7 @@ import codecs
 import json
 import os
 import random
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -95,6 +96,19 @@ def test_invalid_utf8(tmp_path, good):
     assert code == 2
     line = assert_one_error_line(err, "latin1.txt", "not valid UTF-8", "0xfc")
     assert "save it as UTF-8" in line
+    assert_good_linted(findings, good)
+
+
+@pytest.mark.parametrize("name, data", [
+    ("russian.md", "\u0417\u0434\u043e\u0440\u043e\u0432\u044c\u0435 \u0438 \u0441\u043e\u043d.\n".encode("cp1251")),
+    ("greek.md", "\u03a5\u03b3\u03b5\u03af\u03b1 \u03ba\u03b1\u03b9 \u03cd\u03c0\u03bd\u03bf\u03c2.\n".encode("cp1253")),
+    ("short.md", b"Caf\xe9 \x01 au lait.\n"),
+])
+def test_legacy_encodings_are_text_not_binary(tmp_path, good, name, data):
+    bad = write(tmp_path / name, data)
+    code, findings, err = lint(bad, good, cwd=tmp_path)
+    assert code == 2
+    assert_one_error_line(err, name, "not valid UTF-8", "save it as UTF-8")
     assert_good_linted(findings, good)
 
 
@@ -378,7 +392,7 @@ def test_mixed_line_endings_preserved_byte_for_byte(tmp_path):
     f = write(tmp_path / "mixed.txt", original)
     r = run_cli("--select", "web-boilerplate", "--fix", str(f), cwd=tmp_path)
     assert r.returncode == 0, r.stderr
-    assert f.read_bytes() == (
+    fixed = (
         b"Acupuncture for Back Pain\r\n"
         b"\r\n"
         b"Back pain is common and often eases within weeks.\n"
@@ -387,11 +401,17 @@ def test_mixed_line_endings_preserved_byte_for_byte(tmp_path):
         b"\r"
         b"Heat packs can ease stiff muscles.\r\n"
     )
+    assert f.read_bytes() == fixed
     # --diff shows the same change and writes nothing
     f.write_bytes(original)
     r = run_cli("--select", "web-boilerplate", "--diff", str(f), cwd=tmp_path)
     assert r.returncode == 1 and f.read_bytes() == original
-    assert b"-Leave a Comment" in r.stdout and b"-Scroll to Top" in r.stdout
+    # patch tools break lines at "\n" only: the CR-only lines are one line of the patch
+    assert b"-Leave a Comment" in r.stdout and b"-Gentle walking may help some people.\r\rScroll to Top" in r.stdout
+    (tmp_path / "p.diff").write_bytes(r.stdout.replace(str(f).encode(), b"mixed.txt"))
+    applied = subprocess.run(["git", "apply", "-p1", "p.diff"], cwd=tmp_path, capture_output=True)
+    assert applied.returncode == 0, applied.stderr
+    assert f.read_bytes() == fixed
 
 
 def test_ten_megabyte_article(tmp_path, good):

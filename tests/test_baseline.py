@@ -212,3 +212,18 @@ def test_whole_article_findings_survive_a_new_title_and_first_paragraph(tmp_path
     assert "0 stale entries" in r.stdout, r.stdout
     lines = [ln for ln in r.stdout.splitlines() if ln.startswith("a.md:")]
     assert not [ln for ln in lines if "missing-disclaimer" in ln or "Reads at" in ln], lines
+
+
+def test_baseline_written_before_document_keys_still_matches(tmp_path, monkeypatch):
+    """An entry recorded by an older acu-lint with the fingerprint of the title's text."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("NO_COLOR", "1")
+    (tmp_path / "a.md").write_text("# Knee Pain and Acupuncture\n\n" + "Knee pain is common and often eases. " * 20
+                                   + "\n", encoding="utf-8")
+    old = {"rule": "missing-disclaimer", "path": "a.md",
+           "fingerprint": fingerprint("missing-disclaimer", "a.md", "Knee Pain and Acupuncture"),
+           "text": "Knee Pain and Acupuncture", "line": 1, "message": "no disclaimer"}
+    (tmp_path / "b.json").write_text(json.dumps({"acu-lint-baseline": 1, "findings": [old]}), encoding="utf-8")
+    r = cli("a.md", "--select", "missing-disclaimer", "--baseline", "b.json", "--statistics")
+    assert r.exit_code == 0, r.stdout
+    assert "0 stale entries" in r.stdout and "1 known finding hidden" in r.stdout, r.stdout

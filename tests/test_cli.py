@@ -209,22 +209,24 @@ def test_diff_writes_nothing(tmp_path):
     assert f.read_text() == DEFECTIVE
 
 
-@pytest.mark.parametrize("ending", ["", "\n"])
+@pytest.mark.parametrize("ending", ["", "\n", "\n\x0c"])
 def test_diff_applies_with_git_apply_also_without_final_newline(tmp_path, ending):
-    """--diff output is a valid patch: the result of applying it is what --fix writes."""
-    text = "Knee Pain\n\nKnee pain is common after a fall.\n\nLeave a Comment\n\nScroll to Top" + ending
+    """--diff output is a valid patch: the result of applying it is what --fix writes
+    (also with a form feed, a line break for str.splitlines but not for patch)."""
+    text = "Knee Pain\n\nKnee pain\x0cis common after a fall.\n\nLeave a Comment\n\nScroll to Top" + ending
     f = write(tmp_path / "knee.txt", text)
     d = run_cli("--select", "web-boilerplate", "--diff", "knee.txt", cwd=tmp_path)
     assert d.returncode == 1
     patch = d.stdout.decode()
-    assert patch.endswith("\\ No newline at end of file\n") == (ending == "")
+    assert patch.endswith("\\ No newline at end of file\n") == (not ending.endswith("\n"))
     (tmp_path / "p.diff").write_text(patch)
     applied = subprocess.run(["git", "apply", "p.diff"], cwd=tmp_path, capture_output=True, text=True)
     assert applied.returncode == 0, applied.stderr
     patched = f.read_text()
     f.write_text(text)
     run_cli("--select", "web-boilerplate", "--fix", str(f))
-    assert patched == f.read_text() == "Knee Pain\n\nKnee pain is common after a fall.\n"
+    assert patched == f.read_text() and patched.startswith("Knee Pain\n\nKnee pain\x0cis common after a fall.\n")
+    assert "Leave a Comment" not in patched and "Scroll to Top" not in patched
 
 
 def test_bom_is_kept_by_fix(tmp_path):

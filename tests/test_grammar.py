@@ -375,6 +375,18 @@ def test_rerun_makes_no_request_and_an_edit_sends_only_that_paragraph(tmp_path):
     assert "7:4: warning grammar" in out3
 
 
+def test_a_partial_answer_is_not_cached_even_when_its_note_is_suppressed(tmp_path):
+    text = "<!-- acu-lint-disable-next-line grammar -->\n" + ARTICLE + "\nIt can can help.\n"
+    path = article(tmp_path, text)
+    with lt_fake_server.running_server(mode="incomplete") as srv:
+        env = cli_env(tmp_path, ACU_LINT_LANGUAGETOOL_URL=srv.url)
+        rc1, out1, _ = run(["--grammar", path], tmp_path, env)
+        rc2, out2, _ = run(["--grammar", path], tmp_path, env)
+        asked = srv.state.count("/v2/check")
+    assert "answered only in part" not in out1 and " grammar " in out1
+    assert asked == 2  # the second run asked again: nothing of the partial answer was kept
+
+
 def test_result_cache_does_not_hide_a_missing_languagetool(tmp_path):
     """Findings cached per file with one LanguageTool are not reused when none is configured."""
     path = article(tmp_path)

@@ -78,6 +78,10 @@ MUST_FLAG = [
 
 # (rule, filename, text)
 MUST_PASS = [
+    ("web-boilerplate", "a.md", "# Sleep\n\n" + BODY + "\n- Bath: 10 minutes\n- Reading time: 20 minutes\n- Lights out\n"),
+    ("web-boilerplate", "a.md", "# Skin\n\n" + BODY + "\n- Tags can catch on clothing and a GP can remove them.\n"),
+    ("image-prompt", "a.txt", T + "Book your flu shot on a weekday. Afterwards, gentle isometric shoulder exercises "
+     "can ease a sore arm.\n"),
     ("web-boilerplate", "a.md", "# Neck\n\n" + BODY + "\n## Related reading\n\n- Vickers AJ, et al. Acupuncture for "
      "chronic pain. J Pain. 2018;19(5):455-474.\n"),
     ("image-prompt", "a.txt", T + "Our new 4K ultrasound shows the muscle in warm tones of grey.\n"),

@@ -79,6 +79,9 @@ MUST_FLAG = [
 
 # Sentences (or short articles) that must pass.
 MUST_PASS = [
+    "Once your doctors have confirmed the diagnosis, ask about a referral to a pain clinic.",
+    "Make sure your specialists agree on one plan before you start.",
+    "Research shows acupuncture helps some people (see the handbook at https://www.acupuncture.org.uk/handbook).",
     "Anyone who offers permanent relief is making a claim that no trial supports.",
     "Not all doctors agree on how many sessions are best.",
     "Smith and Lee (2020) found that most experts agree on the safety rules.",
