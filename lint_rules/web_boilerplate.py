@@ -67,7 +67,7 @@ def _pattern(extra: tuple[str, ...]):
     data = load_data("web_boilerplate.yaml")
     builtin = "|".join(f"(?:{p})" for p in data["phrases"])
     companions = "|".join(f"(?:{p})" for p in data.get("companions") or ())
-    return (re.compile(rf"^\s*(?:{builtin})\s*$", re.I | re.S),
+    return (re.compile(rf"^\s*(?:{builtin})\s*$", re.I),
             re.compile(rf"^\s*(?:{companions})\s*$", re.I) if companions else None)
 
 

@@ -58,6 +58,9 @@ MUST_FLAG = [
     ("web-boilerplate", "a.txt", T + "You might also like: Acupuncture for Tennis Elbow\n", [(3, 1)]),
     ("web-boilerplate", "a.txt", T + "You are here: Home / Therapies / Cupping\n", [(3, 1)]),
     ("web-boilerplate", "a.txt", T + "By Admin | March 14, 2024 | 4 Comments\n", [(3, 1)]),
+    ("web-boilerplate", "a.txt", T + "Posted on June 3, 2024 by Riverside Team\n", [(3, 1)]),
+    ("web-boilerplate", "a.txt", T + BODY + "\nRecent Posts\n", [(5, 1)]),
+    ("web-boilerplate", "a.txt", T + BODY + "\nCategories: Pain, Sleep\n", [(5, 1)]),
     ("web-boilerplate", "a.txt", T + BODY + "\nFacebook | X | WhatsApp\n", [(5, 1)]),
     ("web-boilerplate", "a.txt", T + "Tags: neuropathy, diabetes, nerve pain\n", [(3, 1)]),
     ("web-boilerplate", "a.txt", T + "Subscribe to our newsletter for more natural health tips!\n", [(3, 1)]),
@@ -78,6 +81,12 @@ MUST_FLAG = [
 
 # (rule, filename, text)
 MUST_PASS = [
+    # sentences that start like furniture: never deleted
+    ("web-boilerplate", "a.txt", T + BODY + "\nShare this guide with a friend who has back pain.\n"),
+    ("web-boilerplate", "a.txt", T + BODY + "\nTagged as a high-risk patient? Talk to your doctor first.\n"),
+    ("web-boilerplate", "a.txt", T + BODY + "\nPosted in the waiting room is a list of our prices.\n"),
+    ("web-boilerplate", "a.txt", T + BODY + "\nCategories of pain include nerve pain and muscle pain.\n"),
+    ("web-boilerplate", "a.md", "# Neck\n\n" + BODY + "\nShare this:\nWe hope this guide helps you decide what to do.\n"),
     ("web-boilerplate", "a.md", "# Sleep\n\n" + BODY + "\n- Bath: 10 minutes\n- Reading time: 20 minutes\n- Lights out\n"),
     ("web-boilerplate", "a.md", "# Skin\n\n" + BODY + "\n- Tags can catch on clothing and a GP can remove them.\n"),
     ("image-prompt", "a.txt", T + "Book your flu shot on a weekday. Afterwards, gentle isometric shoulder exercises "
