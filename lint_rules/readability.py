@@ -167,6 +167,18 @@ _CITATION = re.compile(
 _DIGIT_COLON_SLASH = re.compile(r"[\d:/]")
 
 
+# "Vickers AJ, ...", "1. Smith J.", "[3] Lee K, ...": an entry of a reference list
+_REF_ENTRY = re.compile(r"^\s*(?:\[?\^?\w{1,4}\]?[.:)]?\s+)?[A-Z][A-Za-z'\u2019-]+,?\s+(?:[A-Z]{1,3}\b|[A-Z]\.)")
+_REF_MAX_WORDS = 40
+
+
+def _reads_like_reference(text: str) -> bool:
+    """A block with a citation that is a reference entry, not a paragraph that
+    cites its source: short, or opening with an author's name and initials. A
+    paragraph of running text that ends "(Smith 2019, doi:...)" is still read."""
+    return len(text.split()) <= _REF_MAX_WORDS or _REF_ENTRY.match(text) is not None
+
+
 def _has_citation(text: str) -> bool:
     # every _CITATION match holds a digit, a colon, a slash or "al." in some
     # case (no character but "a"/"A" and "l"/"L" matches those under re.I):
@@ -366,7 +378,7 @@ def prose_blocks(doc) -> Iterator[Any]:
         if _BOILERPLATE_CONTEXT & set(block.data.get("context") or ()):
             continue
         text = block.prose.text
-        if _is_label(text) or _has_citation(text):
+        if _is_label(text) or (_has_citation(text) and _reads_like_reference(text)):
             continue
         yield block
 

@@ -479,3 +479,19 @@ def test_any_text_gives_findings_inside_the_text(pieces, ext):
     for f in run(text, f"a.{ext}", min_words=5, max_sentence_words=5, always_report=True):
         assert 0 <= f.start <= f.end <= len(text)
         assert f.severity in ("info", "warning")
+
+
+def test_a_paragraph_that_cites_its_source_is_still_read():
+    """Adding the DOI that vague-citation asks for must not switch readability off."""
+    from lint_rules import readability
+    from acu_lint.document import Document
+
+    hard = ("The causes of fibromyalgia are multifactorial, involving neurophysiological dysregulation of "
+            "nociceptive processing, central sensitization phenomena, and psychosocial determinants interacting "
+            "bidirectionally with autonomic dysfunction. Investigations have demonstrated substantial improvements "
+            "in quality-of-life parameters across heterogeneous populations with considerable variability.")
+    cited = Document("# Fibromyalgia\n\n" + hard + " (Smith 2019, doi:10.1000/xyz123)\n\n"
+                     "Vickers AJ, Vertosick EA. Acupuncture for chronic pain. J Pain. 2018;19:455. doi:10.1016/x\n",
+                     "a.md")
+    read = [b.prose.text[:20] for b in readability.prose_blocks(cited)]
+    assert read == [hard[:20]]  # the paragraph is read, the reference entry is not
