@@ -169,7 +169,7 @@ _DIGIT_COLON_SLASH = re.compile(r"[\d:/]")
 
 # "Vickers AJ, ...", "1. Smith J.", "[3] Lee K, ...": an entry of a reference list
 _REF_ENTRY = re.compile(r"^\s*(?:\[?\^?\w{1,4}\]?[.:)]?\s+)?[A-Z][A-Za-z'\u2019-]+,?\s+(?:[A-Z]{1,3}\b|[A-Z]\.)")
-_REF_MAX_WORDS = 40
+_REF_MAX_WORDS = 25
 
 
 def _reads_like_reference(text: str) -> bool:
