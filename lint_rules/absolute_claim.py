@@ -72,6 +72,7 @@ import re
 from acu_lint.model import Finding
 from lint_rules._common import LazyPattern, load_data, phrase_pattern
 from lint_rules.vague_citation import (
+    _URL,
     AnchoredPattern,
     PatternSet,
     block_source,
@@ -326,6 +327,9 @@ def check(doc, options):
         if not active and extra_rx is None:
             continue
         block_cands = _candidates(text, active, extra_rx)
+        if block_cands and ("http" in text or "www." in text):  # a slug in a link is no claim
+            urls = [(m.start(), m.end()) for m in _URL.finditer(text)]
+            block_cands = [c for c in block_cands if not any(us < c[1] and c[0] < ue for us, ue in urls)]
         if not block_cands:
             continue
         if in_reference_list(doc, block):

@@ -359,3 +359,14 @@ def test_table_column_that_reports_claims_is_not_the_articles_claim():
           "| Treatment | Our promise to you |\n|---|---|\n| Needles | `a|b` Acupuncture cures migraines |\n")
     got = [(f.line, f.column) for f in findings(md, "a.md")]
     assert got == [(9, 23), (13, 31)]  # "guarantees" in the quoted table, "cures" after the code span
+
+
+@pytest.mark.parametrize("text, filename", [
+    ("# Blog\n\nRead https://riverside.example/blog/acupuncture-cures-migraine for the story.\n", "a.md"),
+    ("# Blog\n\nSee <https://riverside.example/blog/guaranteed-relief> on our site.\n", "a.md"),
+    ("Blog\n\nRead https://riverside.example/blog/acupuncture-cures-migraine for the story.\n", "a.txt"),
+    ("<p>Read www.riverside.example/acupuncture-cures-migraine today.</p>\n", "a.html"),
+])
+def test_words_in_a_url_are_no_claim(text, filename):
+    assert findings(text, filename) == []
+    assert findings(text.replace("Read ", "Acupuncture cures migraines. Read "), filename)
