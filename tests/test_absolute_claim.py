@@ -363,7 +363,7 @@ def test_table_column_that_reports_claims_is_not_the_articles_claim():
 
 @pytest.mark.parametrize("text, filename", [
     ("# Blog\n\nRead https://riverside.example/blog/acupuncture-cures-migraine for the story.\n", "a.md"),
-    ("# Blog\n\nSee <https://riverside.example/blog/guaranteed-relief> on our site.\n", "a.md"),
+    ("# Blog\n\nRead <https://riverside.example/blog/guaranteed-relief> on our site.\n", "a.md"),
     ("Blog\n\nRead https://riverside.example/blog/acupuncture-cures-migraine for the story.\n", "a.txt"),
     ("<p>Read www.riverside.example/acupuncture-cures-migraine today.</p>\n", "a.html"),
 ])
