@@ -284,8 +284,11 @@ _INLINE = re.compile(
     # one of these). Scans stop at the next opener of their kind ("[", "(", "<",
     # "<!--") and code spans at 2000 characters, so that a long line full of
     # unclosed openers is read in linear time, never in hours.
-    r"(?=[<`!\[\\&*~_])(?:"
+    r"(?=[<`!\[\\&*~_{])(?:"
     r"(?P<comment><!--(?:(?!<!--|-->).)*-->)"
+    # a static-site shortcode or template tag ({{< figure ... >}}, {{% notice %}}, {% include x %}):
+    # markup, never prose; at most 2000 characters, on the scan's budget
+    r"|(?P<shortcode>\{\{[<%].{0,2000}?[>%]\}\}|\{%.{0,2000}?%\})"
     r"|(?P<code>(?<!`)(?P<ticks>`+)(?!`).{1,2000}?(?<!`)(?P=ticks)(?!`))"
     r"|(?P<image>!\[[^\[\]\n]*\]\([^()\n]*\))"
     r"|(?P<link>\[(?P<ltext>[^\[\]\n]+)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*\))"
@@ -325,7 +328,7 @@ def strip_inline(src: str, base: int, out: list[tuple[str, int]], markdown: bool
             after = src[m.end()] if m.end() < len(src) else " "
             if before.isspace() and after.isspace():
                 out.append((m.group(0), base + m.start()))
-        # comment, code, image, tag, unders: dropped
+        # comment, shortcode, code, image, tag, unders: dropped
     if pos < len(src):
         out.append((src[pos:], base + pos))
 

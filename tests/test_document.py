@@ -144,3 +144,12 @@ def test_prose_offsets_of_a_long_paragraph_are_stored_as_runs():
     assert len(prose.offsets) == len(prose.text)
     assert len(prose.offsets._starts) <= 4  # a few runs, not one entry per character
     assert prose.span(5, 9) == (doc.text.index("bold"), doc.text.index("bold") + 4)
+
+
+def test_shortcodes_and_template_tags_are_not_prose():
+    text = ('# Feet\n\n{{< figure src="/img/feet.jpg" alt="Create a photorealistic image of a foot, 8k" >}}\n\n'
+            '{{% notice tip %}}Warm socks may help.{{% /notice %}} {% include cta.html %}\n')
+    doc = Document(text, "a.md")
+    prose = " ".join(b.prose.text for b in doc.prose_blocks())
+    assert "photorealistic" not in prose and "include" not in prose and "notice" not in prose
+    assert "Warm socks may help." in prose
