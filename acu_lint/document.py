@@ -703,7 +703,7 @@ class _HTMLBlocks(HTMLParser):
         if self.pieces and any(p.strip() for p, _ in self.pieces):
             prose = _prose_from_pieces(self.pieces)
             context = [t for t in self.stack if t in ("nav", "footer", "header", "aside", "form", "figure",
-                                                     "figcaption", "blockquote", "table")]
+                                                     "figcaption", "blockquote", "table", "article", "main")]
             if self.heading_level:
                 blk = _block_from_prose(self.doc, "heading", prose, (0, 0), level=self.heading_level)
             elif self.item is not None:

@@ -8,8 +8,9 @@ content", "Home » Blog » ..."), share bars ("Share this:", "Facebook Twitter
 LinkedIn"), post metadata ("Posted in ...", "Tagged ..."), cookie notices and
 copyright footers. Only whole blocks are matched, never words inside a sentence.
 In an HTML page that marks its article with `<article>` or `<main>`, text
-inside `<nav>`, `<header>`, `<footer>` and `<aside>` is the page's own template
-in its proper place, not furniture copied into the article, and is left alone
+outside them and text inside `<nav>`, `<header>`, `<footer>` and `<aside>` is the
+page's own template in its proper place, not furniture copied into the article,
+and is left alone
 (in a fragment without them, a `<footer>` holding "Scroll to Top" is still
 flagged).
 
@@ -52,6 +53,9 @@ MAX_WORDS = 40
 # HTML elements that hold a page's template: in a page that marks its article,
 # their text is where it belongs
 TEMPLATE_CONTEXT = frozenset({"nav", "header", "footer", "aside"})
+# in such a page, what stands outside <article> (or <main> where there is no
+# <article>), such as a skip link or the comment form under the post, is the
+# page's template too
 _MARKS_ARTICLE = re.compile(r"<(?:article|main)\b", re.I)
 
 
@@ -88,12 +92,16 @@ def check(doc, options):
         from acu_lint.patterns import compile_user_pattern
 
         user = [compile_user_pattern(p, f"rules.{ID}.extra_patterns[{i}]") for i, p in enumerate(extra)]
-    whole_page = doc.kind == "html" and _MARKS_ARTICLE.search(doc.text) is not None
+    marks = _MARKS_ARTICLE.findall(doc.text) if doc.kind == "html" else []
+    whole_page = bool(marks)
+    # the article's own element: <article> where there is one (a <main> often holds the comments too)
+    own = frozenset({"article"}) if any(m.lower() == "<article" for m in marks) else frozenset({"main"})
     # candidates in document order: (block, text, hit); a block that is only a
     # companion ("Facebook", "Name") counts when its neighbour is furniture
     cands = []
     for b in doc.blocks:
-        if whole_page and not TEMPLATE_CONTEXT.isdisjoint(b.data.get("context") or ()):
+        context = b.data.get("context") or ()
+        if whole_page and (not TEMPLATE_CONTEXT.isdisjoint(context) or own.isdisjoint(context)):
             cands.append(None)
             continue
         if b.kind not in ("heading", "paragraph", "list_item", "table_cell", "caption") or not b.prose:

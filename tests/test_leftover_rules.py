@@ -204,3 +204,12 @@ def test_a_heading_reused_in_a_new_section_is_not_a_duplicate():
     text = ("Neck and back\n\nNeck Pain\n\nWhat to expect\n\nIt eases.\n\n"
             "Back Pain\n\nWhat to expect\n\nIt eases too.\n")
     assert [f for f in lint(text, "a.txt", select=["duplicate-line"])] == []
+
+
+def test_in_a_whole_page_what_stands_outside_the_article_is_template():
+    page = ('<html><body><a class="skip-link" href="#c">Skip to content</a>\n<main id="c"><article>\n'
+            '<h1>Knee Pain</h1>\n<p>Knee pain is common and often eases.</p>\n<p>Leave a Comment</p>\n</article>\n'
+            '<div id="comments"><h3>Leave a Comment</h3>\n<p>Your email address will not be published.</p></div>\n'
+            '</main></body></html>\n')
+    found = [(f.line, f.column) for f in lint(page, "page.html", select=["web-boilerplate"])]
+    assert found == [(5, 4)]  # only the copy inside <article>
