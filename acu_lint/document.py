@@ -476,7 +476,11 @@ def _parse_markdown(doc: Document) -> None:
         elif typ == "html_block" and t.map:
             a, b = t.map
             kind = "comment" if t.content.lstrip().startswith("<!--") else "html"
-            doc.blocks.append(_raw_block(doc, kind, a, b))
+            raw = _raw_block(doc, kind, a, b)
+            doc.blocks.append(raw)
+            if kind == "html":
+                # an HTML block in Markdown (<div class="note">, <figure>) has prose too
+                _parse_html_fragment(doc, raw)
             _first_done(list_stack)
         elif typ == "table_open" and t.map:
             a, b = t.map
@@ -683,9 +687,10 @@ _HTML_VOID = {"br", "hr", "img", "input", "meta", "link", "area", "base", "col",
 
 
 class _HTMLBlocks(HTMLParser):
-    def __init__(self, doc: Document):
+    def __init__(self, doc: Document, first_line: int = 0):
         super().__init__(convert_charrefs=False)
         self.doc = doc
+        self.first_line = first_line  # 0-based line of the document where the fed text starts
         self.pieces: list[tuple[str, int]] = []  # (text, source offset)
         self.stack: list[str] = []
         self.skip = 0
@@ -697,7 +702,7 @@ class _HTMLBlocks(HTMLParser):
 
     def _offset(self) -> int:
         line, col = self.getpos()
-        return self.doc.line_starts[line - 1] + col
+        return self.doc.line_starts[self.first_line + line - 1] + col
 
     def flush(self) -> None:
         if self.pieces and any(p.strip() for p, _ in self.pieces):
@@ -821,6 +826,18 @@ class _HTMLBlocks(HTMLParser):
         end = close + 1 if close >= 0 else len(self.doc.text)
         self.doc.blocks.append(Block("comment", start, end, self.doc.line_of(start),
                                      self.doc.line_of(max(start, end - 1))))
+
+
+def _parse_html_fragment(doc: Document, raw: Block) -> None:
+    """The prose blocks of an HTML block inside a Markdown document, at their
+    exact positions (the raw block stays, for rules that read it whole)."""
+    parser = _HTMLBlocks(doc, first_line=raw.line - 1)
+    try:
+        parser.feed(doc.text[raw.start:raw.end])
+        parser.close()
+    except Exception:  # pragma: no cover - html.parser is lenient; stay safe
+        pass
+    parser.flush()
 
 
 def _parse_html(doc: Document) -> None:

@@ -314,7 +314,7 @@ def check(doc, options):
     blocks = [(b, t, low) for b, t, low in plain_blocks(doc) if check_headings or b.kind != "heading"]
     # a claim in a comparison table is still a claim, unless its column reports
     # claims ("Myth", "What ads say", "Phrases to avoid")
-    for b in doc.blocks_of("table_cell"):
+    for b in doc.blocks_of("table_cell", "caption"):  # a caption under a photo is read too
         header = b.data.get("header") or ""
         if header and (meta.search(header) or _REPORTED_COLUMN.search(header)):
             continue

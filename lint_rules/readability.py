@@ -151,7 +151,9 @@ _ABBREVIATIONS = frozenset(
     "mt u.s u.k ph.d m.d d.o l.ac dipl a.m p.m min max hr hrs mg ml mm cm kg oz lb lbs jan feb mar apr jun jul "
     "aug sep sept oct nov dec ref refs ed eds est resp".split()
 )
-_BOUNDARY = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s)")
+# a footnote or reference marker may follow the full stop: "... some people.[^1] This ..."
+_MARKER_AFTER = r"(?:\[\^[\w-]{1,20}\]|\[\d{1,3}(?:\s*[,\u2013-]\s*\d{1,3})*\]|[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+)*"
+_BOUNDARY = re.compile(rf"[.!?\u2026]+[\"'\u201d\u2019)\]]*{_MARKER_AFTER}(?=\s)")
 _NEXT_STARTS_SENTENCE = re.compile(r"\s+[\"'\u201c\u2018(\[]*[A-Z0-9\u00c0-\u00de]")
 _WORD = re.compile(r"[^\W_]+(?:['\u2019.\u2010\u2011-][^\W_]+)*")
 _TERMINAL = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*\s*$")

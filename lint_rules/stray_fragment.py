@@ -61,6 +61,9 @@ def check(doc, options):
         text = b.prose.text.strip()
         if "\n" in text or word_count(text) > max_words or len(text) > 60:
             continue
+        src = doc.text[doc.line_start(b.line):doc.line_end(b.end_line)]
+        if "`" in src or "](" in src or "<a " in src.lower() or "{{" in src:
+            continue  # a link, or words around code or a shortcode: written on purpose
         if _END_PUNCT.search(text) or _NOT_FRAGMENT.search(text):
             continue
         if not re.match(r"[^\W\d_]", text):

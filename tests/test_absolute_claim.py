@@ -370,3 +370,9 @@ def test_table_column_that_reports_claims_is_not_the_articles_claim():
 def test_words_in_a_url_are_no_claim(text, filename):
     assert findings(text, filename) == []
     assert findings(text.replace("Read ", "Acupuncture cures migraines. Read "), filename)
+
+
+def test_claims_in_html_inside_markdown_and_in_captions():
+    md = ("# Feet\n\n<div class=\"note\">Acupuncture cures back pain.</div>\n\n<figure>\n  <img src=\"a.jpg\">\n"
+          "  <figcaption>Guaranteed results</figcaption>\n</figure>\n")
+    assert [(f.line, f.column) for f in findings(md, "a.md")] == [(3, 31), (7, 15)]

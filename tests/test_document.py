@@ -153,3 +153,12 @@ def test_shortcodes_and_template_tags_are_not_prose():
     prose = " ".join(b.prose.text for b in doc.prose_blocks())
     assert "photorealistic" not in prose and "include" not in prose and "notice" not in prose
     assert "Warm socks may help." in prose
+
+
+def test_html_blocks_in_markdown_have_prose_at_exact_positions():
+    text = ("# Title\n\nSome text.\n\n<div class=\"note\">Acupuncture may help.</div>\n\n<figure>\n"
+            "  <img src=\"a.jpg\" alt=\"needles\">\n  <figcaption>A calm room</figcaption>\n</figure>\n")
+    doc = Document(text, "a.md")
+    got = [(b.kind, b.line, doc.text[b.start:b.end]) for b in doc.blocks if b.prose and b.line > 3]
+    assert got == [("paragraph", 5, "Acupuncture may help."), ("caption", 9, "A calm room")]
+    assert [b.kind for b in doc.blocks if b.line == 5] == ["html", "paragraph"]  # the raw block stays

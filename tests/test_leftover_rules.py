@@ -59,6 +59,7 @@ MUST_FLAG = [
     ("web-boilerplate", "a.txt", T + "You are here: Home / Therapies / Cupping\n", [(3, 1)]),
     ("web-boilerplate", "a.txt", T + "By Admin | March 14, 2024 | 4 Comments\n", [(3, 1)]),
     ("web-boilerplate", "a.txt", T + "Posted on June 3, 2024 by Riverside Team\n", [(3, 1)]),
+    ("web-boilerplate", "a.md", "# Neck\n\n" + BODY + "\n<p>Leave a Comment</p>\n", [(5, 4)]),
     ("web-boilerplate", "a.txt", T + BODY + "\nRecent Posts\n", [(5, 1)]),
     ("web-boilerplate", "a.txt", T + BODY + "\nCategories: Pain, Sleep\n", [(5, 1)]),
     ("web-boilerplate", "a.txt", T + BODY + "\nFacebook | X | WhatsApp\n", [(5, 1)]),
@@ -81,6 +82,8 @@ MUST_FLAG = [
 
 # (rule, filename, text)
 MUST_PASS = [
+    ("stray-fragment", "a.md", "# Neck\n\n" + BODY + "\n[see our price list](/prices)\n\nMore text follows here.\n"),
+    ("stray-fragment", "a.md", "# Neck\n\n" + BODY + "\n`acu-point` names\n\nMore text follows here.\n"),
     # sentences that start like furniture: never deleted
     ("web-boilerplate", "a.txt", T + BODY + "\nShare this guide with a friend who has back pain.\n"),
     ("web-boilerplate", "a.txt", T + BODY + "\nTagged as a high-risk patient? Talk to your doctor first.\n"),

@@ -495,3 +495,11 @@ def test_a_paragraph_that_cites_its_source_is_still_read():
                      "a.md")
     read = [b.prose.text[:20] for b in readability.prose_blocks(cited)]
     assert read == [hard[:20]]  # the paragraph is read, the reference entry is not
+
+
+def test_a_footnote_marker_after_the_full_stop_ends_the_sentence():
+    from lint_rules.readability import split_sentences
+
+    t = "It may help some people.[^1] This article explains more. It worked.[2] Then it faded.\u00b9 Next."
+    assert [t[a:b] for a, b in split_sentences(t)] == [
+        "It may help some people.[^1]", "This article explains more.", "It worked.[2]", "Then it faded.\u00b9", "Next."]
