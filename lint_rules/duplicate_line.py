@@ -52,14 +52,20 @@ def check(doc, options):
     seen: dict[str, object] = {}
     # headings met since the last paragraph of running text (key -> block)
     headings: dict[str, object] = {}
+    prev = None  # the block just before, as (block, key)
     for b in blocks:
         key = normalize(b.prose.text)
         if not key:
             continue
+        before, prev = prev, (b, key)
         reason = None
         long_enough = None  # word_count(key) >= min_words, counted when first needed
         if b is not title and title_key and key == title_key and b.kind in ("heading", "paragraph"):
             reason = f"The title is repeated here (first on line {title.line})"
+        elif (before is not None and before[1] == key and b.kind in ("heading", "paragraph")
+              and before[0].kind in ("heading", "paragraph") and not b.prose.text.rstrip().endswith((".", "!", "?"))):
+            # a title-like line standing twice in a row ("Acupuncture for Neck Pain" / the same again)
+            reason = f"This line repeats the one just above (line {before[0].line})"
         elif b.kind == "heading" and key in headings:
             reason = f"This heading repeats the one on line {headings[key].line}"
         elif b.kind in ("paragraph", "list_item") and key in seen:

@@ -10,6 +10,7 @@ BODY = "Neck pain is common and usually improves within weeks.\n"
 
 # (rule, filename, text, [(line, column), ...])
 MUST_FLAG = [
+    ("duplicate-line", "a.md", "Acupuncture for Neck Pain\n\nAcupuncture for Neck Pain\n\n" + BODY, [(3, 1)]),
     # image-prompt
     ("image-prompt", "a.txt", T + "Create a photorealistic image that depicts a calm clinic room.\n\n" + BODY, [(3, 1)]),
     ("image-prompt", "a.txt", T + "Generate an illustration of the meridians on the arm.\n", [(3, 1)]),
@@ -82,6 +83,7 @@ MUST_FLAG = [
 
 # (rule, filename, text)
 MUST_PASS = [
+    ("duplicate-line", "a.md", "# Neck\n\nRest helps.\n\nRest helps.\n"),  # sentences: min_words decides
     ("stray-fragment", "a.md", "# Neck\n\n" + BODY + "\n[see our price list](/prices)\n\nMore text follows here.\n"),
     ("stray-fragment", "a.md", "# Neck\n\n" + BODY + "\n`acu-point` names\n\nMore text follows here.\n"),
     # sentences that start like furniture: never deleted
