@@ -49,6 +49,9 @@ def summary(report: Report) -> str:
             parts.append(f"{unsafe} more with --fix --unsafe-fixes.")
     elif report.errors:
         parts.append(f"No problems found in {_plural(len(report.files), 'file')} checked.")
+    elif not report.files:
+        parts.append("All clear: no problems in 0 files checked (no article among the paths: the file "
+                     "extensions and `exclude` decide which files are read).")
     else:
         parts.append(f"All clear: no problems in {_plural(len(report.files), 'file')} checked.")
     if report.errors:
