@@ -75,6 +75,18 @@ def _pattern(extra: tuple[str, ...]):
             re.compile(rf"^\s*(?:{companions})\s*$", re.I) if companions else None)
 
 
+_LIST_INTRO = re.compile(r"(?:related (?:posts|articles)|you (?:may|might) also like|recent posts|read next|"
+                         r"more (?:posts|articles)(?: like this)?)\s*:?\s*$", re.I)
+_TITLE_END = re.compile(r"[.!?:;,]\s*$")
+
+
+def _titles_only(text: str) -> bool:
+    """Every line a short title: capitalised, at most 12 words, no sentence end."""
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    return bool(lines) and all(
+        len(ln.split()) <= 12 and ln[:1].isupper() and not _TITLE_END.search(ln) for ln in lines)
+
+
 def _matches(pat, user, text: str) -> bool:
     if pat.match(text) is not None or (user and any(u.fullmatch(text) for u in user)):
         return True
@@ -99,25 +111,33 @@ def check(doc, options):
     # candidates in document order: (block, text, hit); a block that is only a
     # companion ("Facebook", "Name") counts when its neighbour is furniture
     cands = []
+    intro = False  # the last block opened a box of post titles ("Related Posts")
     for b in doc.blocks:
         context = b.data.get("context") or ()
         if whole_page and (not TEMPLATE_CONTEXT.isdisjoint(context) or own.isdisjoint(context)):
             cands.append(None)
+            intro = False
             continue
         if b.kind not in ("heading", "paragraph", "list_item", "table_cell", "caption") or not b.prose:
-            if b.kind not in ("blank",):
-                cands.append(None)
+            cands.append(None)
+            intro = False
             continue
         text = b.prose.text.strip()
         if len(text.split()) > MAX_WORDS:
             cands.append(None)
+            intro = False
             continue
         if _matches(pat, user, text):
             cands.append([b, text, True])
+            intro = _LIST_INTRO.match(text) is not None
+        elif intro and _titles_only(text):
+            cands.append([b, text, True])  # the linked post titles under "Related Posts"
         elif companion is not None and companion.match(text):
             cands.append([b, text, False])
+            intro = False
         else:
             cands.append(None)
+            intro = False
     # a run of companions next to furniture is furniture: spread forwards, then backwards
     for order in (cands, cands[::-1]):
         prev_hit = False

@@ -62,6 +62,9 @@ MUST_FLAG = [
     ("web-boilerplate", "a.txt", T + "Posted on June 3, 2024 by Riverside Team\n", [(3, 1)]),
     ("web-boilerplate", "a.md", "# Neck\n\n" + BODY + "\n<p>Leave a Comment</p>\n", [(5, 4)]),
     ("web-boilerplate", "a.txt", T + BODY + "\nRecent Posts\n", [(5, 1)]),
+    # the post titles of a related-posts box go with it; the article after it stays
+    ("web-boilerplate", "a.txt", T + BODY + "\nRelated Posts\n\nAcupuncture for Neck Pain\nAcupuncture for Migraine\n\n"
+     "Neck pain often eases with gentle movement.\n", [(5, 1), (7, 1), (8, 1)]),
     ("web-boilerplate", "a.txt", T + BODY + "\nCategories: Pain, Sleep\n", [(5, 1)]),
     ("web-boilerplate", "a.txt", T + BODY + "\nFacebook | X | WhatsApp\n", [(5, 1)]),
     ("web-boilerplate", "a.txt", T + "Tags: neuropathy, diabetes, nerve pain\n", [(3, 1)]),
