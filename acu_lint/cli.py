@@ -234,6 +234,9 @@ def check(paths: tuple[str, ...], select, extend_select, ignore, grammar, fail_o
                 sys.exit(EXIT_ERROR)
         else:
             sys.stdout.write(text)
+    if not quiet:
+        for w in result.warnings:
+            _err(w)
     for e in result.errors:
         _err(e)
     for u in result.unavailable:

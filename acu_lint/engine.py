@@ -42,6 +42,7 @@ class FileResult:
     diff: str = ""
     data: dict[str, Any] = field(default_factory=dict)
     unchecked: bool = False  # the file could not be read or linted: nothing was checked
+    warnings: list[str] = field(default_factory=list)  # one-line notices on stderr (exit code unchanged)
 
 
 def lint_document(doc: Document, rules: list[RuleSetup], result: FileResult | None = None) -> list[Finding]:

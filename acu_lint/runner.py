@@ -15,6 +15,7 @@ from acu_lint.engine import FileResult, RuleSetup, fix_document, lint_document, 
 from acu_lint.model import AcuLintError, InputError
 from acu_lint.rules import Registry, load_registry
 from acu_lint.sources import Source, decode, discover, encode, read_source
+from acu_lint.suppress import named_rules
 
 
 @dataclass
@@ -37,6 +38,7 @@ class RunResult:
     results: list[FileResult] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     unavailable: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
     configs: list[Config] = field(default_factory=list)
 
     @property
@@ -108,6 +110,9 @@ def lint_file(path: str, registry: Registry, resolver: ConfigResolver, settings:
     except AcuLintError as exc:
         return FileResult(path, errors=[str(exc)], unchecked=True)
     rules = rule_setups(registry, resolver, cfg, path, settings)
+    notes = [f"{path}:{line}: warning: a suppression comment names '{rid}', which is no rule "
+             "(see `acu-lint rules`); it suppresses nothing"
+             for line, rid in named_rules(source.text) if rid not in registry]
     cache = None
     if settings.cache and not (settings.fix or settings.diff):
         from acu_lint import cache as result_cache
@@ -115,10 +120,11 @@ def lint_file(path: str, registry: Registry, resolver: ConfigResolver, settings:
         cache = result_cache.for_config(cfg)
         cached = cache.get(path, source.text, rules, scope=(cfg, settings))
         if cached is not None:
-            return FileResult(path, findings=cached)
+            return FileResult(path, findings=cached, warnings=notes)
     if cache_only:
         return None
     result = safe_lint_source(source, rules, settings)
+    result.warnings.extend(notes)
     # a partial answer (a LanguageTool that ran out of time) is not kept either
     if cache is not None and not result.errors and not result.unavailable and not result.data.get("incomplete"):
         cache.put(path, source.text, rules, result.findings, scope=(cfg, settings))
@@ -172,6 +178,7 @@ def run(paths: list[str], settings: Settings, registry: Registry | None = None,
         out.errors.extend(errors)
     out.configs = resolver.loaded()
     for r in out.results:
+        out.warnings.extend(r.warnings)
         out.errors.extend(r.errors)
         for u in r.unavailable:
             if u not in out.unavailable:

@@ -19,6 +19,17 @@ _COMMENT = re.compile(
 ALL = "*"
 
 
+def named_rules(text: str) -> list[tuple[int, str]]:
+    """(line, rule id) of every rule a suppression comment in ``text`` names."""
+    if "acu-lint-" not in text:
+        return []
+    out = []
+    for m in _COMMENT.finditer(text):
+        line = text.count("\n", 0, m.start()) + 1
+        out.extend((line, i) for i in re.split(r"[\s,]+", m.group("ids").strip()) if i)
+    return out
+
+
 class Suppressions:
     def __init__(self, doc: Document):
         self.file_rules: set[str] = set()

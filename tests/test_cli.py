@@ -314,3 +314,16 @@ def test_third_party_plugin_package_is_discovered(tmp_path):
     assert r.returncode == 0  # info is below the default fail-on (warning)
     data = json.loads(r.stdout)
     assert [(d["rule"], d["line"], d["column"], d["severity"]) for d in data] == [("clinic-phone", 3, 6, "info")]
+
+
+def test_suppression_comment_with_unknown_rule_id_warns_on_stderr(tmp_path):
+    f = write(tmp_path / "a.md", "# T\n\n<!-- acu-lint-disable-next-line absolute-claims -->\nAcupuncture cures pain.\n")
+    r = run_cli("--select", "absolute-claim", str(f))
+    assert r.returncode == 1  # the warning does not change the exit code; the claim is still found
+    assert b"a.md:4:13: error absolute-claim" in r.stdout
+    err = r.stderr.decode().strip().splitlines()
+    assert err == [f"acu-lint: {f}:3: warning: a suppression comment names 'absolute-claims', which is no rule "
+                   "(see `acu-lint rules`); it suppresses nothing"]
+    ok = write(tmp_path / "b.md", "# T\n\n<!-- acu-lint-disable-next-line absolute-claim -->\nAcupuncture cures pain.\n")
+    r2 = run_cli("--select", "absolute-claim", str(ok))
+    assert r2.returncode == 0 and r2.stderr == b""
