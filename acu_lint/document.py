@@ -288,7 +288,7 @@ _INLINE = re.compile(
     r"(?P<comment><!--(?:(?!<!--|-->).)*-->)"
     # a static-site shortcode or template tag ({{< figure ... >}}, {{% notice %}}, {% include x %}):
     # markup, never prose; at most 2000 characters, on the scan's budget
-    r"|(?P<shortcode>\{\{[<%].{0,2000}?[>%]\}\}|\{%.{0,2000}?%\})"
+    r"|(?P<shortcode>\{\{[<%](?:(?!\{[{%]).){0,2000}?[>%]\}\}|\{%(?:(?!\{[{%]).){0,2000}?%\})"
     r"|(?P<code>(?<!`)(?P<ticks>`+)(?!`).{1,2000}?(?<!`)(?P=ticks)(?!`))"
     r"|(?P<image>!\[[^\[\]\n]*\]\([^()\n]*\))"
     r"|(?P<link>\[(?P<ltext>[^\[\]\n]+)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*\))"
@@ -356,6 +356,9 @@ def _block_from_prose(doc: Document, kind: str, prose: Prose, fallback: tuple[in
 # Markdown
 # ---------------------------------------------------------------------------
 _MD = None
+_MULTILINE_SHORTCODE = re.compile(
+    r"\{\{[<%](?:(?!\{[{%])[^\n]){0,2000}\n(?:(?!\{[{%]).){0,5000}?[>%]\}\}|\{%(?:(?!\{[{%])[^\n]){0,2000}\n(?:(?!\{[{%]).){0,5000}?%\}",
+    re.S)
 _QUOTE_PREFIX = re.compile(r"[ \t]*(?:>[ \t]?)*[ \t]*")
 _LIST_PREFIX = re.compile(r"[ \t]*(?:>[ \t]?)*[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
 _ATX = re.compile(r"[ \t]*(?:>[ \t]?)*[ \t]*#{1,6}(?:[ \t]+|$)")
@@ -376,7 +379,12 @@ def _markdown_parser():
 
 
 def _parse_markdown(doc: Document) -> None:
-    tokens = _markdown_parser().parse(doc.text)
+    source = doc.text
+    if "{{" in source or "{%" in source:
+        # a shortcode over several lines ("{{< figure\n  alt=...\n>}}") is markup: blanked for
+        # the block parser (a line ">}}" would read as a block quote), offsets unchanged
+        source = _MULTILINE_SHORTCODE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), source)
+    tokens = _markdown_parser().parse(source)
     list_stack: list[dict[str, Any]] = []  # open list items
     quote_depth = 0
     pending_item: dict[str, Any] | None = None
@@ -708,7 +716,8 @@ class _HTMLBlocks(HTMLParser):
         if self.pieces and any(p.strip() for p, _ in self.pieces):
             prose = _prose_from_pieces(self.pieces)
             context = [t for t in self.stack if t in ("nav", "footer", "header", "aside", "form", "figure",
-                                                     "figcaption", "blockquote", "table", "article", "main")]
+                                                     "figcaption", "blockquote", "table", "article", "main",
+                                                     "dt", "summary", "label", "button", "li")]
             if self.heading_level:
                 blk = _block_from_prose(self.doc, "heading", prose, (0, 0), level=self.heading_level)
             elif self.item is not None:
@@ -832,12 +841,28 @@ def _parse_html_fragment(doc: Document, raw: Block) -> None:
     """The prose blocks of an HTML block inside a Markdown document, at their
     exact positions (the raw block stays, for rules that read it whole)."""
     parser = _HTMLBlocks(doc, first_line=raw.line - 1)
+    # the markers of the containers it sits in ("> ", "- ", "1. ") are not its text:
+    # blanked with spaces, so that columns stay exact
+    lines = doc.text[raw.start:raw.end].split("\n")
+    quoted = listed = False
+    for k, line in enumerate(lines):
+        m = _LIST_PREFIX.match(line) if k == 0 else None
+        listed = listed or m is not None or line[:1] in (" ", "\t")
+        if m is None:
+            m = _QUOTE_PREFIX.match(line)
+        if m and m.end():
+            quoted = quoted or ">" in m.group(0)
+            lines[k] = " " * m.end() + line[m.end():]
+    first = len(doc.blocks)
     try:
-        parser.feed(doc.text[raw.start:raw.end])
+        parser.feed("\n".join(lines))
         parser.close()
     except Exception:  # pragma: no cover - html.parser is lenient; stay safe
         pass
     parser.flush()
+    for blk in doc.blocks[first:]:
+        blk.quote = blk.quote or quoted
+        blk.in_list = blk.in_list or listed
 
 
 def _parse_html(doc: Document) -> None:

@@ -46,16 +46,28 @@ def validate(options):
 
 def check(doc, options):
     min_words = options["min_words"]
-    blocks = [b for b in doc.blocks if b.kind in ("heading", "paragraph", "list_item") and b.prose]
+    kinds = ("heading", "paragraph", "list_item")
+    # (block, whether the block just before it in the document is prose): a table,
+    # code block or image between two copies makes them no longer adjacent
+    blocks = []
+    last_prose = False
+    for b in doc.blocks:
+        prose = b.kind in kinds and bool(b.prose)
+        if prose:
+            blocks.append((b, last_prose))
+        last_prose = prose
     title = doc.title
     title_key = normalize(title.prose.text) if title is not None and title.prose else None
     seen: dict[str, object] = {}
     # headings met since the last paragraph of running text (key -> block)
     headings: dict[str, object] = {}
     prev = None  # the block just before, as (block, key)
-    for b in blocks:
+    for b, follows_prose in blocks:
         key = normalize(b.prose.text)
+        if not follows_prose:
+            prev = None
         if not key:
+            prev = None
             continue
         before, prev = prev, (b, key)
         reason = None

@@ -152,7 +152,7 @@ _ABBREVIATIONS = frozenset(
     "aug sep sept oct nov dec ref refs ed eds est resp".split()
 )
 # a footnote or reference marker may follow the full stop: "... some people.[^1] This ..."
-_MARKER_AFTER = r"(?:\[\^[\w-]{1,20}\]|\[\d{1,3}(?:\s*[,\u2013-]\s*\d{1,3})*\]|[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+)*"
+_MARKER_AFTER = r"(?:\[\^[\w-]{1,20}\]|\[\d{1,3}(?:\s*[,\u2013-]\s*\d{1,3})*\]|[\u00b9\u00b2\u00b3\u2070\u2074-\u2079])*"
 _BOUNDARY = re.compile(rf"[.!?\u2026]+[\"'\u201d\u2019)\]]*{_MARKER_AFTER}(?=\s)")
 _NEXT_STARTS_SENTENCE = re.compile(r"\s+[\"'\u201c\u2018(\[]*[A-Z0-9\u00c0-\u00de]")
 _WORD = re.compile(r"[^\W_]+(?:['\u2019.\u2010\u2011-][^\W_]+)*")
@@ -170,7 +170,7 @@ _DIGIT_COLON_SLASH = re.compile(r"[\d:/]")
 
 
 # "Vickers AJ, ...", "1. Smith J.", "[3] Lee K, ...": an entry of a reference list
-_REF_ENTRY = re.compile(r"^\s*(?:\[?\^?\w{1,4}\]?[.:)]?\s+)?[A-Z][A-Za-z'\u2019-]+,?\s+(?:[A-Z]{1,3}\b|[A-Z]\.)")
+_REF_ENTRY = re.compile(r"^\s*(?:\[?\d{1,3}\]?[.:)]?\s+|\[\^?[\w-]{1,20}\]:?\s+)?[A-Z][A-Za-z'\u2019-]+,?\s+(?:[A-Z]{1,3}\b|[A-Z]\.)")
 _REF_MAX_WORDS = 25
 
 

@@ -46,6 +46,22 @@ def validate(options):
         raise ValueError("max_words must be between 1 and 12")
 
 
+_LINK_OPEN = re.compile(r"(?:\[|`|\}\}|<a\b[^<>]*>)\s*$", re.I)
+_LINK_CLOSE = re.compile(r"^\s*(?:\]\(|`|\{\{|</a>)", re.I)
+
+
+def _written_on_purpose(doc, b) -> bool:
+    """Link text, or words right after or before code or a shortcode (on the
+    block's own lines, next to the block): "[see our prices](/prices)",
+    "`acu-point` names"."""
+    before = doc.text[doc.line_start(b.line):b.start]
+    after = doc.text[b.end:doc.line_end(b.end_line)]
+    return _LINK_OPEN.search(before) is not None or _LINK_CLOSE.match(after) is not None
+
+
+_LABEL_CONTEXT = frozenset({"dt", "summary", "label", "button", "li", "figcaption", "table"})
+
+
 def check(doc, options):
     max_words = options["max_words"]
     title = doc.title
@@ -58,12 +74,13 @@ def check(doc, options):
             continue
         if b.kind not in ("heading", "paragraph") or not b.prose or b.in_list or b.quote:
             continue
+        if not _LABEL_CONTEXT.isdisjoint(b.data.get("context") or ()):
+            continue  # a term, a summary, a form label or a button: short on purpose
         text = b.prose.text.strip()
         if "\n" in text or word_count(text) > max_words or len(text) > 60:
             continue
-        src = doc.text[doc.line_start(b.line):doc.line_end(b.end_line)]
-        if "`" in src or "](" in src or "<a " in src.lower() or "{{" in src:
-            continue  # a link, or words around code or a shortcode: written on purpose
+        if _written_on_purpose(doc, b):
+            continue
         if _END_PUNCT.search(text) or _NOT_FRAGMENT.search(text):
             continue
         if not re.match(r"[^\W\d_]", text):

@@ -75,8 +75,8 @@ def _pattern(extra: tuple[str, ...]):
             re.compile(rf"^\s*(?:{companions})\s*$", re.I) if companions else None)
 
 
-_LIST_INTRO = re.compile(r"(?:related (?:posts|articles)|you (?:may|might) also like|recent posts|read next|"
-                         r"more (?:posts|articles)(?: like this)?)\s*:?\s*$", re.I)
+_LIST_INTRO = re.compile(r"(?:related (?:posts|articles)|you (?:may|might) also like|recent posts|read next)\s*:?\s*$",
+                         re.I)
 _TITLE_END = re.compile(r"[.!?:;,]\s*$")
 
 
@@ -104,40 +104,53 @@ def check(doc, options):
         from acu_lint.patterns import compile_user_pattern
 
         user = [compile_user_pattern(p, f"rules.{ID}.extra_patterns[{i}]") for i, p in enumerate(extra)]
-    marks = _MARKS_ARTICLE.findall(doc.text) if doc.kind == "html" else []
-    whole_page = bool(marks)
-    # the article's own element: <article> where there is one (a <main> often holds the comments too)
-    own = frozenset({"article"}) if any(m.lower() == "<article" for m in marks) else frozenset({"main"})
+    # In a whole page, the article's own element is the <article> or <main> that holds
+    # its title (a <main> often holds the comments too; an <article> may be a card)
+    own: frozenset = frozenset()
+    if doc.kind == "html" and _MARKS_ARTICLE.search(doc.text) and doc.title is not None:
+        title_context = doc.title.data.get("context") or ()
+        own = frozenset({"article"} if "article" in title_context else {"main"} if "main" in title_context else ())
+    whole_page = bool(own)
+    intro_lines: set[int] = set()
+
+    def first_in_box(end_line: int) -> bool:
+        """The first block after the box's heading (one blank line between is allowed)."""
+        return end_line in intro_lines
     # candidates in document order: (block, text, hit); a block that is only a
     # companion ("Facebook", "Name") counts when its neighbour is furniture
     cands = []
-    intro = False  # the last block opened a box of post titles ("Related Posts")
+    # the box of post titles that a "Related Posts" line opens: its end line, or None;
+    # it runs on while the next block starts on the very next line
+    box_end = None
     for b in doc.blocks:
         context = b.data.get("context") or ()
+        in_box, box_end = box_end, None
         if whole_page and (not TEMPLATE_CONTEXT.isdisjoint(context) or own.isdisjoint(context)):
             cands.append(None)
-            intro = False
             continue
         if b.kind not in ("heading", "paragraph", "list_item", "table_cell", "caption") or not b.prose:
             cands.append(None)
-            intro = False
             continue
         text = b.prose.text.strip()
         if len(text.split()) > MAX_WORDS:
             cands.append(None)
-            intro = False
+            continue
+        if doc.kind == "markdown" and b.kind == "heading" and _LIST_INTRO.match(text):
+            cands.append(None)  # "## Related articles" written as a heading: the writer's own section
             continue
         if _matches(pat, user, text):
             cands.append([b, text, True])
-            intro = _LIST_INTRO.match(text) is not None
-        elif intro and _titles_only(text):
+            if _LIST_INTRO.match(text):
+                box_end = b.end_line
+                intro_lines.add(b.end_line)
+        elif (in_box is not None and b.line <= in_box + 2 and (b.line == in_box + 1 or first_in_box(in_box))
+              and _titles_only(text)):
             cands.append([b, text, True])  # the linked post titles under "Related Posts"
+            box_end = b.end_line
         elif companion is not None and companion.match(text):
             cands.append([b, text, False])
-            intro = False
         else:
             cands.append(None)
-            intro = False
     # a run of companions next to furniture is furniture: spread forwards, then backwards
     for order in (cands, cands[::-1]):
         prev_hit = False

@@ -162,3 +162,23 @@ def test_html_blocks_in_markdown_have_prose_at_exact_positions():
     got = [(b.kind, b.line, doc.text[b.start:b.end]) for b in doc.blocks if b.prose and b.line > 3]
     assert got == [("paragraph", 5, "Acupuncture may help."), ("caption", 9, "A calm room")]
     assert [b.kind for b in doc.blocks if b.line == 5] == ["html", "paragraph"]  # the raw block stays
+
+
+def test_html_blocks_in_lists_and_quotes_lose_their_container_markers():
+    text = "# T\n\nIntro.\n\n- <div>gentle pressure</div>\n\n> <div>Quoted words here.</div>\n"
+    doc = Document(text, "a.md")
+    got = [(b.line, doc.position(b.start)[1], b.prose.text, b.in_list, b.quote) for b in doc.blocks
+           if b.prose and b.line > 3]
+    assert got == [(5, 8, "gentle pressure", True, False), (7, 8, "Quoted words here.", False, True)]
+
+
+def test_sentence_markers_do_not_backtrack():
+    import time
+    from lint_rules.readability import split_sentences
+    from lint_rules.vague_citation import sentence_spans
+
+    t = "Acupuncture may help some people." + "\u00b9" * 60 + "x and more words"
+    start = time.perf_counter()
+    split_sentences(t)
+    sentence_spans(t)
+    assert time.perf_counter() - start < 1.0  # was exponential in the number of superscripts

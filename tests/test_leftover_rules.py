@@ -62,6 +62,10 @@ MUST_FLAG = [
     ("web-boilerplate", "a.txt", T + "Posted on June 3, 2024 by Riverside Team\n", [(3, 1)]),
     ("web-boilerplate", "a.md", "# Neck\n\n" + BODY + "\n<p>Leave a Comment</p>\n", [(5, 4)]),
     ("web-boilerplate", "a.txt", T + BODY + "\nRecent Posts\n", [(5, 1)]),
+    ("web-boilerplate", "a.txt", T + BODY + "\nRelated Posts\n\nAcupuncture for Migraine\n\nWhen to See Your Doctor\n\n"
+     "See a doctor if pain spreads.\n", [(5, 1), (7, 1)]),  # the box ends at the blank line after the titles
+    ("stray-fragment", "a.html", "<p>nervous system</p><h1>Nerve Pain</h1><p>It is common, says <a href=\"x\">the NHS"
+     "</a>.</p>\n", [(1, 4)]),
     # the post titles of a related-posts box go with it; the article after it stays
     ("web-boilerplate", "a.txt", T + BODY + "\nRelated Posts\n\nAcupuncture for Neck Pain\nAcupuncture for Migraine\n\n"
      "Neck pain often eases with gentle movement.\n", [(5, 1), (7, 1), (8, 1)]),
@@ -86,6 +90,17 @@ MUST_FLAG = [
 
 # (rule, filename, text)
 MUST_PASS = [
+    # a "## Related articles" section is the writer's own; the box closes at a blank line and a heading
+    ("web-boilerplate", "a.md", "# Neck\n\n" + BODY + "\n## Related articles\n\n- [Acupuncture for Migraine](/m)\n\n"
+     "## When to See Your Doctor\n\nSee a doctor if pain spreads.\n"),
+    ("web-boilerplate", "a.md", "# Bruising\n\n" + BODY + "\n- Category: mild (bruising, soreness, tiredness)\n"),
+    ("duplicate-line", "a.md", "# T\n\nText here.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\nSource: NHS\n\n"
+     "| c | d |\n|---|---|\n| 3 | 4 |\n\nSource: NHS\n"),
+    ("stray-fragment", "a.md", "# Terms\n\n" + BODY + "\n<dl>\n  <dt>dry needling</dt>\n  <dd>Needles in muscle knots.</dd>\n"
+     "</dl>\n\n<details><summary>what it feels like</summary>A small prick.</details>\n"),
+    ("stray-fragment", "a.md", "# Feet\n\n" + BODY + "\n- <div>gentle pressure</div>\n"),
+    ("image-prompt", "a.md", "# Neck\n\n" + BODY + "\n{{< figure\n  src=\"n.jpg\"\n  alt=\"photorealistic, 8k, cinematic "
+     "lighting\"\n>}}\n"),
     ("duplicate-line", "a.md", "# Neck\n\nRest helps.\n\nRest helps.\n"),  # sentences: min_words decides
     ("stray-fragment", "a.md", "# Neck\n\n" + BODY + "\n[see our price list](/prices)\n\nMore text follows here.\n"),
     ("stray-fragment", "a.md", "# Neck\n\n" + BODY + "\n`acu-point` names\n\nMore text follows here.\n"),
@@ -221,3 +236,11 @@ def test_in_a_whole_page_what_stands_outside_the_article_is_template():
             '</main></body></html>\n')
     found = [(f.line, f.column) for f in lint(page, "page.html", select=["web-boilerplate"])]
     assert found == [(5, 4)]  # only the copy inside <article>
+
+
+def test_the_article_element_is_the_one_that_holds_the_title():
+    """An <article> card in a related-posts section does not make the real article template."""
+    page = ('<html><body><main><h1>Knee Pain</h1>\n<p>Knee pain is common and often eases.</p>\n<p>Share this:</p>\n'
+            '<section><article><h2>Card</h2><p>Another post.</p></article></section>\n</main></body></html>\n')
+    found = [(f.line, f.column) for f in lint(page, "page.html", select=["web-boilerplate"])]
+    assert found == [(3, 4)]

@@ -50,8 +50,8 @@ def summary(report: Report) -> str:
     elif report.errors:
         parts.append(f"No problems found in {_plural(len(report.files), 'file')} checked.")
     elif not report.files:
-        parts.append("All clear: no problems in 0 files checked (no article among the paths: the file "
-                     "extensions and `exclude` decide which files are read).")
+        parts.append("All clear: no problems in 0 files checked (no article to check: the paths, the file "
+                     "extensions, `exclude` and `--shard` decide which files are read).")
     else:
         parts.append(f"All clear: no problems in {_plural(len(report.files), 'file')} checked.")
     if report.errors:
