@@ -356,6 +356,10 @@ def _block_from_prose(doc: Document, kind: str, prose: Prose, fallback: tuple[in
 # Markdown
 # ---------------------------------------------------------------------------
 _MD = None
+_SHORTCODE_CODE = re.compile(
+    r"\{\{<\s*(?P<hugo>highlight|code)\b[^\n]{0,200}?>\}\}.{0,200000}?\{\{<\s*/(?P=hugo)\s*>\}\}"
+    r"|\{%\s*highlight\b[^\n]{0,200}?%\}.{0,200000}?\{%\s*endhighlight\s*%\}",
+    re.S)
 _MULTILINE_SHORTCODE = re.compile(
     r"\{\{[<%](?:(?!\{[{%])[^\n]){0,2000}\n(?:(?!\{[{%]).){0,5000}?[>%]\}\}|\{%(?:(?!\{[{%])[^\n]){0,2000}\n(?:(?!\{[{%]).){0,5000}?%\}",
     re.S)
@@ -381,6 +385,12 @@ def _markdown_parser():
 def _parse_markdown(doc: Document) -> None:
     source = doc.text
     if "{{" in source or "{%" in source:
+        # code in a highlight shortcode ({{< highlight yaml >}} ... {{< /highlight >}}, Liquid's
+        # {% highlight %} ... {% endhighlight %}) is a code block
+        for m in _SHORTCODE_CODE.finditer(source):
+            first, last = doc.line_of(m.start()), doc.line_of(max(m.start(), m.end() - 1))
+            doc.blocks.append(_raw_block(doc, "code", first - 1, last))
+        source = _SHORTCODE_CODE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), source)
         # a shortcode over several lines ("{{< figure\n  alt=...\n>}}") is markup: blanked for
         # the block parser (a line ">}}" would read as a block quote), offsets unchanged
         source = _MULTILINE_SHORTCODE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), source)

@@ -182,3 +182,11 @@ def test_sentence_markers_do_not_backtrack():
     split_sentences(t)
     sentence_spans(t)
     assert time.perf_counter() - start < 1.0  # was exponential in the number of superscripts
+
+
+def test_highlight_shortcodes_are_code_blocks():
+    text = ("# T\n\nIntro text.\n\n{{< highlight yaml >}}\nno side effects: true\n{{< /highlight >}}\n\n"
+            "{% highlight text %}\nLeave a Comment\n{% endhighlight %}\n\nAfter.\n")
+    doc = Document(text, "a.md")
+    assert [(b.kind, b.line, b.end_line) for b in doc.blocks if b.kind == "code"] == [("code", 5, 7), ("code", 9, 11)]
+    assert [b.prose.text for b in doc.prose_blocks()] == ["T", "Intro text.", "After."]
