@@ -9,6 +9,11 @@ from typing import Any, Iterable
 
 _HERE = os.path.dirname(os.path.abspath(__file__))
 
+# Footnote and reference markers that may follow a sentence's full stop
+# ("... some people.[^1] This ..."), for the sentence splitters: each
+# alternative is one marker, so a run of them is read in linear time.
+SENTENCE_MARKERS = r"(?:\[\^[\w-]{1,20}\]|\[\d{1,3}(?:\s*[,\u2013-]\s*\d{1,3})*\]|[\u00b9\u00b2\u00b3\u2070\u2074-\u2079])*"
+
 
 @functools.lru_cache(maxsize=None)
 def load_data(name: str) -> Any:

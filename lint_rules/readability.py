@@ -73,6 +73,7 @@ from typing import Any, Iterator
 
 from acu_lint.model import Finding
 from lint_rules import _syllables
+from lint_rules._common import SENTENCE_MARKERS
 
 ID = "readability"
 SEVERITY = "warning"
@@ -152,8 +153,7 @@ _ABBREVIATIONS = frozenset(
     "aug sep sept oct nov dec ref refs ed eds est resp".split()
 )
 # a footnote or reference marker may follow the full stop: "... some people.[^1] This ..."
-_MARKER_AFTER = r"(?:\[\^[\w-]{1,20}\]|\[\d{1,3}(?:\s*[,\u2013-]\s*\d{1,3})*\]|[\u00b9\u00b2\u00b3\u2070\u2074-\u2079])*"
-_BOUNDARY = re.compile(rf"[.!?\u2026]+[\"'\u201d\u2019)\]]*{_MARKER_AFTER}(?=\s)")
+_BOUNDARY = re.compile(rf"[.!?\u2026]+[\"'\u201d\u2019)\]]*{SENTENCE_MARKERS}(?=\s)")
 _NEXT_STARTS_SENTENCE = re.compile(r"\s+[\"'\u201c\u2018(\[]*[A-Z0-9\u00c0-\u00de]")
 _WORD = re.compile(r"[^\W_]+(?:['\u2019.\u2010\u2011-][^\W_]+)*")
 _TERMINAL = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*\s*$")

@@ -62,7 +62,7 @@ import weakref
 from dataclasses import dataclass, field
 
 from acu_lint.model import Finding
-from lint_rules._common import LazyPattern, case_exotic, literal_hits, load_data
+from lint_rules._common import SENTENCE_MARKERS, LazyPattern, case_exotic, literal_hits, load_data
 
 ID = "vague-citation"
 SEVERITY = "warning"
@@ -89,9 +89,7 @@ _ABBREVIATIONS = {
     "univ", "assoc", "mt", "ph.d", "m.d", "u.s", "u.k", "a.m", "p.m", "min", "max", "est", "op", "cit",
     "ibid", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 }
-_SENT_END = LazyPattern(
-    r"[.!?\u2026]+[\"'\u201d\u2019)\]*_]*"
-    r"(?:\[\^[\w-]{1,20}\]|\[\d{1,3}(?:\s*[,\u2013-]\s*\d{1,3})*\]|[\u00b9\u00b2\u00b3\u2070\u2074-\u2079])*(?=\s|$)")
+_SENT_END = LazyPattern(rf"[.!?\u2026]+[\"'\u201d\u2019)\]*_]*{SENTENCE_MARKERS}(?=\s|$)")
 _WORD_BEFORE = LazyPattern(r"([\w.]+)$")
 
 

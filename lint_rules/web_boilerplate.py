@@ -53,9 +53,6 @@ MAX_WORDS = 40
 # HTML elements that hold a page's template: in a page that marks its article,
 # their text is where it belongs
 TEMPLATE_CONTEXT = frozenset({"nav", "header", "footer", "aside"})
-# in such a page, what stands outside <article> (or <main> where there is no
-# <article>), such as a skip link or the comment form under the post, is the
-# page's template too
 _MARKS_ARTICLE = re.compile(r"<(?:article|main)\b", re.I)
 
 
@@ -105,26 +102,23 @@ def check(doc, options):
 
         user = [compile_user_pattern(p, f"rules.{ID}.extra_patterns[{i}]") for i, p in enumerate(extra)]
     # In a whole page, the article's own element is the <article> or <main> that holds
-    # its title (a <main> often holds the comments too; an <article> may be a card)
+    # its title (a <main> often holds the comments too; an <article> may be a card);
+    # what stands outside it (a skip link, the comment form) is the page's template too
     own: frozenset = frozenset()
     if doc.kind == "html" and _MARKS_ARTICLE.search(doc.text) and doc.title is not None:
         title_context = doc.title.data.get("context") or ()
         own = frozenset({"article"} if "article" in title_context else {"main"} if "main" in title_context else ())
     whole_page = bool(own)
-    intro_lines: set[int] = set()
-
-    def first_in_box(end_line: int) -> bool:
-        """The first block after the box's heading (one blank line between is allowed)."""
-        return end_line in intro_lines
     # candidates in document order: (block, text, hit); a block that is only a
     # companion ("Facebook", "Name") counts when its neighbour is furniture
     cands = []
-    # the box of post titles that a "Related Posts" line opens: its end line, or None;
-    # it runs on while the next block starts on the very next line
-    box_end = None
+    # the box of post titles that a "Related Posts" line opens, as (its last line, the
+    # lines the next title may start after it): one blank line may follow the box's
+    # heading, none a title; any other block closes it
+    box = None
     for b in doc.blocks:
         context = b.data.get("context") or ()
-        in_box, box_end = box_end, None
+        in_box, box = box, None
         if whole_page and (not TEMPLATE_CONTEXT.isdisjoint(context) or own.isdisjoint(context)):
             cands.append(None)
             continue
@@ -141,12 +135,10 @@ def check(doc, options):
         if _matches(pat, user, text):
             cands.append([b, text, True])
             if _LIST_INTRO.match(text):
-                box_end = b.end_line
-                intro_lines.add(b.end_line)
-        elif (in_box is not None and b.line <= in_box + 2 and (b.line == in_box + 1 or first_in_box(in_box))
-              and _titles_only(text)):
+                box = (b.end_line, 2)
+        elif in_box is not None and b.line <= in_box[0] + in_box[1] and _titles_only(text):
             cands.append([b, text, True])  # the linked post titles under "Related Posts"
-            box_end = b.end_line
+            box = (b.end_line, 1)
         elif companion is not None and companion.match(text):
             cands.append([b, text, False])
         else:
