@@ -1,8 +1,8 @@
 """Helpers shared by the built-in rules (data loading, phrase matching)."""
 from __future__ import annotations
 
-import bisect
 import functools
+import itertools
 import os
 import re
 from typing import Any, Iterable
@@ -70,42 +70,54 @@ def case_exotic(lowered: str) -> bool:
     return not lowered.isascii() and any(c in lowered for c in CASE_EXOTIC)
 
 
-_SEP = "\x00"
+class LiteralIndex:
+    """Which of a fixed set of literal strings occur in a text, found in one
+    Aho-Corasick pass over the text (pyahocorasick) instead of one substring
+    scan per literal. Each literal has a bit; :meth:`mask` is the OR of the
+    bits of the literals present (overlapping occurrences count)."""
+
+    __slots__ = ("literals", "bits", "_iter")
+
+    def __init__(self, literals: Iterable[str]):
+        self.literals = sorted({a for a in literals if a})
+        self.bits = {a: 1 << i for i, a in enumerate(self.literals)}
+        self._iter = None
+
+    def _build(self):
+        if not self.literals:
+            self._iter = lambda text: ()
+            return self._iter
+        import ahocorasick  # built on first use: nothing is paid at start-up
+
+        automaton = ahocorasick.Automaton()  # values: the literals' bits (Python ints)
+        for a, bit in self.bits.items():
+            automaton.add_word(a, bit)
+        automaton.make_automaton()
+        self._iter = automaton.iter
+        return self._iter
+
+    def mask(self, text: str) -> int:
+        it = self._iter or self._build()
+        m = 0
+        for _, bit in it(text):
+            m |= bit
+        return m
+
+    def found(self, text: str) -> set[str]:
+        m = self.mask(text)
+        return {a for a, bit in self.bits.items() if m & bit}
+
+
+@functools.lru_cache(maxsize=64)
+def literal_index(literals: frozenset[str]) -> LiteralIndex:
+    return LiteralIndex(literals)
 
 
 def literal_hits(lowered: list[str], literals) -> list[set[str] | None]:
     """For each text, the set of ``literals`` it contains (None for none):
-    ``{a for a in literals if a in t}`` for every ``t``, found with one scan
-    per literal over all the texts instead of one per literal and text."""
-    n = len(lowered)
-    out: list[set[str] | None] = [None] * n
-    if n == 0:
-        return out
-    if n == 1 or any(_SEP in a for a in literals):
-        for k, t in enumerate(lowered):
-            found = {a for a in literals if a in t}
-            out[k] = found or None
-        return out
-    joined = _SEP.join(lowered)
-    starts = []
-    pos = 0
-    for t in lowered:
-        starts.append(pos)
-        pos += len(t) + 1
-    find = joined.find
-    for a in literals:
-        i = find(a)
-        while i >= 0:
-            k = bisect.bisect_right(starts, i) - 1
-            hit = out[k]
-            if hit is None:
-                out[k] = {a}
-            else:
-                hit.add(a)
-            if k + 1 >= n:
-                break
-            i = find(a, starts[k + 1])
-    return out
+    ``{a for a in literals if a in t}`` for every ``t``."""
+    index = literal_index(frozenset(literals))
+    return [index.found(t) or None for t in lowered]
 
 
 def phrase_source(phrases: Iterable[str], whole: bool = False) -> str:
@@ -143,6 +155,13 @@ _WORD = re.compile(r"[\w'\u2019-]+")
 
 def word_count(text: str) -> int:
     return len(_WORD.findall(text))
+
+
+def has_words(text: str, n: int) -> bool:
+    """``word_count(text) >= n``, reading no further than the n-th word."""
+    if n <= 0:
+        return True
+    return next(itertools.islice(_WORD.finditer(text), n - 1, None), None) is not None
 
 
 def block_stands_alone(doc, block) -> bool:

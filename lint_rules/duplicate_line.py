@@ -30,7 +30,7 @@ Safe: the later copy is deleted; the first one stays.
 from __future__ import annotations
 
 from acu_lint.model import Finding, Fix
-from lint_rules._common import block_stands_alone, normalize, word_count
+from lint_rules._common import block_stands_alone, has_words, normalize
 
 ID = "duplicate-line"
 SEVERITY = "warning"
@@ -71,7 +71,7 @@ def check(doc, options):
             continue
         before, prev = prev, (b, key)
         reason = None
-        long_enough = None  # word_count(key) >= min_words, counted when first needed
+        long_enough = None  # has_words(key, min_words), counted when first needed
         if b is not title and title_key and key == title_key and b.kind in ("heading", "paragraph"):
             reason = f"The title is repeated here (first on line {title.line})"
         elif (before is not None and before[1] == key and b.kind in ("heading", "paragraph")
@@ -81,7 +81,7 @@ def check(doc, options):
         elif b.kind == "heading" and key in headings:
             reason = f"This heading repeats the one on line {headings[key].line}"
         elif b.kind in ("paragraph", "list_item") and key in seen:
-            long_enough = word_count(key) >= min_words
+            long_enough = has_words(key, min_words)
             if long_enough:
                 reason = f"This paragraph already stands on line {seen[key].line}"
         if reason:
@@ -90,10 +90,10 @@ def check(doc, options):
                           f"{reason}: duplicated text left from copying. Delete the second copy.", fix=fix)
         elif b.kind in ("paragraph", "list_item") and key not in seen:
             if long_enough is None:
-                long_enough = word_count(key) >= min_words
+                long_enough = has_words(key, min_words)
             if long_enough:
                 seen[key] = b
         if b.kind == "heading":
             headings.setdefault(key, b)
-        elif b.prose.text.rstrip().endswith((".", "!", "?")) or word_count(key) >= _RUNNING_TEXT_WORDS:
+        elif b.prose.text.rstrip().endswith((".", "!", "?")) or has_words(key, _RUNNING_TEXT_WORDS):
             headings.clear()  # running text: a new section may reuse a heading

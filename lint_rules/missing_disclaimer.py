@@ -65,7 +65,7 @@ import html
 import re
 
 from acu_lint.model import Edit, Finding, Fix
-from lint_rules._common import LazyPattern, case_exotic, load_data
+from lint_rules._common import LazyPattern, load_data
 
 ID = "missing-disclaimer"
 SEVERITY = "error"
@@ -89,6 +89,18 @@ def _spaces(pattern: str) -> str:
     return re.sub(r"(?<!\\) ", r"\\s+", pattern).replace("{w}", r"(?:[\w'-]+\s+)")
 
 
+def _may_match_a_full_stop(pattern: str) -> bool:
+    """Whether ``pattern`` might match a "." (conservative: any dot, any
+    negated or broad class, any escape for "non-..." counts)."""
+    if re.search(r"\\[WSD]", pattern):
+        return True
+    s = re.sub(r"\[\^(?:[^\]\\]|\\.)*\.(?:[^\]\\]|\\.)*\]", "", pattern)  # [^.] and the like exclude it
+    if "\\." in s:
+        return True
+    s = re.sub(r"\\.", "", s)  # other escapes (\s, \b) match no "."
+    return "." in s or "[^" in s
+
+
 class _AnyOf:
     """The built-in patterns, each tried only when one of its literal anchors occurs."""
 
@@ -96,19 +108,30 @@ class _AnyOf:
         from lint_rules.vague_citation import AnchoredPattern, PatternSet
 
         self.set = PatternSet((None, AnchoredPattern(p)) for p in patterns)
+        # the patterns that could match across the ". " between two blocks
+        self.spanning = PatternSet((None, AnchoredPattern(p)) for p in patterns if _may_match_a_full_stop(p))
 
     def search(self, text: str):
-        """The first built-in pattern's match, in their order (each pattern's
-        anchors are tested only when its turn comes: the first patterns are
-        the common wordings, so the rest are rarely looked at)."""
-        lowered = text.lower()
-        exotic = case_exotic(lowered)
-        for _, pat in self.set.items:
-            if pat.may_match(lowered, exotic):
-                m = pat.rx.search(text)
-                if m:
-                    return m
+        """The first built-in pattern's match, in their order (only the
+        patterns whose literal anchors occur in the text are tried)."""
+        for _, pat in self.set.active(text.lower()):
+            m = pat.rx.search(text)
+            if m:
+                return m
         return None
+
+    def search_joined(self, texts: list[str]) -> bool:
+        """Whether a pattern matches ``". ".join(texts)``, found block by
+        block (a pattern that cannot match a full stop cannot run across the
+        ". " between two blocks): each block is searched only with the
+        patterns whose anchors it holds, and the joined text only with the
+        patterns that could span a joint."""
+        if any(self.search(t) for t in texts):
+            return True
+        if not self.spanning.items or len(texts) < 2:
+            return False
+        joined = ". ".join(texts)
+        return any(pat.rx.search(joined) for _, pat in self.spanning.active(joined.lower()))
 
 
 @functools.lru_cache(maxsize=1)
@@ -246,10 +269,14 @@ def check(doc, options):
     words = sum(len(t.split()) for b, t in blocks if b.is_prose)
     if words < int(options.get("min_words", 50)):
         return
-    # one search over the whole visible text; blocks are joined as sentences
-    joined = _normal(". ".join(t.strip() for _, t in blocks))
-    if rx.search(joined) or any(u.search(joined) for u in user):
+    # the whole visible text, blocks joined as sentences
+    texts = [_normal(t.strip()) for _, t in blocks]
+    if rx.search_joined(texts):
         return
+    if user:
+        joined = ". ".join(texts)
+        if any(u.search(joined) for u in user):
+            return
     for i, (b, text) in enumerate(blocks):
         t = _normal(text)
         if label_rx.match(t):

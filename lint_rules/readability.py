@@ -73,7 +73,7 @@ from typing import Any, Iterator
 
 from acu_lint.model import Finding
 from lint_rules import _syllables
-from lint_rules._common import SENTENCE_MARKERS
+from lint_rules._common import SENTENCE_MARKERS, case_exotic
 
 ID = "readability"
 SEVERITY = "warning"
@@ -156,6 +156,12 @@ _ABBREVIATIONS = frozenset(
 _BOUNDARY = re.compile(rf"[.!?\u2026]+[\"'\u201d\u2019)\]]*{SENTENCE_MARKERS}(?=\s)")
 _NEXT_STARTS_SENTENCE = re.compile(r"\s+[\"'\u201c\u2018(\[]*[A-Z0-9\u00c0-\u00de]")
 _WORD = re.compile(r"[^\W_]+(?:['\u2019.\u2010\u2011-][^\W_]+)*")
+# the same on ASCII text (where [^\W_] is [A-Za-z0-9]), without a Unicode lookup per character
+_WORD_ASCII = re.compile(r"[A-Za-z0-9]+(?:['.-][A-Za-z0-9]+)*")
+
+
+def _words(text: str) -> list[str]:
+    return (_WORD_ASCII if text.isascii() else _WORD).findall(text)
 _TERMINAL = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*\s*$")
 _REFERENCE_KEYWORD = (r"(?:references?|sources?|bibliography|citations?|works\s+cited|literature(?:\s+cited)?"
                       r"|further\s+reading|footnotes|endnotes|cited\s+works)")
@@ -229,14 +235,34 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+class _Terms:
+    """The allowed terms as one pattern, with the lower-cased first word of
+    each: a text that holds none of them (lower-cased) cannot match."""
+
+    __slots__ = ("rx", "firsts")
+
+    def __init__(self, rx: re.Pattern[str], firsts: tuple[str, ...]):
+        self.rx, self.firsts = rx, firsts
+
+    def subn(self, repl: str, text: str) -> tuple[str, int]:
+        return self.rx.subn(repl, text)
+
+    def may_occur(self, text: str) -> bool:
+        low = text.lower()
+        return case_exotic(low) or any(w in low for w in self.firsts)
+
+
 @functools.lru_cache(maxsize=16)
-def _terms_pattern(terms: tuple[str, ...]) -> re.Pattern[str] | None:
+def _terms_pattern(terms: tuple[str, ...]) -> _Terms | None:
     parts = []
+    firsts = set()
     for t in sorted({t.strip() for t in terms if t and t.strip()}, key=len, reverse=True):
         parts.append(r"[\s\u00a0-]+".join(re.escape(w) for w in t.split()))
+        firsts.add(t.split()[0].lower())
     if not parts:
         return None
-    return re.compile(rf"(?<![\w-])(?:{'|'.join(parts)})(?:e?s)?(?:['\u2019]s)?(?![\w-])", re.I)
+    rx = re.compile(rf"(?<![\w-])(?:{'|'.join(parts)})(?:e?s)?(?:['\u2019]s)?(?![\w-])", re.I)
+    return _Terms(rx, tuple(sorted(firsts)))
 
 
 _TOKEN_PARTS = re.compile(r"[.\u2010\u2011-]")
@@ -309,7 +335,7 @@ class Counts(_Record):
         return reading_ease(self.raw_words, self.sentences, self.raw_syllables)
 
 
-def count_sentence(text: str, terms: re.Pattern[str] | None = None) -> Counts:
+def count_sentence(text: str, terms: _Terms | None = None) -> Counts:
     """Words and syllables of one sentence; an allowed term counts as one
     word of one syllable.
 
@@ -317,7 +343,7 @@ def count_sentence(text: str, terms: re.Pattern[str] | None = None) -> Counts:
     >>> (c.words, c.syllables, c.raw_words, c.raw_syllables, c.terms)
     (2, 2, 3, 9, 1)
     """
-    tokens = _WORD.findall(text)
+    tokens = _words(text)
     raw_words = len(tokens)
     raw_syllables = sum(map(_token_syllables, tokens))
     c = Counts(words=raw_words, syllables=raw_syllables, sentences=1, raw_words=raw_words,
@@ -326,7 +352,7 @@ def count_sentence(text: str, terms: re.Pattern[str] | None = None) -> Counts:
         # each allowed term becomes one one-syllable word ("it")
         plain, n = terms.subn(" it ", text)
         if n:
-            tokens = _WORD.findall(plain)
+            tokens = _words(plain)
             c.words = len(tokens)
             c.syllables = sum(map(_token_syllables, tokens))
             c.terms = n
@@ -339,7 +365,7 @@ def count_sentence(text: str, terms: re.Pattern[str] | None = None) -> Counts:
 def _is_label(text: str) -> bool:
     """A list item or line that is only a label or lead-in ("Pain Relief:")."""
     s = text.strip()
-    return s.endswith(":") and len(_WORD.findall(s)) <= 6
+    return s.endswith(":") and len(_words(s)) <= 6
 
 
 # a line that ends with one of these words continues on the next line
@@ -442,15 +468,16 @@ def _units(doc) -> Iterator[Any]:
         yield group[0] if len(group) == 1 else _Joined(group)
 
 
-def analyse(doc, terms: re.Pattern[str] | None) -> tuple[Counts, list[Paragraph]]:
+def analyse(doc, terms: _Terms | None) -> tuple[Counts, list[Paragraph]]:
     total = Counts()
     paragraphs = []
     for block in _units(doc):
         para = Paragraph(block)
         text = block.prose.text
+        here = terms if terms is not None and terms.may_occur(text) else None
         for a, b in split_sentences(text):
             piece = text[a:b]
-            c = count_sentence(piece, terms)
+            c = count_sentence(piece, here)
             if c.raw_words == 0:
                 continue
             if c.raw_words < 3 and not _TERMINAL.search(piece):

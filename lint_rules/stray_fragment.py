@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 
 from acu_lint.model import Finding, Fix
-from lint_rules._common import block_stands_alone, word_count
+from lint_rules._common import block_stands_alone, has_words
 
 ID = "stray-fragment"
 SEVERITY = "warning"
@@ -77,7 +77,7 @@ def check(doc, options):
         if not _LABEL_CONTEXT.isdisjoint(b.data.get("context") or ()):
             continue  # a term, a summary, a form label or a button: short on purpose
         text = b.prose.text.strip()
-        if "\n" in text or word_count(text) > max_words or len(text) > 60:
+        if "\n" in text or len(text) > 60 or has_words(text, max_words + 1):
             continue
         if _written_on_purpose(doc, b):
             continue

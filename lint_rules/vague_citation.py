@@ -62,7 +62,7 @@ import weakref
 from dataclasses import dataclass, field
 
 from acu_lint.model import Finding
-from lint_rules._common import SENTENCE_MARKERS, LazyPattern, case_exotic, literal_hits, load_data
+from lint_rules._common import SENTENCE_MARKERS, LazyPattern, LiteralIndex, case_exotic, load_data
 
 ID = "vague-citation"
 SEVERITY = "warning"
@@ -404,56 +404,75 @@ class AnchoredPattern:
 
 class PatternSet:
     """Anchored patterns with their payloads; ``active(lowered)`` returns the
-    (payload, pattern) pairs that can match a text, in their order, testing
-    each distinct primary anchor once (the further requirements only for the
-    patterns whose primary anchor is there)."""
+    (payload, pattern) pairs that can match a text, in their order. The
+    anchors of all patterns are found in one
+    :class:`~lint_rules._common.LiteralIndex` pass over the text; a pattern
+    with an anchor there is active when its further requirements (a literal of
+    each, looked up only then) are in the text too."""
+
+    _MEMO_LIMIT = 4096
+    _MIN_REQ_LEN = 4
 
     def __init__(self, items):
         self.items = [(payload, pat) for payload, pat in items]
         self.anchors = sorted({a for _, pat in self.items if pat.anchors for a in pat.anchors})
-
-    @staticmethod
-    def _select(items, present: set[str], lowered: str):
-        out = []
-        exotic = None
-        for item in items:
-            pat = item[1]
-            anchors = pat.anchors
-            if anchors is None:
-                out.append(item)
-            elif not anchors.isdisjoint(present):
-                if pat.also:
-                    if exotic is None:
-                        exotic = _exotic(lowered)
-                    if not exotic and not all(any(a in lowered for a in req) for req in pat.also):
-                        continue
-                out.append(item)
-        return out
-
-    def active(self, lowered: str):
-        present = {a for a in self.anchors if a in lowered}
-        return self._select(self.items, present, lowered)
-
-    def active_per_text(self, lowered: list[str]) -> list[list]:
-        """``[self.active(t) for t in lowered]``, with one scan per anchor
-        over all the texts instead of one per anchor and text."""
-        n = len(lowered)
-        if n < 2:
-            return [self.active(t) for t in lowered]
-        present = literal_hits(lowered, self.anchors)
-        found_any = set().union(*(p for p in present if p))
-        # the patterns that can match somewhere at all, then text by text
-        items = [item for item in self.items
-                 if item[1].anchors is None or not item[1].anchors.isdisjoint(found_any)]
-        always = [item for item in items if item[1].anchors is None]
-        out = []
-        for k in range(n):
-            p = present[k]
-            if p is None:
-                out.append(list(always))
+        self.index = LiteralIndex(self.anchors)
+        bit_of = {a: k for k, a in enumerate(self.index.literals)}
+        self._always = []  # items without anchors: always active
+        by_anchor: list[list[int]] = [[] for _ in self.index.literals]  # anchor -> items that have it
+        self._reqs = []  # per item: its further requirements, most selective literal first
+        for n, (_, pat) in enumerate(self.items):
+            # a requirement with a short literal ("a", "the", "you") is met by almost every
+            # text: looking it up costs more than running the pattern, so it is left out
+            self._reqs.append(tuple(tuple(sorted(req, key=lambda x: (len(x), x)))
+                                    for req in pat.also or () if min(map(len, req)) >= self._MIN_REQ_LEN))
+            if pat.anchors is None:
+                self._always.append(n)
             else:
-                out.append(self._select(items, p, lowered[k]))
-        return out
+                for x in pat.anchors:
+                    by_anchor[bit_of[x]].append(n)
+        self._by_anchor = [tuple(v) for v in by_anchor]
+        self._memo: dict[int, tuple[tuple, bool]] = {}
+
+    def _select(self, mask: int, lowered: str) -> tuple:
+        hit = self._memo.get(mask)
+        if hit is None:
+            chosen = set(self._always)
+            m = mask
+            by_anchor = self._by_anchor
+            while m:
+                low = m & -m
+                chosen.update(by_anchor[low.bit_length() - 1])
+                m ^= low
+            order = sorted(chosen)
+            reqs = self._reqs
+            hit = (tuple((self.items[n], reqs[n]) for n in order), any(reqs[n] for n in order))
+            if len(self._memo) >= self._MEMO_LIMIT:
+                self._memo.clear()
+            self._memo[mask] = hit
+        chosen, has_reqs = hit
+        if not has_reqs or _exotic(lowered):  # a requirement is exact for ASCII text only: then the anchor decides
+            return tuple(item for item, _ in chosen)
+        out = []
+        for item, reqs in chosen:
+            for req in reqs:
+                for x in req:
+                    if x in lowered:
+                        break
+                else:
+                    break  # no literal of this requirement: the pattern cannot match
+            else:
+                out.append(item)
+        return tuple(out)
+
+    def active(self, lowered: str) -> tuple:
+        return self._select(self.index.mask(lowered), lowered)
+
+    def active_per_text(self, lowered: list[str]) -> list[tuple]:
+        """``[self.active(t) for t in lowered]``."""
+        mask = self.index.mask
+        select = self._select
+        return [select(mask(t), t) for t in lowered]
 
     def narrow(self, lowered: str) -> "PatternSet":
         """The subset that can match somewhere in ``lowered`` (a whole

@@ -324,3 +324,20 @@ def test_seeds():
         "003_11b9ec09f232ca3e.txt": False,
         "004_b58b6a3761631fd8.txt": True,
     }
+
+
+def test_block_by_block_search_equals_the_joined_search():
+    """The built-in patterns are searched block by block; only a pattern that
+    can match a full stop is also tried across the ". " between blocks."""
+    from lint_rules.missing_disclaimer import _AnyOf, _may_match_a_full_stop
+
+    assert not _may_match_a_full_stop(r"\bnot\s+medical\s+advice\b")
+    assert not _may_match_a_full_stop(r"\bseek the advice of (?:your|a)[^.]{0,80}?\bwith")
+    for crossing in (r"\bfoo\.\s+bar\b", r"foo.bar", r"foo\W+bar", r"[^a]+", r"[\w.]+"):
+        assert _may_match_a_full_stop(crossing), crossing
+    spanning = _AnyOf([r"\bsee\.\s+our\s+policy\b"])
+    assert spanning.search_joined(["Please see", "our policy here"])  # only in the joined text
+    assert not spanning.search_joined(["Please see", "the policy"])
+    within = _AnyOf([r"\bnot\s+medical\s+advice\b"])
+    assert within.search_joined(["Intro text", "This is not medical advice."])
+    assert not within.search_joined(["This is not", "medical advice"])  # a joint holds ". "
