@@ -402,68 +402,68 @@ class AnchoredPattern:
         return exotic or all(any(a in lowered for a in req) for req in self.also)
 
 
+_COMMON_WORDS = frozenset("a an and are be can for in is it not of on or our that the this to with you your".split())
+
+
+def _mask_of(literals, bits: dict[str, int]) -> int:
+    m = 0
+    for x in literals:
+        m |= bits[x]
+    return m
+
+
 class PatternSet:
     """Anchored patterns with their payloads; ``active(lowered)`` returns the
     (payload, pattern) pairs that can match a text, in their order. The
-    anchors of all patterns are found in one
-    :class:`~lint_rules._common.LiteralIndex` pass over the text; a pattern
-    with an anchor there is active when its further requirements (a literal of
-    each, looked up only then) are in the text too."""
+    anchors and further requirements of all patterns are found in one
+    :class:`~lint_rules._common.LiteralIndex` pass over the text; a pattern is
+    active when one of its anchors and a literal of each requirement are there."""
 
     _MEMO_LIMIT = 4096
-    _MIN_REQ_LEN = 4
 
     def __init__(self, items):
         self.items = [(payload, pat) for payload, pat in items]
         self.anchors = sorted({a for _, pat in self.items if pat.anchors for a in pat.anchors})
-        self.index = LiteralIndex(self.anchors)
-        bit_of = {a: k for k, a in enumerate(self.index.literals)}
-        self._always = []  # items without anchors: always active
-        by_anchor: list[list[int]] = [[] for _ in self.index.literals]  # anchor -> items that have it
-        self._reqs = []  # per item: its further requirements, most selective literal first
-        for n, (_, pat) in enumerate(self.items):
-            # a requirement with a short literal ("a", "the", "you") is met by almost every
-            # text: looking it up costs more than running the pattern, so it is left out
-            self._reqs.append(tuple(tuple(sorted(req, key=lambda x: (len(x), x)))
-                                    for req in pat.also or () if min(map(len, req)) >= self._MIN_REQ_LEN))
-            if pat.anchors is None:
-                self._always.append(n)
-            else:
-                for x in pat.anchors:
-                    by_anchor[bit_of[x]].append(n)
-        self._by_anchor = [tuple(v) for v in by_anchor]
-        self._memo: dict[int, tuple[tuple, bool]] = {}
+        # a requirement met by one of the commonest words ("the", "for", "you") holds in
+        # almost every text: finding it costs more than it saves, so it is left out
+        reqs = [tuple(req for req in pat.also or () if req.isdisjoint(_COMMON_WORDS)) for _, pat in self.items]
+        literals = set(self.anchors)
+        for rs in reqs:
+            for req in rs:
+                literals.update(req)
+        self.index = LiteralIndex(literals)
+        bits = self.index.bits
+        self._anchor_bits = _mask_of(self.anchors, bits)
+        self._always = [n for n, (_, pat) in enumerate(self.items) if pat.anchors is None]
+        by_bit: dict[int, list[int]] = {}  # an anchor's bit -> the items it anchors
+        self._req_masks = []  # per item: the masks of its requirements
+        for n, ((_, pat), rs) in enumerate(zip(self.items, reqs)):
+            self._req_masks.append(tuple(_mask_of(req, bits) for req in rs))
+            for x in pat.anchors or ():
+                by_bit.setdefault(bits[x], []).append(n)
+        self._by_bit = {b: tuple(v) for b, v in by_bit.items()}
+        self._memo: dict[tuple[int, bool], tuple] = {}
 
     def _select(self, mask: int, lowered: str) -> tuple:
-        hit = self._memo.get(mask)
+        exotic = _exotic(lowered)  # a requirement is exact for ASCII text only: then the anchor decides
+        key = (mask, exotic)
+        hit = self._memo.get(key)
         if hit is None:
             chosen = set(self._always)
-            m = mask
-            by_anchor = self._by_anchor
+            m = mask & self._anchor_bits
+            by_bit = self._by_bit
             while m:
                 low = m & -m
-                chosen.update(by_anchor[low.bit_length() - 1])
+                chosen.update(by_bit[low])
                 m ^= low
-            order = sorted(chosen)
-            reqs = self._reqs
-            hit = (tuple((self.items[n], reqs[n]) for n in order), any(reqs[n] for n in order))
+            req_masks = self._req_masks
+            items = self.items
+            hit = tuple(items[n] for n in sorted(chosen)
+                        if exotic or all(rm & mask for rm in req_masks[n]))
             if len(self._memo) >= self._MEMO_LIMIT:
                 self._memo.clear()
-            self._memo[mask] = hit
-        chosen, has_reqs = hit
-        if not has_reqs or _exotic(lowered):  # a requirement is exact for ASCII text only: then the anchor decides
-            return tuple(item for item, _ in chosen)
-        out = []
-        for item, reqs in chosen:
-            for req in reqs:
-                for x in req:
-                    if x in lowered:
-                        break
-                else:
-                    break  # no literal of this requirement: the pattern cannot match
-            else:
-                out.append(item)
-        return tuple(out)
+            self._memo[key] = hit
+        return hit
 
     def active(self, lowered: str) -> tuple:
         return self._select(self.index.mask(lowered), lowered)
