@@ -172,7 +172,6 @@ _REFERENCE_HEADING = re.compile(
 # the word boundary is tested once, before the alternatives)
 _CITATION = re.compile(
     r"\b(?:doi\s*:|doi\.org/|pmid\s*:?\s*\d|pmc\d|et\s+al\.|(?:19|20)\d\d\s*;\s*\d)|https?://", re.I)
-_DIGIT_COLON_SLASH = re.compile(r"[\d:/]")
 
 
 # "Vickers AJ, ...", "1. Smith J.", "[3] Lee K, ...": an entry of a reference list
@@ -188,13 +187,17 @@ def _reads_like_reference(text: str) -> bool:
 
 
 def _has_citation(text: str) -> bool:
-    # every _CITATION match holds a digit, a colon, a slash or "al." in some
-    # case (no character but "a"/"A" and "l"/"L" matches those under re.I):
-    # cheap tests that rule out most paragraphs before the regex runs
-    if not ("al." in text or "AL." in text or "Al." in text or "aL." in text
-            or _DIGIT_COLON_SLASH.search(text) is not None):
+    # every _CITATION match holds, lower-cased, "doi", "pmid", "pmc", "al.", ";"
+    # or "http": substring tests that rule out most paragraphs before the regex
+    # runs (exact unless the text holds a character that re.I matches with an
+    # ASCII letter it does not lower-case to)
+    low = text.lower()
+    if not ("http" in low or "doi" in low or "al." in low or ";" in low or "pmc" in low or "pmid" in low
+            or case_exotic(low)):
         return False
     return _CITATION.search(text) is not None
+
+
 _BOILERPLATE_CONTEXT = {"nav", "footer", "header", "aside", "form", "figure", "figcaption", "table"}
 
 
@@ -348,7 +351,7 @@ def count_sentence(text: str, terms: _Terms | None = None) -> Counts:
     raw_syllables = sum(map(_token_syllables, tokens))
     c = Counts(words=raw_words, syllables=raw_syllables, sentences=1, raw_words=raw_words,
                raw_syllables=raw_syllables)
-    if terms is not None:
+    if terms is not None and terms.may_occur(text):
         # each allowed term becomes one one-syllable word ("it")
         plain, n = terms.subn(" it ", text)
         if n:
