@@ -34,7 +34,7 @@ from acu_lint.rules import Registry
 
 MIN_FILES_FOR_POOL = 20
 MIN_BYTES_FOR_POOL = 2_000_000  # fewer files, but this much text, still pays for the processes
-MAX_FILES_PER_CHUNK = 32
+MAX_FILES_PER_CHUNK = 16  # the last chunk leaves the other workers idle: keep it short
 BIG_FILE = 512_000  # a file this big travels alone
 
 Progress = Callable[[int, int], None]  # (files done, files in all)
