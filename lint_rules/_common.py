@@ -87,7 +87,12 @@ class LiteralIndex:
         if not self.literals:
             self._iter = lambda text: ()
             return self._iter
-        import ahocorasick  # built on first use: nothing is paid at start-up
+        try:
+            import ahocorasick  # built on first use: nothing is paid at start-up
+        except ImportError:  # pragma: no cover - a platform without a pyahocorasick wheel
+            items = list(self.bits.items())
+            self._iter = lambda text: [(0, bit) for a, bit in items if a in text]
+            return self._iter
 
         automaton = ahocorasick.Automaton()  # values: the literals' bits (Python ints)
         for a, bit in self.bits.items():
