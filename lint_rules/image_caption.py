@@ -37,7 +37,7 @@ import functools
 import re
 
 from acu_lint.model import Finding, Fix
-from lint_rules._common import block_stands_alone, load_data, normalize
+from lint_rules._common import block_stands_alone, case_exotic, load_data, normalize
 
 ID = "image-caption"
 SEVERITY = "warning"
@@ -75,7 +75,10 @@ def check(doc, options):
         text = b.prose.text.strip()
         if "\n" in text:
             continue
-        m = _FROM_DOMAIN.match(text)
+        low = text.lower()
+        # every _FROM_DOMAIN match holds "from", "via" or "source" and a dot: tested first
+        may_credit = "." in text and ("from" in low or "via" in low or "source" in low or case_exotic(low))
+        m = _FROM_DOMAIN.match(text) if may_credit else None
         if m:
             alt = normalize(m.group("alt"))
             # the alt text standing just before the credit line

@@ -40,7 +40,7 @@ import functools
 import re
 
 from acu_lint.model import Finding, Fix
-from lint_rules._common import LazyPattern, block_stands_alone, case_exotic, literal_hits, load_data, phrase_source
+from lint_rules._common import LazyPattern, block_stands_alone, case_exotic, literal_index, load_data, phrase_source
 
 ID = "image-prompt"
 SEVERITY = "error"
@@ -77,7 +77,7 @@ def _patterns(extra: tuple[str, ...]):
     # every style match starts with the first word of a keyword: a cheap prefilter
     # (exact for ASCII words in a text without case-exotic letters)
     firsts = {k.split()[0].lower() for k in d["style_keywords"] if k and k.strip()}
-    style_words = firsts if firsts and all(w.isascii() for w in firsts) else None
+    style_words = frozenset(firsts) if firsts and all(w.isascii() for w in firsts) else None
     return instruction, label_start, placeholder, style, weak, not_prompt, style_words
 
 
@@ -107,16 +107,18 @@ def check(doc, options):
     if style_words is None:
         style_hits = [True] * len(blocks)
     else:
-        style_hits = literal_hits(lowered, style_words)
+        mask = literal_index(style_words).mask
+        style_hits = [mask(low) != 0 for low in lowered]
     for block, low, hit in zip(blocks, lowered, style_hits):
         text = block.prose.text
-        may_style = hit is not None or case_exotic(low)
+        may_style = hit or case_exotic(low)
         may_flag = "--" in text  # every _FLAGS match starts with "--"
         may_place = "[" in text or "{" in text  # every placeholder starts with one
         reason = None
-        if instruction.search(text) and not not_prompt.search(_FIRST_SENTENCE.split(text, maxsplit=1)[0]):
+        # both patterns start with "^" (no re.M): match() is search() that does not try every position
+        if instruction.match(text) and not not_prompt.search(_FIRST_SENTENCE.split(text, maxsplit=1)[0]):
             reason = "an image-generation instruction"
-        elif label_start.search(text):
+        elif label_start.match(text):
             reason = "an image prompt or placeholder label"
         elif may_place and placeholder.search(text) and len(placeholder.search(text).group(0)) >= 0.6 * len(text.strip()):
             reason = "an image placeholder"

@@ -126,7 +126,8 @@ class _AnyOf:
         ". " between two blocks): each block is searched only with the
         patterns whose anchors it holds, and the joined text only with the
         patterns that could span a joint."""
-        if any(self.search(t) for t in texts):
+        # a disclaimer mostly stands at the end (or the start): those blocks first
+        if any(self.search(t) for t in reversed(texts)):
             return True
         if not self.spanning.items or len(texts) < 2:
             return False
@@ -150,10 +151,14 @@ def _user(extra: tuple[str, ...]):
     return [compile_user_pattern(p, f"rules.{ID}.extra_patterns[{i}]") for i, p in enumerate(extra)]
 
 
+_WHITESPACE = re.compile(r"\s+")
+
+
 def _normal(text: str) -> str:
-    text = (text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
-            .replace("\u00a0", " "))
-    return re.sub(r"\s+", " ", text)
+    if not text.isascii():
+        text = (text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
+                .replace("\u00a0", " "))
+    return _WHITESPACE.sub(" ", text)
 
 
 def is_disclaimer(text: str, extra: tuple[str, ...] = ()) -> bool:
