@@ -303,9 +303,17 @@ _INLINE = re.compile(
 )
 
 
+# every _INLINE match starts with one of these characters (the lookahead above)
+_INLINE_START = re.compile(r"[<`!\[\\&*~_{]")
+
+
 def strip_inline(src: str, base: int, out: list[tuple[str, int]], markdown: bool = True) -> None:
     """Append the visible text of ``src`` (inline Markdown) to ``out`` as
     ``(text, source offset)`` pieces (``base`` is the offset of ``src[0]``)."""
+    if _INLINE_START.search(src) is None:  # plain text: one piece (a charset scan is fast)
+        if src:
+            out.append((src, base))
+        return
     pos = 0
     for m in _INLINE.finditer(src):
         if m.start() > pos:
