@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import hashlib
 import os
 import sys
 from typing import Any, Callable, Iterable, Iterator
@@ -71,6 +70,8 @@ def shard_key(path: str) -> str:
 def in_shard(path: str, k: int, n: int) -> bool:
     if n == 1:
         return True
+    import hashlib  # here: OpenSSL costs a one-file run without shards ~8 ms to load
+
     digest = hashlib.sha256(shard_key(path).encode("utf-8", "surrogateescape")).digest()
     return int.from_bytes(digest[:8], "big") % n == k - 1
 
