@@ -3,7 +3,7 @@
 An entry holds the findings (with their fixes) of one file for one rule set-up.
 It is found and checked by
 
-* the file's path and the SHA-256 of its decoded text (never its mtime: a fresh
+* the file's path and the BLAKE2b hash of its decoded text (never its mtime: a fresh
   CI checkout gives every file a new mtime, and a file edited within the same
   second keeps its old one);
 * the effective configuration of that file: the enabled rules, each rule's
@@ -27,7 +27,7 @@ Where: ``.acu-lint-cache/`` beside the config file that applies to the file
 current folder when there is no config; ``ACU_LINT_CACHE_DIR`` overrides both.
 Results go to ``<cache>/results/<code fingerprint>/<aa>/<key>.json``: one JSON
 object with the format, the content hash, the set-up hash, the findings and a
-SHA-256 of the findings (in compact ASCII JSON); findings that do not match
+BLAKE2b hash of the findings (in compact ASCII JSON); findings that do not match
 their checksum (a disk error, a hand edit) make the entry a miss. One file
 per (path, rule set-up), overwritten when the file changes, so the cache does
 not grow with edits; of the folders of older code versions only the
@@ -40,7 +40,6 @@ rebuilt.
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import json
 import os
 import shutil
@@ -48,11 +47,21 @@ import sys
 from typing import Any, Iterable
 
 from acu_lint import __version__
+
+try:  # CPython's own BLAKE2: no OpenSSL to load, which hashlib costs every start (5-8 ms)
+    from _blake2 import blake2b as _blake2b
+except ImportError:  # pragma: no cover - another Python
+    from hashlib import blake2b as _blake2b
+
+
+def new_hash(data: bytes = b""):
+    """A new 256-bit BLAKE2b hash object over ``data`` (all cache keys and checksums)."""
+    return _blake2b(data, digest_size=32)
 from acu_lint.model import Edit, Finding, Fix
 
 CACHE_DIR_NAME = ".acu-lint-cache"
 ENV_CACHE_DIR = "ACU_LINT_CACHE_DIR"  # shared with the grammar rule's paragraph cache
-FORMAT = 2  # 2: with a checksum of the findings
+FORMAT = 3  # 2: with a checksum of the findings; 3: BLAKE2b keys and checksums
 KEEP_VERSIONS = 4  # code-fingerprint folders kept (older ones are pruned)
 _TAG_SIGNATURE = "Signature: 8a477f597d28d172789f06886806bc55"  # https://bford.info/cachedir/
 _DATA_EXTS = (".py", ".yaml", ".yml", ".json", ".txt", ".toml", ".csv", ".tsv")
@@ -176,13 +185,13 @@ _CODE_PRINT: str | None = None
 
 
 def _hash_files(paths: Iterable[str]) -> str:
-    h = hashlib.sha256()
+    h = new_hash()
     for p in sorted(paths):
         digest = _FILE_HASHES.get(p)
         if digest is None:
             try:
                 with open(p, "rb") as fh:
-                    digest = hashlib.sha256(fh.read()).hexdigest()
+                    digest = new_hash(fh.read()).hexdigest()
             except OSError:
                 digest = "missing"
             _FILE_HASHES[p] = digest
@@ -213,7 +222,7 @@ def code_fingerprint() -> str:
     if _CODE_PRINT is None:
         here = os.path.dirname(os.path.abspath(__file__))
         files = _folder_files(here, recurse_data=True)
-        h = hashlib.sha256(f"acu-lint {__version__} format {FORMAT} py{sys.version_info[0]}.{sys.version_info[1]}"
+        h = new_hash(f"acu-lint {__version__} format {FORMAT} py{sys.version_info[0]}.{sys.version_info[1]}"
                            .encode())
         h.update(_hash_files(files).encode())
         _CODE_PRINT = h.hexdigest()
@@ -237,7 +246,7 @@ def module_fingerprint(module_name: str) -> str:
             parts.append(_hash_files([file]))
     else:
         parts.append("no-file")
-    fp = hashlib.sha256("\0".join(parts).encode()).hexdigest()
+    fp = new_hash("\0".join(parts).encode()).hexdigest()
     _MODULE_PRINTS[module_name] = fp
     return fp
 
@@ -328,10 +337,10 @@ class ResultCache:
     # the key ------------------------------------------------------------
     @staticmethod
     def content_hash(text: str) -> str:
-        return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+        return new_hash(text.encode("utf-8", "surrogatepass")).hexdigest()
 
     def entry_path(self, path: str, setup: str) -> str:
-        h = hashlib.sha256()
+        h = new_hash()
         h.update(os.path.abspath(path).encode("utf-8", "surrogateescape"))
         h.update(b"\0")
         h.update(setup.encode("utf-8", "surrogatepass"))
@@ -409,13 +418,13 @@ class ResultCache:
 
 
 def _sha(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    return new_hash(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _findings_sum(items: Any) -> str:
     """Checksum of the findings as compact ASCII JSON (parsing and dumping
     again gives the same text: key order and numbers survive the round trip)."""
-    return hashlib.sha256(json.dumps(items, ensure_ascii=True, separators=(",", ":")).encode("ascii")).hexdigest()
+    return new_hash(json.dumps(items, ensure_ascii=True, separators=(",", ":")).encode("ascii")).hexdigest()
 
 
 def prune(results: str, keep: int) -> None:

@@ -103,10 +103,10 @@ def read_entry(path: Path) -> tuple[dict, list]:
 
 
 def write_entry(path: Path, head: dict, findings: list) -> None:
-    import hashlib
+    from acu_lint.cache import new_hash
 
     body = json.dumps(findings, separators=(",", ":")).encode("ascii")
-    data = dict(head, findings=findings, sum=hashlib.sha256(body).hexdigest())
+    data = dict(head, findings=findings, sum=new_hash(body).hexdigest())
     path.write_bytes(json.dumps(data).encode("ascii"))
 
 
