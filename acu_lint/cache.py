@@ -47,6 +47,7 @@ import sys
 from typing import Any, Iterable
 
 from acu_lint import __version__
+from acu_lint.model import Edit, Finding, Fix
 
 try:  # CPython's own BLAKE2: no OpenSSL to load, which hashlib costs every start (5-8 ms)
     from _blake2 import blake2b as _blake2b
@@ -57,7 +58,7 @@ except ImportError:  # pragma: no cover - another Python
 def new_hash(data: bytes = b""):
     """A new 256-bit BLAKE2b hash object over ``data`` (all cache keys and checksums)."""
     return _blake2b(data, digest_size=32)
-from acu_lint.model import Edit, Finding, Fix
+
 
 CACHE_DIR_NAME = ".acu-lint-cache"
 ENV_CACHE_DIR = "ACU_LINT_CACHE_DIR"  # shared with the grammar rule's paragraph cache
@@ -223,7 +224,7 @@ def code_fingerprint() -> str:
         here = os.path.dirname(os.path.abspath(__file__))
         files = _folder_files(here, recurse_data=True)
         h = new_hash(f"acu-lint {__version__} format {FORMAT} py{sys.version_info[0]}.{sys.version_info[1]}"
-                           .encode())
+                     .encode())
         h.update(_hash_files(files).encode())
         _CODE_PRINT = h.hexdigest()
     return _CODE_PRINT

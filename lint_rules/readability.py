@@ -477,10 +477,9 @@ def analyse(doc, terms: _Terms | None) -> tuple[Counts, list[Paragraph]]:
     for block in _units(doc):
         para = Paragraph(block)
         text = block.prose.text
-        here = terms if terms is not None and terms.may_occur(text) else None
         for a, b in split_sentences(text):
             piece = text[a:b]
-            c = count_sentence(piece, here)
+            c = count_sentence(piece, terms)
             if c.raw_words == 0:
                 continue
             if c.raw_words < 3 and not _TERMINAL.search(piece):

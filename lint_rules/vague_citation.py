@@ -474,11 +474,6 @@ class PatternSet:
         select = self._select
         return [select(mask(t), t) for t in lowered]
 
-    def narrow(self, lowered: str) -> "PatternSet":
-        """The subset that can match somewhere in ``lowered`` (a whole
-        document), so that each block tests fewer anchors."""
-        return PatternSet(self.active(lowered))
-
 
 def _expand(numbers: str) -> list[str]:
     out: list[str] = []
