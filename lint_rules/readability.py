@@ -74,6 +74,7 @@ from typing import Any, Iterator
 from acu_lint.model import Finding
 from lint_rules import _syllables
 from lint_rules._common import SENTENCE_MARKERS, case_exotic
+from lint_rules._leftovers import leftover_lines
 
 ID = "readability"
 SEVERITY = "warning"
@@ -390,6 +391,9 @@ def prose_blocks(doc) -> Iterator[Any]:
     """Paragraphs and list items that a reader reads as running text."""
     ref_level: int | None = None
     blocks = doc.blocks
+    # what a leftover rule reports (a scraped menu, an assistant's reply, a prompt)
+    # is not the writer's prose for the patient
+    leftover = leftover_lines(doc)
     for i, block in enumerate(blocks):
         if block.kind == "heading":
             if _wrapped_line(doc, block, blocks[i + 1] if i + 1 < len(blocks) else None):
@@ -405,6 +409,8 @@ def prose_blocks(doc) -> Iterator[Any]:
         if block.kind not in ("paragraph", "list_item") or not block.is_prose:
             continue
         if ref_level is not None:
+            continue
+        if leftover and (block.line in leftover or block.end_line in leftover):
             continue
         if _BOILERPLATE_CONTEXT & set(block.data.get("context") or ()):
             continue
