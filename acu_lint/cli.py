@@ -28,6 +28,9 @@ Exit codes:
 Other commands:
   acu-lint rules           list the rules
   acu-lint explain RULE    print a rule's documentation
+  acu-lint clean           remove the result cache
+  acu-lint grammar-setup   set up LanguageTool for the grammar rule
+(each has its own --help; `acu-lint check` is the same as `acu-lint`)
 """
 
 SUBCOMMANDS = ("rules", "explain", "check", "clean", "grammar-setup")
@@ -42,6 +45,29 @@ def _split_ids(values: tuple[str, ...]) -> list[str]:
 
 def _err(msg: str) -> None:
     click.echo(f"acu-lint: {msg}", err=True)
+
+
+def _unknown_rule(rule_id: str, registry) -> str:
+    """``unknown rule 'x' (did you mean 'y'?)``, the nearest ids by difflib."""
+    from acu_lint.config import did_you_mean
+
+    return f"unknown rule '{rule_id}'{did_you_mean(rule_id, registry.ids())} (see `acu-lint rules`)"
+
+
+class _DefaultCommandContext(click.Context):
+    """The default command's context: its usage line and "Try ... --help"
+    name the program (``acu-lint [OPTIONS] [PATHS]...``), not ``acu-lint check``,
+    which the user mostly never typed."""
+
+    @property
+    def command_path(self) -> str:
+        if self.parent is not None:
+            return self.parent.command_path
+        return super().command_path
+
+
+class _DefaultCommand(click.Command):
+    context_class = _DefaultCommandContext
 
 
 class DefaultGroup(click.Group):
@@ -60,7 +86,7 @@ def main() -> None:
     """acu-lint: a content-quality linter for patient-facing health articles."""
 
 
-@main.command("check", epilog=EXIT_CODES_HELP, context_settings={"help_option_names": ["-h", "--help"]})
+@main.command("check", cls=_DefaultCommand, epilog=EXIT_CODES_HELP, context_settings={"help_option_names": ["-h", "--help"]})
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--select", multiple=True, metavar="IDS", help="Run only these rules (comma-separated; ALL for every rule).")
 @click.option("--extend-select", multiple=True, metavar="IDS", help="Run these rules in addition to the selection.")
@@ -115,7 +141,7 @@ def check(paths: tuple[str, ...], select, extend_select, ignore, grammar, fail_o
         ext.append("grammar")
     for rid in [*sel, *ext, *ign]:
         if rid != "ALL" and rid not in registry:
-            _err(f"unknown rule '{rid}' (see `acu-lint rules`)")
+            _err(_unknown_rule(rid, registry))
             sys.exit(EXIT_ERROR)
     settings = Settings(select=sel or None, extend_select=ext, ignore=ign, fix=fix, unsafe_fixes=unsafe_fixes,
                         diff=diff, config=config_path)
@@ -198,6 +224,8 @@ def check(paths: tuple[str, ...], select, extend_select, ignore, grammar, fail_o
         errors=result.errors,
         color=bool(use_color),
         version=__version__,
+        fail_on=fail_level,
+        unavailable=list(result.unavailable),
     )
     if baseline_info:
         report.extra["baseline"] = baseline_info
@@ -209,14 +237,20 @@ def check(paths: tuple[str, ...], select, extend_select, ignore, grammar, fail_o
             if r.diff:
                 sys.stdout.write(r.diff)
     else:
-        text = reporters.get(fmt)(report)
+        if statistics and fmt == "text":
+            # as ruff: the table instead of the findings, then the summary line
+            from acu_lint.reporters.text import summary
+
+            text = "" if quiet else summary(report) + "\n"
+        else:
+            text = reporters.get(fmt)(report)
         if quiet and fmt == "text":
             text = "".join(line + "\n" for line in text.splitlines()[:-1])
         if baseline_info.get("matched") and fmt == "text" and not quiet:
             n = baseline_info["matched"]
             text += f"{n} known problem{'s' if n != 1 else ''} hidden by the baseline ({baseline_path}).\n"
         if statistics and fmt == "text":
-            text += _statistics(report)
+            text = _statistics(report) + text
         elif statistics:  # keep machine-readable output parseable
             click.echo(_statistics(report), err=True, nl=False)
         if fmt == "github":
@@ -437,7 +471,7 @@ def explain_cmd(rule_id: str) -> None:
 
     registry = load_registry()
     if rule_id not in registry:
-        _err(f"unknown rule '{rule_id}' (see `acu-lint rules`)")
+        _err(_unknown_rule(rule_id, registry))
         sys.exit(EXIT_ERROR)
     r = registry[rule_id]
     click.echo(f"# {r.id}\n")

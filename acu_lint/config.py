@@ -201,13 +201,24 @@ def _str_list(value: Any, key: str, where: str) -> list[str]:
     return value
 
 
+def did_you_mean(name: str, known) -> str:
+    """``: did you mean 'x'?`` for the closest of ``known`` (difflib), or ""."""
+    import difflib
+
+    close = difflib.get_close_matches(str(name), list(known), n=2, cutoff=0.75)
+    if not close:
+        return ""
+    return ": did you mean " + " or ".join(f"'{c}'" for c in close) + "?"
+
+
 def _rule_ids(value: Any, key: str, where: str, registry: Registry, allow_all: bool = False) -> list[str]:
     ids = _str_list(value, key, where)
     for rid in ids:
         if rid == "ALL" and allow_all:
             continue
         if rid not in registry:
-            raise ConfigError(f"{where}: '{key}' names unknown rule '{rid}' (see `acu-lint rules`)")
+            raise ConfigError(f"{where}: '{key}' names unknown rule '{rid}'{did_you_mean(rid, registry.ids())} "
+                              "(see `acu-lint rules`)")
     return ids
 
 
@@ -293,7 +304,7 @@ def _parse_config(data: dict[str, Any], path: str | None, registry: Registry) ->
             raise ConfigError(f"{where}: 'severity' must map rule ids to error, warning or info")
         for rid, level in sev.items():
             if rid not in registry:
-                raise ConfigError(f"{where}: 'severity' names unknown rule '{rid}'")
+                raise ConfigError(f"{where}: 'severity' names unknown rule '{rid}'{did_you_mean(rid, registry.ids())}")
             if level not in SEVERITIES:
                 raise ConfigError(f"{where}: 'severity.{rid}' must be error, warning or info, got {level!r}")
             cfg.severity[rid] = level
@@ -303,7 +314,8 @@ def _parse_config(data: dict[str, Any], path: str | None, registry: Registry) ->
             raise ConfigError(f"{where}: 'rules' must map rule ids to their options")
         for rid, opts in rules.items():
             if rid not in registry:
-                raise ConfigError(f"{where}: 'rules' names unknown rule '{rid}' (see `acu-lint rules`)")
+                raise ConfigError(f"{where}: 'rules' names unknown rule '{rid}'{did_you_mean(rid, registry.ids())} "
+                                  "(see `acu-lint rules`)")
             if opts is None:
                 opts = {}
             if not isinstance(opts, dict):

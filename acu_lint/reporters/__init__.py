@@ -22,6 +22,17 @@ class Report:
     show_fixes: bool = True
     version: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
+    # the lowest severity that fails the run (--fail-on): reporters that mark
+    # pass/fail (JUnit) fail only on findings at or above it, as the exit code does
+    fail_on: str = "warning"
+    # requested checks that could not run (e.g. grammar without LanguageTool: exit 3)
+    unavailable: list[str] = field(default_factory=list)
+
+    def fails(self, finding: Finding) -> bool:
+        """Whether ``finding`` is at or above ``fail_on`` (it fails the run)."""
+        from acu_lint.model import SEVERITY_RANK
+
+        return SEVERITY_RANK.get(finding.severity or "warning", 1) >= SEVERITY_RANK.get(self.fail_on, 1)
 
 
 Renderer = Callable[[Report], str]

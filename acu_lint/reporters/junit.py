@@ -2,8 +2,13 @@
 (GitLab, Jenkins, Azure Pipelines, CircleCI...).
 
 One ``<testcase>`` per linted file (a clean file is a passing test), one
-``<failure>`` per finding. Files that could not be read become ``<error>``
-elements. The XML is built with ElementTree, so ``<``, ``&`` and quotes are
+``<failure>`` per finding at or above ``--fail-on`` (default: warning), so the
+report agrees with the exit code: a run that exits 0 has no failure. Findings
+below ``--fail-on`` (e.g. ``info`` readability notes) do not fail the test case;
+they are listed in its ``<system-out>`` (shown as the test's output by GitLab,
+Jenkins and Azure Pipelines) and counted in the suite's ``acu-lint.below-fail-on``
+property. Files that could not be read become ``<error>`` elements, and so does
+a requested check that could not run (exit code 3). The XML is built with ElementTree, so ``<``, ``&`` and quotes are
 escaped; characters XML 1.0 cannot carry at all (control characters, lone
 surrogates from undecodable bytes) are replaced with U+FFFD.
 """
@@ -29,6 +34,11 @@ def _error_path(message: str, files: list[str]) -> str | None:
     return None
 
 
+def _finding_text(f, message: str) -> str:
+    sev = f.severity or "warning"
+    return f"{f.path}:{f.line}:{f.column}: {sev} {f.rule} {message}"
+
+
 @register("junit")
 def render(report: Report) -> str:
     files = list(dict.fromkeys([*report.files, *(f.path for f in report.findings)]))
@@ -43,21 +53,30 @@ def render(report: Report) -> str:
             general_errors.append(e)
         else:
             errors_by_file.setdefault(p, []).append(e)
+    general_errors.extend(report.unavailable)
 
-    n_failures = len(report.findings)
-    n_errors = len(report.errors)
+    failing = [f for f in report.findings if report.fails(f)]
+    n_failures = len(failing)
+    n_below = len(report.findings) - n_failures
+    n_errors = len(report.errors) + len(report.unavailable)
     n_tests = len(files) + (1 if general_errors else 0)
     root = ET.Element("testsuites", name=SUITE_NAME, tests=str(n_tests), failures=str(n_failures),
                       errors=str(n_errors))
     suite = ET.SubElement(root, "testsuite", name=SUITE_NAME, tests=str(n_tests), failures=str(n_failures),
                           errors=str(n_errors), skipped="0")
+    props = ET.SubElement(suite, "properties")
+    ET.SubElement(props, "property", name="acu-lint.fail-on", value=report.fail_on)
+    ET.SubElement(props, "property", name="acu-lint.below-fail-on", value=str(n_below))
     for path in files:
         case = ET.SubElement(suite, "testcase", name=clean(path), classname=SUITE_NAME, file=clean(path))
+        below: list[str] = []
         for f in by_file[path]:
-            sev = f.severity or "warning"
             message = f.message + (f" (suggestion: {f.suggestion})" if f.suggestion else "")
+            if not report.fails(f):
+                below.append(_finding_text(f, message))
+                continue
             failure = ET.SubElement(case, "failure", message=clean(f"{f.rule}: {message}"), type=clean(f.rule))
-            lines = [f"{f.path}:{f.line}:{f.column}: {sev} {f.rule} {message}"]
+            lines = [_finding_text(f, message)]
             if f.snippet:
                 lines.append("")
                 lines.append(f.snippet if len(f.snippet) <= 500 else f.snippet[:499] + "\u2026")
@@ -68,10 +87,17 @@ def render(report: Report) -> str:
         for e in errors_by_file.get(path, []):
             err = ET.SubElement(case, "error", message=clean(e), type="input-error")
             err.text = clean(e)
+        if below:
+            out = ET.SubElement(case, "system-out")
+            n = len(below)
+            head = (f"{n} finding{'s' if n != 1 else ''} below --fail-on {report.fail_on} "
+                    "(reported, not failing):")
+            out.text = clean("\n".join([head, *below]))
     if general_errors:
         case = ET.SubElement(suite, "testcase", name="acu-lint run", classname=SUITE_NAME)
         for e in general_errors:
-            err = ET.SubElement(case, "error", message=clean(e), type="error")
+            kind = "unavailable" if e in report.unavailable else "error"
+            err = ET.SubElement(case, "error", message=clean(e), type=kind)
             err.text = clean(e)
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"

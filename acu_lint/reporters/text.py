@@ -47,13 +47,19 @@ def summary(report: Report) -> str:
             parts.append(f"{fixable} fixable with --fix.")
         if unsafe:
             parts.append(f"{unsafe} more with --fix --unsafe-fixes.")
-    elif report.errors:
+    elif report.errors or report.unavailable:
         parts.append(f"No problems found in {_plural(len(report.files), 'file')} checked.")
     elif not report.files:
         parts.append("All clear: no problems in 0 files checked (no article to check: the paths, the file "
                      "extensions, `exclude` and `--shard` decide which files are read).")
     else:
         parts.append(f"All clear: no problems in {_plural(len(report.files), 'file')} checked.")
+    if report.unavailable:
+        names = [u.split(":", 1)[0] for u in report.unavailable]
+        named = ", ".join(dict.fromkeys(n for n in names if n and " " not in n))
+        n = len(report.unavailable)
+        parts.append(f"{'A requested check' if n == 1 else f'{n} requested checks'} did not run"
+                     f"{f' ({named})' if named else ''}: see stderr.")
     if report.errors:
         parts.append(f"{_plural(len(report.errors), 'error')} reported on stderr.")
     if report.fixed:
