@@ -102,6 +102,8 @@ def main() -> None:
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff: also apply fixes that add content.")
 @click.option("--diff", is_flag=True, help="Print the fixes as a unified diff; change no file.")
 @click.option("--config", "config_path", type=click.Path(), default=None, help="Use this config file for every file.")
+@click.option("--show-settings", "show_settings", is_flag=True,
+              help="Print the settings that apply to each PATH (config file, rules, options) and exit.")
 @click.option("--stdin-filename", default=None, help="Name (and so format and config) of the text read from '-'.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only, no summary line.")
@@ -121,7 +123,7 @@ def main() -> None:
 @click.version_option(__version__, "--version", prog_name="acu-lint")
 def check(paths: tuple[str, ...], select, extend_select, ignore, grammar, fail_on, fmt, output_file, fix,
           unsafe_fixes, diff, config_path, stdin_filename, exit_zero, quiet, color, statistics, no_cache,
-          baseline_path=None, write_baseline=None, jobs=None, shard_spec=None, files_from=None) -> None:
+          baseline_path=None, write_baseline=None, jobs=None, shard_spec=None, files_from=None, show_settings=False) -> None:
     """Lint health articles: acu-lint [OPTIONS] [PATHS]...
 
     PATHS are files or folders (folders: .md, .markdown, .txt, .html, .htm);
@@ -157,6 +159,8 @@ def check(paths: tuple[str, ...], select, extend_select, ignore, grammar, fail_o
         except ValueError as exc:
             _err(f"--shard {exc}")
             sys.exit(EXIT_ERROR)
+    if show_settings:
+        sys.exit(_show_settings([p for p in paths if p != "-"] or [stdin_filename or "."], settings, registry))
     stdin_data = None
     path_list = list(paths)
     listed = _read_files_from(files_from, "-" in path_list) if files_from is not None else None
@@ -269,6 +273,9 @@ def check(paths: tuple[str, ...], select, extend_select, ignore, grammar, fail_o
         else:
             sys.stdout.write(text)
     if not quiet:
+        for note in dict.fromkeys(c.notice() for c in result.configs):
+            if note:
+                _err(note)
         for w in result.warnings:
             _err(w)
     for e in result.errors:
@@ -286,6 +293,58 @@ def check(paths: tuple[str, ...], select, extend_select, ignore, grammar, fail_o
 
     failing = [f for f in findings if SEVERITY_RANK[f.severity] >= SEVERITY_RANK[fail_level]]
     sys.exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_CLEAN)
+
+
+_SETTINGS_SHOWN_ELSEWHERE = {"path", "root", "raw", "shadowed", "select", "extend_select", "ignore", "severity",
+                             "rules", "fail_on"}
+
+
+def _show_settings(paths: list[str], settings, registry) -> int:
+    """--show-settings: the resolved settings for each path, as YAML (as ruff's
+    --show-settings): which config file applies (and which is ignored), the
+    rules that run on the file with their severity and options, and the rest."""
+    import dataclasses
+
+    import yaml
+
+    from acu_lint.config import ConfigResolver, _display, relative_to
+    from acu_lint.model import AcuLintError
+
+    try:
+        resolver = ConfigResolver(registry, settings.config)
+        docs = []
+        for path in paths:
+            is_dir = os.path.isdir(path)
+            cfg = resolver.for_dir(path) if is_dir else resolver.for_file(path)
+            rel = None if is_dir else relative_to(path, cfg.root)
+            ids = cfg.enabled_rules(registry, rel, settings.select, settings.extend_select, settings.ignore)
+            rules = {}
+            for rid in ids:
+                opts = resolver.rule_options(cfg, rid)
+                opts.update(settings.rule_options.get(rid, {}))
+                rules[rid] = {"severity": cfg.severity.get(rid, registry[rid].severity), "options": opts}
+            doc = {
+                "path": path,
+                "config": _display(cfg.path) if cfg.path else "none found (built-in defaults)",
+            }
+            if settings.config:
+                doc["config-from"] = "--config"
+            if cfg.shadowed:
+                doc["ignored-config"] = [_display(o) for o in cfg.shadowed]
+            if not is_dir:
+                doc["excluded"] = cfg.is_excluded(path)
+            doc["fail-on"] = cfg.fail_on or "warning"
+            for fld in dataclasses.fields(cfg):  # every other setting, as the config file spells it
+                if fld.name not in _SETTINGS_SHOWN_ELSEWHERE:
+                    value = getattr(cfg, fld.name)
+                    doc[fld.name.replace("_", "-")] = list(value) if isinstance(value, (list, tuple)) else value
+            doc["rules"] = rules
+            docs.append(doc)
+    except AcuLintError as exc:
+        _err(str(exc))
+        return EXIT_ERROR
+    click.echo(yaml.safe_dump_all(docs, sort_keys=False, allow_unicode=True, width=100), nl=False)
+    return EXIT_CLEAN
 
 
 def _read_files_from(spec: str, stdin_taken: bool) -> list[str]:

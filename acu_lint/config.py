@@ -50,6 +50,18 @@ class Config:
     extensions: list[str] = field(default_factory=lambda: list(DEFAULT_EXTENSIONS))
     cache_dir: str | None = None
     raw: dict[str, Any] = field(default_factory=dict)
+    # config files beside this one that do not apply (".acu-lint.yaml wins over
+    # [tool.acu-lint]"): named once on stderr and by --show-settings
+    shadowed: list[str] = field(default_factory=list)
+
+    def notice(self) -> str | None:
+        """A one-line notice when another config file sits beside this one and is ignored."""
+        if not self.shadowed or not self.path:
+            return None
+        others = " and ".join(_display(o) for o in self.shadowed)
+        return (f"note: {_display(self.path)} applies; {others} beside it {'is' if len(self.shadowed) == 1 else 'are'} "
+                f"ignored (one config file applies per folder, in the order {', '.join(CONFIG_NAMES)}, "
+                "pyproject.toml; settings are not merged)")
 
     def where(self) -> str:
         return self.path or "defaults"
@@ -76,6 +88,15 @@ class Config:
     def is_excluded(self, path: str) -> bool:
         rel = relative_to(path, self.root)
         return any(path_matches(rel, p) for p in self.exclude)
+
+
+def _display(path: str) -> str:
+    """A path as the user would type it: relative when it is under the current folder."""
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:
+        return path
+    return path if rel.startswith("..") else rel
 
 
 def relative_to(path: str, root: str) -> str:
@@ -169,7 +190,31 @@ def load_config_file(path: str, registry: Registry) -> Config:
             raise ConfigError(f"{path}: has no [tool.acu-lint] section")
     else:
         data = _read_yaml(path)
-    return parse_config(data, path, registry)
+    cfg = parse_config(data, path, registry)
+    cfg.shadowed = shadowed_configs(path)
+    return cfg
+
+
+def shadowed_configs(path: str) -> list[str]:
+    """The other config files in ``path``'s folder that lose to it (found
+    config files only: an explicit --config names the one it wants)."""
+    folder = os.path.dirname(os.path.abspath(path))
+    name = os.path.basename(path)
+    if name not in CONFIG_NAMES:
+        return []
+    out = []
+    for other in CONFIG_NAMES[CONFIG_NAMES.index(name) + 1:]:
+        if os.path.isfile(os.path.join(folder, other)):
+            out.append(os.path.join(os.path.dirname(path), other))
+    pp = os.path.join(folder, "pyproject.toml")
+    if os.path.isfile(pp):
+        try:
+            has_table = _read_pyproject(pp) is not None
+        except ConfigError:
+            has_table = False  # not read at all: nothing of it applies either way
+        if has_table:
+            out.append(os.path.join(os.path.dirname(path), "pyproject.toml") + " [tool.acu-lint]")
+    return out
 
 
 def find_config_file(start_dir: str) -> str | None:
@@ -362,6 +407,8 @@ class ConfigResolver:
         self._by_path: dict[str, Config] = {}
         self._by_dir: dict[str, Config] = {}
         self.explicit = load_config_file(explicit, registry) if explicit else None
+        if self.explicit is not None:
+            self.explicit.shadowed = []  # --config names the file it wants: nothing to point out
 
     def for_file(self, path: str) -> Config:
         if self.explicit is not None:
