@@ -138,7 +138,7 @@ _IDENTIFIER = LazyPattern(
 )
 URL = LazyPattern(r"\b(?:https?://|www\.\w)[^\s)\]>\"']*", re.I)
 # a link that asks the reader to act (book, buy, call) is no source: a whole word of its path
-_ACTIONURL = LazyPattern(
+_ACTION_URL = LazyPattern(
     r"(?<![a-z])(?:book|booking|appointments?|schedule|contact|shop|store|cart|checkout|buy|pricing|prices|offers?|"
     r"coupons?|sign-?up|subscribe|newsletter|reserve|consultation|get-started|free-trial)(?![a-z])", re.I)
 # where a health claim's evidence can be read: identifiers' resolvers, indexes,
@@ -874,7 +874,7 @@ def _myth_sections(doc) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     heads = [b for b in doc.blocks if b.kind == "heading" and b.prose]
     for i, h in enumerate(heads):
-        if not _MYTH_HEADING.search(h.prose.text):
+        if h is doc.title or not _MYTH_HEADING.search(h.prose.text):  # a title names the topic, not a section
             continue
         end = doc.line_count
         for nxt in heads[i + 1:]:
@@ -938,21 +938,25 @@ def _health_index():
 
 
 HEALTH_MIN_TERMS = 6  # distinct health terms a health article holds at least
+HEALTH_MIN_WORDS = 150  # a shorter text is too short to judge: a health linter assumes health
 
 
 def health_article(doc) -> bool:
     """True when the document is about health: its prose names at least
     :data:`HEALTH_MIN_TERMS` distinct health terms (conditions, symptoms,
-    body parts, care words) from ``claims_lexicon.yaml``. "This guarantees a
-    stable build" in a programming tutorial is no health claim."""
+    body parts, care words) from ``claims_lexicon.yaml``, or it is shorter
+    than :data:`HEALTH_MIN_WORDS` words. "This guarantees a stable build" in
+    a programming tutorial is no health claim."""
     def compute():
         index = _health_index()
         found: set[str] = set()
+        words = 0
         for _, _, low in plain_blocks(doc):
             found |= index.found(" " + low)
             if len(found) >= HEALTH_MIN_TERMS:
                 return True
-        return False
+            words += low.count(" ") + 1
+        return words < HEALTH_MIN_WORDS
 
     return memo(doc, "claims.health_article", compute)
 

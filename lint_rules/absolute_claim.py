@@ -70,20 +70,34 @@ import functools
 import re
 
 from acu_lint.model import Finding
-from lint_rules._common import LazyPattern, load_data, phrase_pattern
-from lint_rules.vague_citation import (
-    _URL,
+from lint_rules._claims import (
     AnchoredPattern,
     PatternSet,
     block_source,
+    clause_before,
     has_identifier,
+    health_article,
+    hedge_cue,
     in_reference_list,
+    inside,
+    looks_like_reference,
     markers_in,
+    myth_section,
+    negated,
     plain,
     plain_blocks,
+    quote_spans,
     references,
+    refutation_label,
+    refuted_by_next,
+    reported,
     sentence_spans,
+    title_spans,
+    url_spans,
+    alternation,
 )
+from lint_rules._common import LazyPattern, LiteralIndex, load_data, phrase_pattern
+from lint_rules._leftovers import is_leftover, memo
 
 ID = "absolute-claim"
 SEVERITY = "error"
@@ -130,90 +144,25 @@ def _data():
         patterns = [AnchoredPattern(_spaces(p)) for p in c["patterns"]]
         guard = LazyPattern(c["guard_before"], re.I) if c.get("guard_before") else None
         cats.append(_Category(name, patterns, c.get("hedge", "strong"), c["what"], c["instead"], guard))
-    regs_cs = [r for r in d["regulators"] if not r.islower()]
-    regs_ci = [r for r in d["regulators"] if r.islower()]
-    regulators = LazyPattern(rf"\b(?:{_alt(regs_cs)}|(?i:{_alt(regs_ci)}))\b")
-    meta = LazyPattern(rf"(?<![\w-])(?:{_alt(d['meta_cues'])})(?![\w-])", re.I)
-    claim_verbs = (r"claim|claims|claimed|claiming|promise|promises|promised|promising|advertise|advertises|"
-                   r"advertised|advertising|guarantee|guarantees|guaranteed|sell|sells|selling|market|markets|marketed")
-    speech_verbs = r"say|says|said|tell|tells|told|insist|insists|insisted|offer|offers|offered|offering"
-    others = r"(?:(?!(?:our|my|we|us)\b)[\w'-]+\s+){0,2}?"
-    third = LazyPattern(
-        rf"(?<!\bour\s)(?<!\bmy\s)(?<!\bwe\s)\b(?:{_alt(d['third_parties'])})\s+{others}(?:{claim_verbs})\b"
-        rf"|\b(?:{_alt(d['third_parties_speaking'])})\s+{others}(?:{claim_verbs}|{speech_verbs})\b",
-        re.I,
-    )
-    strong = LazyPattern(rf"(?<![\w-])(?:{_alt(d['hedges_strong'])})(?![\w-])", re.I)
-    weak = LazyPattern(rf"(?<![\w-])(?:{_alt(d['hedges_weak'])})(?![\w-])", re.I)
-    neg = LazyPattern(rf"(?<![\w-])(?:{_alt(d['negations'])})(?![\w-])|n't\b", re.I)
-    not_neg = LazyPattern(rf"(?<![\w-])(?:{_alt(d['not_negations'])})(?![\w-])", re.I)
     pset = PatternSet((cat, pat) for cat in cats for pat in cat.patterns)
-    return pset, regulators, meta, third, strong, weak, neg, not_neg
+    return pset
 
 
-# Clause structure -----------------------------------------------------------
-_STRONG_BOUNDARY = LazyPattern(
-    r"[;:()\u2014\u2013]|\s-\s|,\s*(?:and|but|so|which|while|whereas|although|though|yet|or)\b"
-    r"|\b(?:but|while|whereas|although|though|however|yet|unlike|because|since|whilst)\b",
-    re.I,
-)
-_NEG_ONLY_BOUNDARY = LazyPattern(r"\band\b", re.I)
-_NEGATED_SUBJECT = LazyPattern(
-    r"^\W*(?:no\s+(?:\w+\s+){0,2}?(?:treatment|therapy|therapies|treatments|one|practitioner|acupuncturist|doctor|"
-    r"study|studies|medicine|drug|method|approach|intervention|technique|remedy|remedies|product|clinic|evidence)|"
-    r"nothing|none|neither|nobody)\b",
-    re.I,
-)
-_WORDS = LazyPattern(r"[\w'-]+")
-
-
-def _scope(sent: str, pos: int) -> str:
-    """The clause text before ``pos``: back to the last strong boundary, and
-    across commas only past an aside between two commas ("may, in some cases,")."""
-    head = sent[:pos]
-    cut = 0
-    for m in _STRONG_BOUNDARY.finditer(head):
-        cut = m.end()
-    parts = head[cut:].split(",")
-    start = len(parts) - 1
-    while start >= 2 and len(_WORDS.findall(parts[start - 1])) <= 4:
-        start -= 2
-    return ",".join(parts[max(start, 0):])
-
-
-def _negated(sent: str, pos: int, neg, not_neg) -> bool:
-    if _NEGATED_SUBJECT.search(sent[:pos]) and not _STRONG_BOUNDARY.search(sent[:pos]):
-        return True
-    scope = _scope(sent, pos)
-    cut = 0
-    for m in _NEG_ONLY_BOUNDARY.finditer(scope):
-        cut = m.end()
-    scope = scope[cut:]
-    words = _WORDS.findall(scope)
-    window = " ".join(words[-8:])
-    cleaned = not_neg.sub(" ", window)
-    return neg.search(cleaned) is not None
-
-
-def _hedged(sent: str, pos: int, end: int, level: str, strong, weak) -> bool:
+def _hedged(sent: str, pos: int, end: int, level: str) -> bool:
     """A hedge in the clause before the claim, or inside it ("is unlikely to cure")."""
     if level == "none":
         return False
-    scope = _scope(sent, pos) + " " + sent[pos:end]
-    if strong.search(scope):
-        return True
-    return level == "any" and weak.search(scope) is not None
+    return hedge_cue(sent, pos, end, weak=(level == "any")) is not None
 
 
 # Quotes, titles of works, citations -------------------------------------------
-_QUOTES = LazyPattern(r'"[^"\n]{1,300}"|(?<![\w])\'[^\'\n]{1,120}\'(?![\w])')
-_EMPHASIS = LazyPattern(r"(?<![\w*])(\*{1,2}|_{1,2})(?!\s)(.+?)(?<!\s)\1(?![\w*])|<(i|em|cite)\b[^>]*>(.*?)</\3>", re.S | re.I)
 _WORK_CUE = LazyPattern(
     r"\b(?:book|books|novel|memoir|bestseller|best-seller|guide|documentary|film|podcast|titled|entitled|called|"
     r"author|authors|wrote|writes|written|published|publisher|press|edition|isbn|journal|chapter|article|et\s+al|"
     r"vol|pp)\b|\b(?:19|20)\d{2}\b",
     re.I,
 )
+_TITLE_WORD = LazyPattern(r"\b(?:book|novel|memoir|titled|entitled|called)\b", re.I)
 _CLINICIAN = LazyPattern(
     r"\b(?:doctor|doctors|physician|physicians|GP|healthcare provider|health care provider|medical team|specialist|"
     r"specialists|neurologist|surgeon|your provider|medical care|medication|medications|surgery)\b",
@@ -225,39 +174,14 @@ _ADVICE_BEFORE = LazyPattern(
 )
 _QUESTION_START = LazyPattern(
     r"^\W*(?:is|are|can|could|does|do|did|will|would|should|what|how|why|when|which|who)\b", re.I)
-_AFTER_DENIAL = LazyPattern(
-    r"\W*(?:[\w'-]+\s+){0,2}?(?:is|are|was|were|remains?|seems?)\s+(?:rare|rarely|uncommon|unusual|unlikely|"
-    r"not|never|seldom|impossible|no\b|far\s+from|a\s+myth|false|untrue)"
-    r"|\W*(?:[\w'-]+\s+){0,1}?(?:isn't|aren't|wasn't|won't|doesn't|don't|rarely|seldom|never)\b"
-    r"|\s+(?:nothing|no\s+(?:results?|outcomes?|cure|relief|one))\b",
-    re.I,
-)
-_DEBUNKED_NEXT = LazyPattern(r"too good to be true|\b(?:that|this|it)(?:'s| is) (?:a myth|not true|false|untrue)\b", re.I)
 _GERUND_START = LazyPattern(r"^\W*(?:\w+ing)\b", re.I)
-_REF_ENTRY_START = LazyPattern(r"^\s*(?:\[\^?[\w-]+\]:?\s*|\d{1,3}[.)]\s+)?[A-Z][A-Za-z'\u2019-]+,?\s+(?:[A-Z]{1,3}\b|[A-Z]\.)")
-
+_CURE_WORD = LazyPattern(r"\bcur(?:e|es|ed|ing)\b", re.I)
+_WORD_RUN = LazyPattern(r"[\w'-]+")
 
 _REPORTED_COLUMN = LazyPattern(
     r"\b(?:myths?|claims?|phrases?|wording|slogans?|avoid|false|"
     r"what\s+(?:[\w'-]+\s+){0,2}?(?:say|says|said|claim|claims|promise|promises)|"
     r"you\s+(?:may|might|will)\s+(?:see|read|hear))\b", re.I)
-
-
-def _inside(spans, a: int, b: int) -> tuple[int, int] | None:
-    for s, e in spans:
-        if s <= a and b <= e:
-            return s, e
-    return None
-
-
-def _looks_like_reference(src: str) -> bool:
-    words = len(src.split())
-    if words > 80:
-        return False
-    return bool(_REF_ENTRY_START.match(src) and re.search(r"\b(?:19|20)\d{2}\b", src)) or (
-        has_identifier(src) and words <= 50 and re.search(r"\b(?:19|20)\d{2}\b", src) is not None
-        and not re.search(r"[.!?]\s+[A-Z][a-z]+\s+\w+\s+\w+", src[: len(src) // 2])
-    )
 
 
 def _quote(text: str, limit: int = 60) -> str:
@@ -271,7 +195,7 @@ def _user_patterns(extra: tuple[str, ...], ignore: tuple[str, ...]):
 
 
 def _candidates(text: str, active, extra_rx):
-    """Claim matches in a block's text, longest first where they overlap."""
+    """Phrase-cue matches in a block's text, longest first where they overlap."""
     found = []
     for cat, pat in active:
         for m in pat.rx.finditer(text):
@@ -289,130 +213,471 @@ def _candidates(text: str, active, extra_rx):
     return out
 
 
-def _by_sentence(text: str, cands):
-    """Group block-level matches by the sentence they sit in (a match that
-    runs across a sentence end is dropped)."""
-    spans = sentence_spans(text)
-    groups: dict[int, list] = {}
-    k = 0
-    for cs, ce, cat in cands:
-        while k < len(spans) and spans[k][1] <= cs:
-            k += 1
-        if k == len(spans) or cs < spans[k][0] or ce > spans[k][1]:
+# Sentence analysis ---------------------------------------------------------------
+# A claim found by structure rather than by phrase: a cue (cure verb, efficacy
+# verb with an intensifier, efficacy adjective, comparison with standard care,
+# certainty, safety) about a treatment (the sentence's subject, a pronoun, or
+# the article's own subject from its title) acting on a condition or body system.
+
+class _Claim:
+    __slots__ = ("start", "end", "kind", "strength")
+
+    def __init__(self, start, end, kind, strength):
+        self.start, self.end, self.kind, self.strength = start, end, kind, strength
+
+
+_KINDS = {
+    # kind: (what it is, the hedged alternative)
+    "cure": ("states a cure or the end of a disease as fact",
+             '"may help relieve symptoms of ..." (and, where it is true, "it is not a cure")'),
+    "remission": ("promises remission or reversal of the disease",
+                  '"some people find their symptoms ease for a while"'),
+    "efficacy": ("states that a treatment works as a fact, with no hedge",
+                 '"may help ease ... for some people" and name the evidence'),
+    "certainty": ("states certainty or completeness that no treatment can promise",
+                  '"may help some people" or "results vary from person to person"'),
+    "superiority": ("claims to equal, beat or replace standard medical care",
+                    '"may be used alongside the care your doctor recommends"'),
+    "safety": ("promises safety without qualification",
+               '"is generally safe when used as directed; ask your doctor if it suits you"'),
+}
+_STRENGTH = {
+    "direct": "a direct causal claim",
+    "conditional": "a conditional causal claim",
+    "promise": "a promise about the future",
+}
+
+
+def _inflect(lemma: str) -> set[str]:
+    """The forms of a verb lemma: cure -> cure, cures, cured, curing; rid ->
+    rids, ridding; a phrasal verb inflects its first word ("wipe out")."""
+    head, sep, rest = lemma.partition(" ")
+    tail = sep + rest
+    forms = {head}
+    if head.endswith("e"):
+        forms |= {head + "s", head + "d", head[:-1] + "ing"}
+    elif head.endswith("y") and head[-2:-1] not in "aeiou":
+        forms |= {head[:-1] + "ies", head[:-1] + "ied", head + "ing"}
+    elif head.endswith(("s", "sh", "ch", "x", "z")):
+        forms |= {head + "es", head + "ed", head + "ing"}
+    elif len(head) <= 4 and re.fullmatch(r"[^aeiou]*[aeiou][^aeiouwxy]", head):
+        forms |= {head + "s", head + head[-1] + "ed", head + head[-1] + "ing"}
+        if head in ("rid",):
+            forms.add(head)
+    else:
+        forms |= {head + "s", head + "ed", head + "ing"}
+    if head == "take":
+        forms |= {"took", "taken"}
+    if head == "fight":
+        forms.add("fought")
+    if head == "get":
+        forms |= {"gets", "got", "getting", "gotten"}
+    if head == "overcome":
+        forms.add("overcame")
+    return {f + tail for f in forms}
+
+
+def _noun_rx(words) -> str:
+    """An alternation of nouns with their plurals ("ulcer" -> ulcers, "flush" -> flushes)."""
+    forms = set()
+    for w in words:
+        w = w.lower()
+        forms.add(w)
+        if w.endswith(("s", "sh", "ch", "x")):
+            forms.add(w + "es")
+        elif w.endswith("y") and w[-2:-1] not in "aeiou":
+            forms.add(w[:-1] + "ies")
+        else:
+            forms.add(w + "s")
+    return alternation(forms)
+
+
+class _Lexicon:
+    """The compiled lexicons of the sentence analysis (built once, on first use)."""
+
+    def __init__(self):
+        d = load_data("claims_lexicon.yaml")
+        cues = d["cues"]
+        self.kind_of: dict[str, str] = {}
+        for lemma in cues["cure_verbs"]:
+            for f in _inflect(lemma):
+                self.kind_of[f] = "cure"
+        for lemma in cues["efficacy_verbs"]:
+            for f in _inflect(lemma):
+                self.kind_of.setdefault(f, "efficacy")
+        verbs = alternation(self.kind_of)
+        self.verb = LazyPattern(rf"(?<![\w-])(?:{verbs})(?![\w-])", re.I)
+        self.intensifier = LazyPattern(rf"(?<![\w-])(?:{alternation(cues['intensifiers'])})(?![\w-])", re.I)
+        adjectives = alternation(cues["efficacy_adjectives"])
+        degree = alternation(cues["degree"])
+        self.adjective = LazyPattern(rf"(?<![\w-])(?:(?:{degree})\s+)?(?:{adjectives})(?![\w-])", re.I)
+        self.degree = LazyPattern(rf"^(?:{degree})\b", re.I)
+        self.condition = LazyPattern(rf"(?<![\w-])(?:{_noun_rx(d['conditions'])})(?![\w-])", re.I)
+        self.body = LazyPattern(rf"(?<![\w-])(?:{_noun_rx(d['body_parts'])})(?![\w-])", re.I)
+        self.treatment = LazyPattern(rf"(?<![\w-])(?:{_noun_rx(d['treatments'])})(?![\w-])", re.I)
+        care = alternation(d["standard_care"])
+        self.standard_care = LazyPattern(rf"(?<![\w-])(?:{care})(?![\w-])", re.I)
+        self.superiority = LazyPattern(
+            rf"\b(?:(?:at\s+least\s+|just\s+)?as\s+(?:effective|good|powerful|strong|potent)\s+as"
+            rf"|(?:more|better|stronger)\s+(?:effective\s+|powerful\s+)?than"
+            rf"|works?\s+better\s+than|outperform(?:s|ed|ing)?"
+            rf"|(?:instead\s+of|in\s+place\s+of|replac(?:e|es|ing)|substitute\s+for|no\s+need\s+for)\s+(?:[\w'-]+\s+){{0,2}}?(?:{care})"
+            rf"|without\s+(?:the\s+|any\s+(?:of\s+the\s+)?)?(?:side[-\s]effects|risks|dangers)\s+of)\b",
+            re.I,
+        )
+        self.certainty = LazyPattern(
+            r"\b(?:the\s+only\s+(?:real\s+|true\s+)?(?:way|treatment|thing|solution|option|method|remedy|cure)\s+(?:to|for|that)"
+            r"|always\s+(?:results?\s+in|leads?\s+to|works?|helps?|improves?|brings?)"
+            r"|(?:every|all)\s+(?:aspects?\s+of\s+(?:your|their|his|her|our)\s+health|health\s+(?:problems?|issues?|conditions?)"
+            r"|(?:sorts\s+of\s+|kinds\s+of\s+|types\s+of\s+)?(?:ailments|diseases|illnesses|disorders))"
+            r"|all\s+(?:the\s+)?(?:micro)?nutrients\s+(?:it|you|your\s+body)\s+needs?"
+            r"|(?:into|in)\s+(?:lasting\s+|long-term\s+|complete\s+|full\s+|permanent\s+)?remission"
+            r"|ensures?\s+(?:that\s+)?(?:your|the|you|it|infrared|these|this|they)\b)",
+            re.I,
+        )
+        self.safety = LazyPattern(
+            r"\b(?:is|are|'s|'re)\s+(?:completely\s+|totally\s+|perfectly\s+|very\s+|entirely\s+)?safe"
+            r"(?:\s+to\s+use|\s+for\s+(?:you|everyone|anyone|all|children|kids|pregnant))?\b"
+            r"|\b(?:is|are)\s+safe\b",
+            re.I,
+        )
+        # a word that means the claim speaks of the writer's hope or of a purpose, not a result
+        self.purpose = LazyPattern(
+            r"\b(?:to|help|helps|helped|helping|can|could|may|might|should|would|aim|aims|designed|intended|try|trying|"
+            r"want|wants|hope|hopes|goal|order|if|whether|unless|when|how)\s+(?:[\w'-]+\s+)?$",
+            re.I,
+        )
+        self.after_intensifier = LazyPattern(
+            r"\s+(?:[\w'-]+\s+){0,2}?(?:completely|totally|fully|entirely|permanently|immediately|instantly|for\s+good|forever)\b",
+            re.I)
+        self.conditional = LazyPattern(r"\b(?:can|could|is\s+able\s+to|are\s+able\s+to)\b", re.I)
+        self.future = LazyPattern(r"\b(?:will|'ll|going\s+to)\b", re.I)
+        self.literals = LiteralIndex(
+            {f.split()[0][:5] for f in self.kind_of} | set(cues["efficacy_adjectives"])
+            | {"than", "instead", "replac", "remission", "only", "always", "every", "all ", "safe", "ensure", "without",
+               "place of", "substitute", "need for"})
+
+
+@functools.lru_cache(maxsize=1)
+def _lexicon() -> _Lexicon:
+    return _Lexicon()
+
+
+_SUBJECT_PRONOUN = LazyPattern(r"(?<![\w-])(?:it|this|they|these|its|it's|their)(?![\w-])", re.I)
+_IMPERATIVE_OR_BULLET = LazyPattern(r"^\W*(?:[A-Z][\w-]*(?:\s+[\w-]+){0,3}\s*:\s*)?$")
+_NON_HEALTH_SUBJECT = LazyPattern(
+    r"\b(?:code|build|server|software|app|update|function|method\s+call|query|cluster|pod|service|script|test|"
+    r"warranty|refund|delivery|shipping|price|account|password|data)\b", re.I)
+
+
+def _article_subject(doc) -> LazyPattern | None:
+    """The article's own subject: the longer words of its title that name no
+    condition ("Ivan Chai", "Flexion-Distraction Therapy"), as a pattern."""
+    def compute():
+        title = doc.title
+        if title is None or not title.prose:
+            return None
+        lex = _lexicon()
+        t = plain(title.prose.text)
+        t = lex.condition.sub(" ", t)
+        words = {w.lower() for w in _WORD_RUN.findall(t) if len(w) >= 4 and w[0].isupper()} - _TITLE_STOP
+        if not words:
+            return None
+        return LazyPattern(rf"(?<![\w-])(?:{alternation(words)})(?![\w-])", re.I)
+
+    return memo(doc, "absolute-claim.subject", compute)
+
+
+_TITLE_STOP = frozenset(
+    "what when where which with your this that from into does best ways ways guide help helps health benefits "
+    "about more most than them they their there these those have will natural naturally top review reviews "
+    "treatment treatments therapy relief facts myth myths truth how why tips".split())
+
+
+def _find_claims(sent: str, low: str, subject, block_kind: str) -> list[_Claim]:
+    """Claims found by the sentence's structure (see the module docstring)."""
+    lex = _lexicon()
+    out: list[_Claim] = []
+    cond = lex.condition.search(sent) or lex.body.search(sent)
+
+    def has_subject(pos: int) -> bool:
+        before = clause_before(sent, pos)
+        if lex.treatment.search(before) or _SUBJECT_PRONOUN.search(before):
+            return True
+        if subject is not None and subject.search(before):
+            return True
+        # a bullet or heading that starts with the verb ("Stops hot flushes", "**Acne:** clears spots")
+        return block_kind in ("list_item", "heading", "table_cell") and _IMPERATIVE_OR_BULLET.match(sent[:pos]) is not None
+
+    def strength(pos: int) -> str:
+        before = clause_before(sent, pos)
+        if lex.future.search(before):
+            return "promise"
+        if lex.conditional.search(before):
+            return "conditional"
+        return "direct"
+
+    # comparisons with standard care: "as effective as morphine", "instead of your medication"
+    for m in lex.superiority.finditer(sent):
+        # the comparator must be standard care ("than sham acupuncture" compares with a placebo)
+        comparator = " ".join(sent[m.end():m.end() + 60].split()[:4])
+        if lex.standard_care.search(m.group(0)) or lex.standard_care.search(comparator):
+            if has_subject(m.start()) or lex.treatment.search(sent):
+                out.append(_Claim(m.start(), m.end(), "superiority", strength(m.start())))
+    # certainty and completeness: "the only way to", "always results in", "every aspect of their health"
+    for m in lex.certainty.finditer(sent):
+        word = m.group(0).lower()
+        if word.startswith(("into", "in ")):
+            out.append(_Claim(m.start(), m.end(), "remission", strength(m.start())))
+        elif word.startswith("ensure"):
+            if has_subject(m.start()) and not lex.purpose.search(sent[:m.start()]) and (cond or "safe" in low):
+                out.append(_Claim(m.start(), m.end(), "certainty", strength(m.start())))
+        elif cond or "health" in word or "ailment" in word or "disease" in word:
+            if word.startswith("the only") or has_subject(m.start()):
+                out.append(_Claim(m.start(), m.end(), "certainty", strength(m.start())))
+    # verbs: cure class alone, efficacy class with an intensifier or as plain fact about a treatment
+    if cond:
+        for m in lex.verb.finditer(sent):
+            form = " ".join(m.group(0).lower().split())
+            kind = lex.kind_of.get(form, "efficacy")
+            vs, ve = m.start(), m.end()
+            target = (lex.condition.search(sent, ve, ve + 60) or lex.body.search(sent, ve, ve + 50)
+                      or lex.condition.search(sent, max(0, vs - 40), vs))
+            if target is None:
+                continue
+            ib = None
+            for ib in lex.intensifier.finditer(sent, max(0, vs - 22), vs):
+                pass
+            ia = lex.after_intensifier.match(sent, ve)
+            a, b = (ib.start() if ib else vs), (ia.end() if ia else ve)
+            intens = ib is not None or ia is not None
+            subj = has_subject(vs)
+            if kind == "cure":
+                passive = re.search(r"\b(?:can|will|could)\s+(?:\w+\s+)?be\s+(?:\w+ly\s+)?$", sent[:vs], re.I)
+                if not (subj or intens or passive):
+                    continue
+                out.append(_Claim(a, b, "cure", strength(vs)))
+            elif intens:
+                if subj or lex.condition.search(sent, max(0, vs - 40), vs):
+                    out.append(_Claim(a, b, "efficacy", strength(vs)))
+            elif form.endswith("s") and not form.endswith("ss") and target.start() >= ve and subj \
+                    and not lex.purpose.search(sent[:vs]):
+                out.append(_Claim(vs, ve, "efficacy", "direct"))
+    # efficacy adjectives: "effective against diabetes", "a highly effective system", "a powerful preventative"
+    for m in lex.adjective.finditer(sent):
+        degree = lex.degree.match(m.group(0))
+        after = sent[m.end():m.end() + 50]
+        aimed = re.match(r"\s+(?:against|for|in\s+(?:treating|reducing|relieving|fighting|preventing)|at\s+(?:treating|reducing|relieving))\b",
+                         after, re.I)
+        if not (degree or aimed or re.match(r"\W+(?:alternative|option|treatment|remedy|supplement|way|system|measure|preventative|cure|medicine|solution)", after, re.I)):
             continue
-        groups.setdefault(k, []).append((cs - spans[k][0], ce - spans[k][0], cat))
-    return spans, groups
+        if not (cond or lex.treatment.search(sent) or (subject is not None and subject.search(sent))):
+            continue
+        if not (has_subject(m.start()) or degree):
+            continue
+        out.append(_Claim(m.start(), m.end(), "certainty" if degree else "efficacy", strength(m.start())))
+    # safety: "X is safe", "are safe to use" about a treatment (not "it is safe to ask")
+    if "safe" in low:
+        for m in lex.safety.finditer(sent):
+            if re.match(r"\s+to\s+(?!use\b)", sent[m.end():], re.I) or re.match(
+                    r"\W*(?:when|if|for\s+most|as\s+long\s+as|provided|in\s+most|during|with)\b", sent[m.end():], re.I):
+                continue
+            before = clause_before(sent, m.start())
+            if lex.treatment.search(before) or (subject is not None and subject.search(before)):
+                if not lex.condition.search(before):
+                    out.append(_Claim(m.start(), m.end(), "safety", "direct"))
+    return out
 
 
-def check(doc, options):
-    pset, regulators, meta, third, strong, weak, neg, not_neg = _data()
-    extra_rx, ignore_rx = _user_patterns(tuple(options.get("extra_phrases") or ()),
-                                         tuple(options.get("ignore_phrases") or ()))
-    allow_hedged = options.get("allow_hedged", True)
-    refs = None
-    check_headings = options.get("check_headings", True)
+_HEDGE_LEVEL = {"cure": "strong", "remission": "strong", "efficacy": "any", "certainty": "strong",
+                "superiority": "strong", "safety": "strong"}
+_CITATION_EXCUSES = ("efficacy", "certainty", "safety")  # a resolving marker excuses these, not a cure
+
+
+_FINDING_REPORT = LazyPattern(
+    r"\b(?:stud(?:y|ies)|trials?|research|review|meta-analys[ie]s|results|evidence|data|researchers|scientists)\b"
+    r"[^.;]{0,160}?\b(?:found|find|finds|showed|shown|shows|show|demonstrated|concluded|suggests?|suggested|"
+    r"indicated?|indicates|reported)\s+(?:that\s+)?",
+    re.I)
+
+
+def _sentence_claim(sent: str, low: str, subject, block_kind: str, allow_hedged: bool, quotes) -> _Claim | None:
+    """The first structural claim of a sentence that survives scope and quotes.
+    A trial's result reported as such ("a trial found that it was more
+    effective in relieving spasm") is a finding, not the writer's promise;
+    a cure, safety or superiority claim stays one whoever is said to show it."""
+    for c in sorted(_find_claims(sent, low, subject, block_kind), key=lambda c: c.start):
+        if c.kind in ("efficacy", "certainty") and _FINDING_REPORT.search(sent, 0, c.start):
+            continue
+        if negated(sent, c.start, c.end):
+            continue
+        if allow_hedged and _hedged(sent, c.start, c.end, _HEDGE_LEVEL[c.kind]):
+            continue
+        q = inside(quotes, c.start, c.end)
+        if q is not None and (len(_WORD_RUN.findall(sent[q[0]:q[1]])) <= 6 or _WORK_CUE.search(sent)):
+            continue
+        return c
+    return None
+
+
+def _blocks(doc, check_headings: bool):
     blocks = [(b, t, low) for b, t, low in plain_blocks(doc) if check_headings or b.kind != "heading"]
     # a claim in a comparison table is still a claim, unless its column reports
     # claims ("Myth", "What ads say", "Phrases to avoid")
     for b in doc.blocks_of("table_cell", "caption"):  # a caption under a photo is read too
         header = b.data.get("header") or ""
-        if header and (meta.search(header) or _REPORTED_COLUMN.search(header)):
+        if header and (reported(header) or _REPORTED_COLUMN.search(header)):
             continue
         if b.prose:
             t = plain(b.prose.text)
             blocks.append((b, t, t.lower()))
-    actives = pset.active_per_text([low for _, _, low in blocks])
-    for (block, text, _), active in zip(blocks, actives):
-        prose = block.prose
-        if not active and extra_rx is None:
+    return blocks
+
+
+def check(doc, options):
+    pset = _data()
+    lex = _lexicon()
+    extra_rx, ignore_rx = _user_patterns(tuple(options.get("extra_phrases") or ()),
+                                         tuple(options.get("ignore_phrases") or ()))
+    allow_hedged = options.get("allow_hedged", True)
+    blocks = _blocks(doc, options.get("check_headings", True))
+    if not blocks:
+        return
+    lows = [low for _, _, low in blocks]
+    actives = pset.active_per_text(lows)
+    health = None
+    subject = None
+    refs = None
+    for (block, text, low), active in zip(blocks, actives):
+        structural = lex.literals.mask(low) != 0
+        if not active and extra_rx is None and not structural:
             continue
-        block_cands = _candidates(text, active, extra_rx)
-        if block_cands and ("http" in text or "www." in text):  # a slug in a link is no claim
-            urls = [(m.start(), m.end()) for m in _URL.finditer(text)]
+        if health is None:
+            health = health_article(doc)
+            subject = _article_subject(doc) if health else None
+        if not health and extra_rx is None:
+            return
+        block_cands = _candidates(text, active, extra_rx) if (active or extra_rx is not None) else []
+        urls = url_spans(text)
+        if urls:  # a slug in a link is no claim
             block_cands = [c for c in block_cands if not any(us < c[1] and c[0] < ue for us, ue in urls)]
-        if not block_cands:
+        if not block_cands and not (structural and health):
             continue
-        if in_reference_list(doc, block):
+        if in_reference_list(doc, block) or is_leftover(doc, block) or myth_section(doc, block):
             continue
         block_src = block_source(doc, block)
-        if block.kind != "heading" and _looks_like_reference(block_src):
+        if block.kind != "heading" and looks_like_reference(block_src):
             continue
-        emphasis = None
+        if refutation_label(text):
+            continue
+        prose = block.prose
+        titles = None
         block_cited = has_identifier(block_src, links="sources")
-        spans, groups = _by_sentence(text, block_cands)
-        for k in sorted(groups):
-            s, e = spans[k]
-            cands = groups[k]
+        spans = sentence_spans(text)
+        k_c = 0
+        for k, (s, e) in enumerate(spans):
+            cands = []
+            while k_c < len(block_cands) and block_cands[k_c][0] < e:
+                cs, ce, cat = block_cands[k_c]
+                if cs >= s and ce <= e:
+                    cands.append((cs - s, ce - s, cat))
+                k_c += 1
             sent = text[s:e]
+            sent_low = low[s:e]
+            if not cands and not (health and lex.literals.mask(sent_low)):
+                continue
             if sent.rstrip().endswith("?") or (block.kind == "heading" and _QUESTION_START.match(sent)):
                 continue
-            if k + 1 < len(spans) and _DEBUNKED_NEXT.search(text[spans[k + 1][0]:spans[k + 1][1]]):
-                continue  # "There should be no more pain. Does it sound too good to be true? Yes."
-            if (regulators.search(sent) and not sent.isupper()) or meta.search(sent) or third.search(sent):
+            if k + 1 < len(spans) and refuted_by_next(text[spans[k + 1][0]:spans[k + 1][1]]):
+                continue  # "Some sites say it cures arthritis. It does not."
+            if reported(sent) or refutation_label(sent):
                 continue  # reports what a regulator or others say, or warns about claims
             a, b = prose.span(s, e)
             sent_src = doc.text[a:b]
             if has_identifier(sent_src, links="sources"):
                 continue
+            marked = False
             labels = markers_in(sent_src)
             if labels:
                 if refs is None:
                     refs = references(doc)
-                if refs.resolves(labels) or not refs.sections:
-                    continue
-            quotes = [(m.start(), m.end()) for m in _QUOTES.finditer(sent)]
+                marked = refs.resolves(labels) or not refs.sections
+            quotes = quote_spans(sent)
+            found = 0
             for cs, ce, cat in cands:
+                if marked:
+                    break
                 phrase = sent[cs:ce]
-                if ignore_rx is not None and ignore_rx.search(phrase):
+                if ignore_rx is not None and (ignore_rx.search(phrase) or any(
+                        im.start() <= cs and ce <= im.end() for im in ignore_rx.finditer(sent))):
                     continue
-                if ignore_rx is not None and any(
-                    im.start() <= cs and ce <= im.end() for im in ignore_rx.finditer(sent)
-                ):
-                    continue
-                if _negated(sent, cs, neg, not_neg):
+                if negated(sent, cs, ce):
                     continue
                 level = cat.hedge if cat is not None else "strong"
-                if allow_hedged and _hedged(sent, cs, ce, level, strong, weak):
+                if allow_hedged and _hedged(sent, cs, ce, level):
                     continue
-                q = _inside(quotes, cs, ce)
-                if q is not None:
-                    quoted_words = len(_WORDS.findall(sent[q[0]:q[1]]))
-                    if quoted_words <= 6 or _WORK_CUE.search(sent):
-                        continue
+                q = inside(quotes, cs, ce)
+                if q is not None and (len(_WORD_RUN.findall(sent[q[0]:q[1]])) <= 6 or _WORK_CUE.search(sent)):
+                    continue
                 if cat is not None and cat.guard is not None:
                     if cat.name == "cure":  # the search for a cure, not a promise of one
-                        cure_at = [m.start() for m in re.finditer(r"\bcur(?:e|es|ed|ing)\b", phrase, re.I)]
+                        cure_at = [m.start() for m in _CURE_WORD.finditer(phrase)]
                         if cure_at and cat.guard.search(sent[: cs + cure_at[-1]]):
                             continue
                     elif cat.guard.search(sent[:cs]):
                         continue
-                if _AFTER_DENIAL.match(sent, ce):  # "complete relief is rare"
-                    continue
                 if cat is not None and cat.name == "proven" and block_cited:
                     continue
                 if cat is not None and cat.name == "root-cause":
                     before = sent[:cs]
-                    if _CLINICIAN.search(_scope(sent, cs)) or _ADVICE_BEFORE.search(before):
+                    if _CLINICIAN.search(clause_before(sent, cs)) or _ADVICE_BEFORE.search(before):
                         continue
                     if not before.strip() and _GERUND_START.match(phrase):
                         continue
                 start, end = prose.span(s + cs, s + ce)
-                # a title of a work: emphasised or quoted, in a sentence about a book or paper
-                if phrase[:1].isupper() and (_WORK_CUE.search(sent) or q is not None):
-                    if emphasis is None:
-                        base = doc.line_start(block.line)
-                        emphasis = [(base + m.start(), base + m.end()) for m in _EMPHASIS.finditer(block_src)]
-                    if _inside(emphasis, start, end) or q is not None or re.search(
-                        r"\b(?:book|novel|memoir|titled|entitled|called)\b", sent, re.I
-                    ):
-                        continue
-                what = cat.what if cat is not None else "is an absolute claim"
-                instead = cat.instead if cat is not None else '"may help ..."'
-                shown = _quote(phrase)
-                yield Finding(
-                    start,
-                    end,
-                    f'"{shown}" {what}. {WHY} Say what the evidence supports and for whom, e.g. {instead}.',
-                    suggestion=f"Instead of \"{shown}\", write hedged wording such as {instead}.",
-                    data={"category": cat.name if cat is not None else "extra"},
-                )
+                if _is_title(doc, block, sent, phrase, q, start, end, titles):
+                    continue
+                found += 1
+                yield _finding(start, end, phrase, cat.what if cat is not None else "is an absolute claim",
+                               cat.instead if cat is not None else '"may help ..."',
+                               cat.name if cat is not None else "extra", None)
+            if found or not health:
+                continue
+            claim = _sentence_claim(sent, sent_low, subject, block.kind, allow_hedged, quotes)
+            if claim is None or (marked and claim.kind in _CITATION_EXCUSES):
+                continue
+            phrase = sent[claim.start:claim.end]
+            if ignore_rx is not None and ignore_rx.search(sent):
+                if any(im.start() <= claim.start and claim.end <= im.end() for im in ignore_rx.finditer(sent)):
+                    continue
+            start, end = prose.span(s + claim.start, s + claim.end)
+            if titles is None:
+                titles = title_spans(doc, block)
+            if inside(titles, start, end) and (_WORK_CUE.search(sent) or "](" in block_src or "<a" in block_src):
+                continue
+            what, instead = _KINDS[claim.kind]
+            yield _finding(start, end, phrase, f"{what} ({_STRENGTH[claim.strength]})", instead, claim.kind,
+                           claim.strength)
+
+
+def _is_title(doc, block, sent, phrase, q, start, end, titles) -> bool:
+    """A title of a work: emphasised, linked or quoted, in a sentence about a book or paper."""
+    if not (phrase[:1].isupper() and (_WORK_CUE.search(sent) or q is not None)):
+        return False
+    if q is not None or _TITLE_WORD.search(sent):
+        return True
+    return inside(titles if titles is not None else title_spans(doc, block), start, end) is not None
+
+
+def _finding(start, end, phrase, what, instead, category, strength):
+    shown = _quote(phrase)
+    data = {"category": category}
+    if strength is not None:
+        data["strength"] = strength
+    return Finding(
+        start,
+        end,
+        f'"{shown}" {what}. {WHY} Say what the evidence supports and for whom, e.g. {instead}.',
+        suggestion=f"Instead of \"{shown}\", write hedged wording such as {instead}.",
+        data=data,
+    )

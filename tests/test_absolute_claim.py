@@ -313,7 +313,7 @@ def test_json_output_has_suggestion_and_no_fix(tmp_path):
 
 
 def test_literal_anchors_prefilter():
-    from lint_rules.vague_citation import AnchoredPattern, literal_anchors
+    from lint_rules._claims import AnchoredPattern, literal_anchors
 
     assert literal_anchors(r"\bcures\b") == {"cures"}
     assert literal_anchors(r"\b(?:completely|totally) safe\b") == {"completely", "totally"}
@@ -328,7 +328,7 @@ def test_every_category_pattern_can_be_prefiltered_or_runs_always():
     a pattern with anchors must still find its own example from the tables."""
     from lint_rules.absolute_claim import _data
 
-    pset = _data()[0]
+    pset = _data()
     for sentence, phrase in MUST_FLAG:
         lowered = sentence.lower()
         assert any(pat.rx.search(sentence) for _, pat in pset.active(lowered)), sentence
