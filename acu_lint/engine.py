@@ -11,7 +11,7 @@ from typing import Any
 
 from acu_lint.document import Document
 from acu_lint.model import AcuLintError, BackendUnavailable, Edit, Finding
-from acu_lint.suppress import Suppressions
+from acu_lint.suppress import UNUSED_ID, Suppressions
 
 MAX_FIX_PASSES = 5
 # every character str.splitlines() breaks on
@@ -49,7 +49,12 @@ def lint_document(doc: Document, rules: list[RuleSetup], result: FileResult | No
     result = result if result is not None else FileResult(doc.path)
     sup = Suppressions(doc)
     out: list[Finding] = []
+    ran: set[str] = set()  # rules that ran to the end on this file
+    unused_rule: RuleSetup | None = None
     for rule in rules:
+        if rule.id == UNUSED_ID:
+            unused_rule = rule  # judged after every other rule (below)
+            continue
         try:
             produced = list(rule.check(doc, rule.options) or ())
         except BackendUnavailable as exc:
@@ -67,26 +72,38 @@ def lint_document(doc: Document, rules: list[RuleSetup], result: FileResult | No
         except Exception as exc:  # a rule bug must not take the whole run down
             result.errors.append(f"{doc.path}: rule {rule.id} failed: {type(exc).__name__}: {exc}")
             continue
+        ran.add(rule.id)
         for f in produced:
-            f.rule = rule.id
-            f.path = doc.path
-            if _LINE_BREAKS.search(f.message):  # a quoted block may hold line breaks: keep one line per finding
-                f.message = _LINE_BREAKS.sub(" ", f.message)
-            f.severity = rule.override or f.severity or rule.severity
-            start = max(0, min(f.start, len(doc.text)))
-            end = max(start, min(f.end, len(doc.text)))
-            f.start, f.end = start, end
-            f.line, f.column = doc.position(start)
-            f.end_line, f.end_column = doc.position(end)
-            if not f.snippet:
-                f.snippet = doc.text[start:end]  # the finding's text (baseline fingerprints)
+            _place(doc, rule, f)
             if f.data.get("incomplete"):  # a partial result (e.g. a backend that ran out of time): never cached,
                 result.data["incomplete"] = True  # even when the finding that says so is suppressed
             if sup.is_suppressed(rule.id, f.line):
                 continue
             out.append(f)
+    if unused_rule is not None and sup.directives:
+        # disable comments naming a rule that ran and suppressed none of its findings (as ruff's RUF100)
+        for f in sup.unused(doc, ran):
+            _place(doc, unused_rule, f)
+            if not sup.is_suppressed(UNUSED_ID, f.line):
+                out.append(f)
     out.sort(key=Finding.sort_key)
     return out
+
+
+def _place(doc: Document, rule: RuleSetup, f: Finding) -> None:
+    """Fill in what the engine adds to a rule's finding: rule, path, severity, positions, snippet."""
+    f.rule = rule.id
+    f.path = doc.path
+    if _LINE_BREAKS.search(f.message):  # a quoted block may hold line breaks: keep one line per finding
+        f.message = _LINE_BREAKS.sub(" ", f.message)
+    f.severity = rule.override or f.severity or rule.severity
+    start = max(0, min(f.start, len(doc.text)))
+    end = max(start, min(f.end, len(doc.text)))
+    f.start, f.end = start, end
+    f.line, f.column = doc.position(start)
+    f.end_line, f.end_column = doc.position(end)
+    if not f.snippet:
+        f.snippet = doc.text[start:end]  # the finding's text (baseline fingerprints)
 
 
 def apply_edits(text: str, edits: list[Edit]) -> str:
