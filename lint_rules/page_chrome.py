@@ -1,24 +1,71 @@
-r"""Page chrome scraped with the article: navigation, sidebars, footers, scraper headers.
+r"""Page chrome scraped with the article: navigation, scraper headers, sidebars, footers.
 
 ## What it finds
 Runs of blocks that are the website around the article rather than the
-article (work in progress: the structural classifier is being built).
+article, found by their structure, as boilerplate removers such as jusText
+and trafilatura find them: each block is measured (length, share of its text
+that is link text, share of common function words, markup without text,
+interface vocabulary), a block takes the class of its neighbours when it is
+too short to judge alone, and the article is located by its dense prose. What
+the rule reports, as ONE finding spanning the run:
+- a reader tool's header (`Title:` / `URL Source:` / `Published Time:` /
+  `Markdown Content:`, or a bare source URL as the first line);
+- navigation: runs of short link lines and nested link lists, breadcrumbs,
+  Previous / Next links, pagination;
+- sidebars, share bars, search and newsletter widgets, feedback forms, raw
+  HTML icon spans and empty links left in Markdown;
+- footers: copyright lines with the links, addresses and contact lines
+  around them;
+- wiki chrome ("Jump to: navigation, search", "From ...wiki", "[edit]",
+  "Retrieved from", "This page was last modified");
+- a call-to-action button ("Book an appointment", "Shop now" as a link of its own).
+
+In a page that is clearly a scrape (a reader header, wiki chrome or a long
+run of navigation), everything before the block where the article starts
+(its heading and its first dense paragraph) and after its last dense
+paragraph is chrome; the article's own title is never part of a run.
+Single furniture lines found by their wording alone ("Leave a Comment",
+"Share this:") are `web-boilerplate`'s; a line inside a page-chrome run is
+reported once, here.
+
+Left alone: reference lists (authors, years, DOIs), a table of contents whose
+links point at the article's own headings, a link list that a heading or an
+introducing sentence of the writer presents ("Related reading", "Resources",
+"Useful links:"), links with a description, a clinic's own "Book an
+appointment" sentence, and, in an HTML page that marks `<article>` or
+`<main>`, everything outside the article element (the page's template in its
+proper place).
 
 ## Why it matters
-A patient reading a health article should not have to read past a site's
-menus and footers; they show that nobody reviewed the page.
+A patient opening a health article should find the article, not a site's
+menus, search boxes and footers pasted above and below it; chrome shows that
+nobody reviewed the page, hides the real content and carries dead links and
+other sites' offers into a medical text.
 
 ## Examples
+- flagged (md): `# Sleep\n\n- [Home](/)\n- [About](/about)\n- [Blog](/blog)\n- [Contact](/contact)\n\nGood sleep matters for people with long-term pain, and a regular bedtime helps more than most people expect. Keep the bedroom cool, dark and quiet, and try to get up at the same time every day.`
+- flagged (md): `Title: Sleep and pain\n\nURL Source: https://example.org/sleep\n\nMarkdown Content:\n# Sleep and pain\n\nGood sleep matters for people with long-term pain, and a regular bedtime helps more than most people expect. Keep the bedroom cool, dark and quiet.`
+- flagged (md): `# Sleep\n\nGood sleep matters for people with long-term pain, and a regular bedtime helps more than most people expect. Keep the bedroom cool, dark and quiet.\n\n[Book an appointment](/book)`
+- not flagged (md): `# Sleep\n\nGood sleep matters for people with long-term pain, and a regular bedtime helps more than most people expect.\n\n## Related reading\n\n- [Sleep and chronic pain](https://example.org/a)\n- [A guide to sleep hygiene](https://example.org/b)\n- [Insomnia: what helps](https://example.org/c)`
+- not flagged (md): `# Sleep\n\nBook an appointment with your GP if poor sleep lasts more than a month.`
 - not flagged: `Acupuncture may help some people with back pain.`
 
 ## Fix
-Safe: the run of chrome is deleted where it stands alone on its lines.
+Safe: the run is deleted (with the blank lines after it) where its first and
+last lines hold nothing but the run. No fix in HTML files (deleting lines
+could break the element structure) or where a run shares a line with text.
 
 ## Options
 None.
 """
 from __future__ import annotations
 
+import bisect
+import functools
+import re
+
+from acu_lint.model import Finding, Fix
+from lint_rules._common import LazyPattern, load_data
 from lint_rules._leftovers import memo
 
 ID = "page-chrome"
@@ -26,15 +73,479 @@ SEVERITY = "warning"
 FIXABLE = True
 OPTIONS: dict = {}
 
+# a small English function-word list (jusText's stop-word density): prose is full of
+# them, menus and labels are not
+_STOP = frozenset(
+    "a about after all also an and any are as at be because been but by can could did do does for from "
+    "had has have he her his how i if in into is it its just may me might more most my no not of on "
+    "one only or other our out over she should so some such than that the their them then there these "
+    "they this those through to too up us very was we were what when where which while who will with "
+    "would you your".split())
+
+# a block is prose of the article when it is long, light in links and full of function words
+GOOD_CHARS = 200
+NEAR_CHARS = 70
+# link text: Markdown links (their text may hold an image or wrap a line), HTML anchors,
+# autolinks and bare URLs
+_LINKS = LazyPattern(
+    r"\[(?P<md>(?:[^\[\]\n]|\n(?!\s*\n)|!?\[[^\[\]\n]*\](?:\([^()\s]*\))?){0,500})\]\((?P<mdurl>[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)"
+    r"(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*\)"
+    r"|<a\b[^<>]{0,1000}>(?P<a>(?:(?!</a>)[\s\S]){0,1000})</a>"
+    r"|<(?P<auto>(?:https?|ftp|mailto):[^<>\s]+)>"
+    r"|(?P<bare>(?<![\w/(\[\"'=])(?:https?://|www\.)[^\s<>()\[\]]+)",
+    re.I)
+_HREF = LazyPattern(r"""href\s*=\s*["']?([^"'\s>]*)""", re.I)
+_IAL = LazyPattern(r"\s*\{:[^{}\n]{0,200}\}")  # kramdown attributes: "{: .call-to-action}"
+_TAG = LazyPattern(r"<[A-Za-z][^<>]{0,2000}>|</[A-Za-z][^<>]{0,100}>|!\[[^\]\n]*\]\([^)\n]*\)|\]\(")
+_HEADER_KEY = LazyPattern(r"(?:title|url source|published time|markdown content|source url|description|author|date)\s*:", re.I)
+_BARE_URL_LINE = LazyPattern(r"\s*<?(?:https?://|www\.)\S+>?\s*$", re.I)
+_COPYRIGHT = LazyPattern(
+    r"(?:©|\(c\)\s*(?:19|20)\d\d|\bcopyright\b|all rights reserved|\bform (?:number|no\.?)\s*:)", re.I)
+_CONTACT = LazyPattern(
+    r"(?:\b(?:address|phone|tel|telephone|fax|e-?mail|call us)\s*:|\+?\(?\d{2,4}\)?[\s.-]\d{3,4}[\s.-]\d{3,4}\b"
+    r"|\b[\w.+-]+@[\w-]+\.[\w.]+\b|\b(?:suite|street|st\.|road|rd\.|avenue|ave\.|blvd|floor|po box)\b.{0,40}\d"
+    r"|\b\d{1,5}\s+\w+(?:\s+\w+)?\s+(?:street|st|road|rd|avenue|ave|pike|lane|ln|drive|dr|way|blvd)\b)", re.I)
+# a reference: authors, a year, an identifier
+_REFERENCE = LazyPattern(r"\bet al\b|\bdoi\b|\bpmid\b|\bpmc\d|\((?:19|20)\d\d\w?\)|\b(?:19|20)\d\d\s*;|\bvol\.|\bpp?\.\s*\d"
+                         r"|\w\.\s+[^.]{3,}\.\s+[^.]*\b(?:19|20)\d\d\b", re.I)
+# headings and intros under which a list of links is the writer's own
+_LINK_SECTION = LazyPattern(
+    r"(?:related|further|suggested|recommended|more) (?:reading|resources|information|help|links)"
+    r"|resources|references|sources|bibliography|citations|see also|useful (?:links|websites|resources|contacts)"
+    r"|where to (?:get|find) (?:help|support|more)|support (?:groups|organi[sz]ations)|learn more|read more about"
+    r"|(?:helpful|trusted) (?:links|websites|resources|sources)|links|websites|organi[sz]ations", re.I)
+_SOCIAL = LazyPattern(
+    r"(?:facebook|twitter|x|instagram|linkedin|pinterest|youtube|tiktok|whatsapp|reddit|google plus|threads|"
+    r"bluesky|mastodon|rss)\b", re.I)
+_WORD = LazyPattern(r"[\w'’-]+")
+_RESIDUE = LazyPattern(r"!?\[[^\[\]]{0,300}\]\([^()]{0,1000}\)")
+# an indented block of Markdown links (a menu indented under an empty list item) that the
+# parser read as code
+_MD_LINK = LazyPattern(r"\]\(")
+
+
+@functools.lru_cache(maxsize=1)
+def _lexicon():
+    data = load_data("page_chrome.yaml")
+
+    def whole(key):
+        return re.compile(r"^\s*(?:" + "|".join(f"(?:{p})" for p in data[key]) + r")\s*[:.!]?\s*$", re.I)
+
+    return whole("interface"), whole("wiki"), whole("cta")
+
+
+class _Unit:
+    __slots__ = ("block", "kind", "start", "end", "line", "end_line", "text", "chars", "words", "link",
+                 "urls", "cls", "why", "level", "listed", "depth", "decisive", "phrase")
+
+    def __init__(self, block, kind):
+        self.block = block
+        self.kind = kind
+        self.start, self.end = block.start, block.end
+        self.line, self.end_line = block.line, block.end_line
+        self.text = ""
+        self.chars = self.words = self.link = 0
+        self.urls: list[str] = []
+        self.cls = "short"  # hard | weak | strong | good | near | short | keep
+        self.why = ""
+        self.level = block.level if kind == "heading" else 0
+        self.listed = kind == "list_item"
+        self.depth = block.depth
+        self.decisive = False
+        self.phrase = False
+
+
+def _link_spans(doc):
+    """Sorted (start, end, url) of the link text of every link in the document."""
+    text = doc.text
+    if "](" not in text and "<a" not in text.lower() and "http" not in text and "www." not in text:
+        return [], []
+    spans = []
+    for m in _LINKS.finditer(text):
+        for g, u in (("md", "mdurl"), ("a", None), ("auto", None), ("bare", None)):
+            if m.group(g) is not None:
+                if g == "a":
+                    h = _HREF.search(m.group(0), 0, m.start("a") - m.start())
+                    url = h.group(1) if h else ""
+                elif u:
+                    url = m.group(u)
+                else:
+                    url = m.group(g)
+                spans.append((m.start(g), m.end(g), url))
+                break
+    spans.sort()
+    return spans, [s[0] for s in spans]
+
+
+def _count_in(offsets, a: int, b: int) -> int:
+    """How many prose characters have their source offset in [a, b)."""
+    return bisect.bisect_left(offsets, b) - bisect.bisect_left(offsets, a)
+
+
+def _measure(doc, u: _Unit, proses, spans, starts) -> None:
+    parts = [p.text for p in proses if p is not None and p.text.strip()]
+    text = " ".join(parts)
+    if "{:" in text:
+        text = _IAL.sub("", text)
+    u.text = " ".join(text.split())
+    residue = 0
+    if "](" in u.text:
+        # a link the inline parser left as text ("[](url)" around an image): markup
+        cleaned = _RESIDUE.sub(" ", u.text)
+        residue = len(u.text) - len(cleaned)
+        u.text = " ".join(cleaned.split())
+        if not any(c.isalnum() for c in u.text):
+            u.text = ""  # nothing but the brackets of links
+    u.chars = len(u.text)
+    u.words = len(_WORD.findall(u.text)) if u.text else 0
+    if not spans or not u.text:
+        return
+    k = max(0, bisect.bisect_right(starts, u.start) - 1)
+    link = 0
+    while k < len(spans) and spans[k][0] < u.end:
+        a, b, url = spans[k]
+        if b > u.start:
+            n = sum(_count_in(p.offsets, a, b) for p in proses if p is not None and p.offsets)
+            if n:
+                link += n
+                u.urls.append(url)
+        k += 1
+    u.link = min(u.chars, link)
+
+
+def _indented_links(doc, b) -> bool:
+    first = doc.lines[b.line - 1]
+    if not first[:1].isspace() or first.lstrip().startswith(("```", "~~~")):
+        return False
+    raw = doc.text[b.start:b.end]
+    if raw.count("\n") >= 400 or not _MD_LINK.search(raw):
+        return False
+    rest = _RESIDUE.sub("", raw)
+    return not any(c in rest for c in "{};=$")
+
+
+def _units(doc, own) -> list[_Unit]:
+    from lint_rules.web_boilerplate import in_page_template
+
+    spans, starts = _link_spans(doc)
+    units: list[_Unit] = []
+    container = None  # an HTML block of a Markdown file and the prose blocks parsed inside it
+    children: list = []
+    for b in doc.blocks:
+        if container is not None and b.start >= container.start and b.end <= container.end and b is not container.block:
+            children.append(b)
+            continue
+        if container is not None:
+            _measure(doc, container, [c.prose for c in children], spans, starts)
+            container, children = None, []
+        if b.kind == "table_cell":
+            continue
+        if units and b.start >= units[-1].start and b.end <= units[-1].end and units[-1].kind in ("table", "code"):
+            continue
+        if in_page_template(own, b):
+            continue
+        u = _Unit(b, b.kind)
+        units.append(u)
+        if b.kind == "code" and _indented_links(doc, b):
+            from acu_lint.document import _prose_from_lines
+
+            u.kind = "list_item"
+            u.listed = True
+            _measure(doc, u, [_prose_from_lines(doc, [(doc.line_start(n), doc.line_end(n))
+                                                      for n in range(b.line, b.end_line + 1)])], spans, starts)
+        elif b.kind in ("code", "table", "front_matter"):
+            u.cls = "hard"
+        elif b.kind == "html" and doc.kind == "markdown":
+            container, children = u, []
+        elif b.kind in ("heading", "paragraph", "list_item", "caption"):
+            _measure(doc, u, [b.prose], spans, starts)
+    if container is not None:
+        _measure(doc, container, [c.prose for c in children], spans, starts)
+    return units
+
+
+def _stop_density(text: str) -> float:
+    words = _WORD.findall(text.lower())
+    if not words:
+        return 0.0
+    return sum(1 for w in words if w in _STOP) / len(words)
+
+
+def _classify(doc, units: list[_Unit], hit_spans: set) -> None:
+    interface, wiki, cta = _lexicon()
+    raw_text = doc.text
+    for u in units:
+        if u.cls == "hard":
+            continue
+        if (u.start, u.end) in hit_spans:
+            u.phrase = True
+        raw = raw_text[u.start:u.end]
+        if u.kind in ("rule", "comment"):
+            u.cls, u.why = "weak", ""
+            continue
+        if not u.text:
+            if _TAG.search(raw) and ("<" in raw and not raw.lstrip().startswith("<img") or "](" in raw and "![" not in raw[:2]):
+                u.cls, u.why = "strong", "markup"  # icon spans, empty links, logo links
+            else:
+                u.cls, u.why = "weak", ""  # an image, an empty list item
+            continue
+        t = u.text
+        ld = u.link / u.chars if u.chars else 0.0
+        short = u.words <= 8
+        if wiki.match(t) and u.words <= 30:
+            u.cls, u.why, u.decisive = "strong", "wiki", True
+            continue
+        if ld >= 0.6 and u.words <= 12 and cta.match(t):
+            u.cls, u.why, u.decisive = "strong", "call to action", True
+            continue
+        if u.words <= 30 and _COPYRIGHT.search(t):
+            u.cls, u.why = "strong", "footer"
+            continue
+        if ld >= 0.5 and (u.words <= 20 or u.block.kind == "code"):
+            if _REFERENCE.search(t) and u.words >= 4:
+                u.cls = "keep"  # a reference with its link
+                continue
+            u.cls, u.why = "strong", ("social links" if _SOCIAL.match(t) else "navigation")
+            continue
+        if short and interface.match(t):
+            u.cls, u.why = "strong", "interface"
+            continue
+        if u.phrase:
+            u.cls, u.why = "strong", "furniture"
+            continue
+        if u.kind == "heading":
+            u.cls = "short"
+            continue
+        sw = _stop_density(t)
+        if ld <= 0.3 and u.chars >= GOOD_CHARS and sw >= 0.25:
+            u.cls = "good"
+        elif ld <= 0.3 and u.chars >= NEAR_CHARS and sw >= 0.2 and u.words >= 10:
+            u.cls = "near"
+        else:
+            u.cls = "short"
+            if u.words <= 25 and _CONTACT.search(t):
+                u.why = "contact"
+
+
+def _scraper_header(doc, units) -> int:
+    """Index past the last unit of a reader tool's header at the top, or 0."""
+    if not units:
+        return 0
+    first = units[0]
+    if first.cls == "hard" and first.kind == "front_matter":
+        return 0
+    # "Title: ...", "URL Source: ...", "Markdown Content:" (Jina Reader and its kind)
+    keys = 0
+    last = -1
+    source = False
+    for i, u in enumerate(units[:8]):
+        line = doc.lines[u.line - 1]
+        m = _HEADER_KEY.match(line)
+        if m is None:
+            break
+        keys += 1
+        last = i
+        key = m.group(0).lower()
+        source = source or "url source" in key or "markdown content" in key or "source url" in key
+        if "markdown content" in key:
+            break
+    if keys >= 2 and source:
+        end = last + 1
+        # the page title the tool prints under "Markdown Content:" belongs to the header
+        # when the article has a title heading of its own further down
+        if end < len(units) and units[end].kind == "heading" and units[end].level == 1 and any(
+                v.kind == "heading" and v.level == 1 for v in units[end + 1:]):
+            end += 1
+        return end
+    if first.kind in ("paragraph", "heading") and first.line == first.end_line and _BARE_URL_LINE.match(
+            doc.lines[first.line - 1]) and len(units) > 1:
+        return 1
+    return 0
+
+
+def _toc(doc, units: list[_Unit]) -> None:
+    """Links to the article's own headings (a table of contents) are content."""
+    headings = {" ".join(u.text.lower().split()) for u in units if u.kind == "heading" and u.text}
+    for u in units:
+        if u.cls == "strong" and u.why == "navigation" and u.urls and all(url.startswith("#") and len(url) > 1 for url in u.urls):
+            if " ".join(u.text.lower().split()) in headings or u.depth == 0 and u.listed:
+                u.cls = "keep"
+
+
+def _writer_lists(units: list[_Unit], lo: int, hi: int) -> None:
+    """A list of links that the writer introduces ("## Related reading", "Useful links:")
+    is content: its items are kept."""
+    i = lo
+    while i < hi:
+        u = units[i]
+        if not (u.listed and u.cls == "strong" and u.why == "navigation"):
+            i += 1
+            continue
+        j = i
+        while j < hi and (units[j].listed or units[j].cls == "weak"):
+            j += 1
+        k = i - 1
+        while k >= lo and units[k].cls == "weak":
+            k -= 1
+        intro = units[k] if k >= lo else None
+        if intro is not None and not intro.listed and (
+                intro.kind == "heading" and _LINK_SECTION.search(intro.text)
+                or intro.kind != "heading" and intro.text.rstrip().endswith(":") and intro.cls in ("good", "near", "short")
+                and intro.words >= 2 and intro.why == ""):
+            for v in units[i:j]:
+                if v.cls == "strong" and v.why in ("navigation", "social links"):
+                    v.cls = "keep"
+        i = j
+
 
 def _analyse(doc) -> list:
-    return []
+    """The runs of chrome, as lists of units (memoised per Document)."""
+    from lint_rules import web_boilerplate
+
+    if not doc.blocks or len(doc.text) > 5_000_000:
+        return []
+    own = web_boilerplate._scope(doc)
+    units = _units(doc, own)
+    if not units:
+        return []
+    hit_spans = {(b.start, b.end) for b, _ in web_boilerplate.phrase_hits(doc)}
+    _classify(doc, units, hit_spans)
+    header = _scraper_header(doc, units)
+    for u in units[:header]:
+        u.cls, u.why, u.decisive = "strong", "scraper header", True
+    _toc(doc, units)
+    n = len(units)
+    wiki = any(u.why == "wiki" for u in units)
+    nav = sum(1 for u in units if u.cls == "strong" and u.why in ("navigation", "markup", "social links"))
+    scraped = bool(header) or wiki or nav >= 8
+    region = [False] * n  # before the article starts or after it ends, on a scraped page
+    lo, hi = 0, n
+    if scraped:
+        goods = [i for i, u in enumerate(units) if u.cls == "good"]
+        if goods:
+            s = goods[0]
+            while s - 1 >= header and units[s - 1].cls in ("short", "near", "weak", "keep") and not (
+                    units[s - 1].cls == "short" and units[s - 1].why):
+                s -= 1
+            s = max(s, header)
+            e = goods[-1]
+            while e + 1 < n and units[e + 1].cls in ("near", "good"):
+                e += 1
+            # the article's title: the last top-level heading before the start stays
+            title = None
+            for i in range(s - 1, header - 1, -1):
+                u = units[i]
+                if u.kind == "heading" and u.level == 1 and u.why != "wiki":
+                    title = i
+                    break
+            for i in list(range(header, s)) + list(range(e + 1, n)):
+                u = units[i]
+                if i == title or u.cls in ("hard", "keep"):
+                    continue
+                if u.cls != "strong":
+                    u.cls, u.why = "strong", u.why or "page"
+                region[i] = True
+            lo, hi = s, e + 1
+    _writer_lists(units, lo, hi)
+    # smoothing: blocks too short to judge alone take the class of their neighbours
+    # when both are chrome (the edges of a scraped page count as chrome)
+    seq = [i for i, u in enumerate(units) if u.cls != "weak"]
+    m = len(seq)
+    k = 0
+    while k < m:
+        if units[seq[k]].cls not in ("short", "near"):
+            k += 1
+            continue
+        j = k
+        while j < m and units[seq[j]].cls in ("short", "near"):
+            j += 1
+        before = units[seq[k - 1]].cls == "strong" if k > 0 else scraped
+        after = units[seq[j]].cls == "strong" if j < m else scraped
+        if before and after and (k > 0 or j < m):
+            for idx in seq[k:j]:
+                u = units[idx]
+                # a heading over the article's prose is the article's
+                u.cls, u.why = "strong", u.why or "page"
+        k = j
+    # runs: chrome blocks with the weak blocks (images, rules, comments) between them
+    runs = []
+    i = 0
+    while i < n:
+        if units[i].cls != "strong":
+            i += 1
+            continue
+        j = i
+        last = i
+        while j < n and units[j].cls in ("strong", "weak"):
+            if units[j].cls == "strong":
+                last = j
+            j += 1
+        run = units[i:last + 1]
+        if _accept(run, scraped, any(region[i:last + 1])):
+            runs.append(run)
+        i = j
+    return runs
+
+
+def _accept(run, scraped: bool, in_region: bool) -> bool:
+    strong = [u for u in run if u.cls == "strong"]
+    if any(u.decisive for u in strong) or in_region:
+        return True
+    structural = sum(1 for u in strong if not u.phrase and u.why in (
+        "navigation", "markup", "social links", "interface", "footer", "wiki", "call to action"))
+    if structural >= 3 or (structural >= 2 and (scraped or len(strong) >= 3)):
+        return True
+    return False
+
+
+_KIND_ORDER = ("scraper header", "wiki", "navigation", "interface", "markup", "social links", "furniture",
+               "footer", "contact", "call to action", "page")
+_KIND_NAMES = {"scraper header": "reader-tool header", "wiki": "wiki chrome", "navigation": "navigation links",
+               "interface": "menus and widgets", "markup": "empty links and icon markup",
+               "social links": "social links", "furniture": "page furniture", "footer": "footer",
+               "contact": "contact lines", "call to action": "call to action", "page": "page text"}
+
+
+def run_lines(doc) -> frozenset[int]:
+    """1-based lines that page-chrome's runs cover."""
+    def compute():
+        lines: set[int] = set()
+        for run in memo(doc, "page-chrome", lambda: _analyse(doc)):
+            lines.update(range(run[0].line, run[-1].end_line + 1))
+        return frozenset(lines)
+
+    return memo(doc, "page-chrome.lines", compute)
 
 
 def leftover_lines(doc) -> frozenset[int]:
-    return frozenset()
+    """The lines this rule reports with its default options (see lint_rules/_leftovers)."""
+    return run_lines(doc)
+
+
+_NOT_TEXT = LazyPattern(r"\]\([^()\n]*(?:\([^()\n]*\)[^()\n]*)*\)|\{:[^{}\n]*\}|<[^<>\n]*>|[\[\]()*_#>|/\\\s]")
+
+
+def _stands_alone(doc, first, last) -> bool:
+    """The run's first line holds nothing before it, its last line nothing after it
+    but markup (the URL of its last link, a closing tag)."""
+    before = doc.lines[first.line - 1][: first.start - doc.line_start(first.line)]
+    after = doc.lines[last.end_line - 1][last.end - doc.line_start(last.end_line):]
+    return not before.strip(" \t>#*_-+0123456789.)[]") and not _NOT_TEXT.sub("", after)
 
 
 def check(doc, options):
-    memo(doc, "page-chrome", lambda: _analyse(doc))
-    return ()
+    for run in memo(doc, "page-chrome", lambda: _analyse(doc)):
+        first, last = run[0], run[-1]
+        kinds = []
+        for u in run:
+            if u.cls == "strong" and u.why and u.why not in kinds:
+                kinds.append(u.why)
+        kinds.sort(key=lambda k: _KIND_ORDER.index(k) if k in _KIND_ORDER else 99)
+        what = ", ".join(_KIND_NAMES.get(k, k) for k in kinds[:3]) or "page chrome"
+        nlines = last.end_line - first.line + 1
+        fix = None
+        if doc.kind != "html" and _stands_alone(doc, first, last):
+            fix = Fix((doc.delete_lines(first.line, last.end_line),), True, "delete the page chrome")
+        yield Finding(first.start, last.end,
+                      f"Page chrome scraped with the article ({what}; {nlines} line{'s' if nlines != 1 else ''}): "
+                      "it is the website around the article, not the article. Delete it.", fix=fix)

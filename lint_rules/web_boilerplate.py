@@ -93,22 +93,29 @@ def _matches(pat, user, text: str) -> bool:
         pat.match(ln) is not None or (user and any(u.fullmatch(ln.strip()) for u in user)) for ln in lines)
 
 
-def check(doc, options):
-    extra = tuple(options.get("extra_patterns") or ())
-    pat, companion = _pattern(())
-    user = None
-    if extra:
-        from acu_lint.patterns import compile_user_pattern
-
-        user = [compile_user_pattern(p, f"rules.{ID}.extra_patterns[{i}]") for i, p in enumerate(extra)]
-    # In a whole page, the article's own element is the <article> or <main> that holds
-    # its title (a <main> often holds the comments too; an <article> may be a card);
-    # what stands outside it (a skip link, the comment form) is the page's template too
-    own: frozenset = frozenset()
-    if doc.kind == "html" and _MARKS_ARTICLE.search(doc.text) and doc.title is not None:
+def _scope(doc) -> frozenset:
+    """In a whole page, the article's own element is the <article> or <main> that holds
+    its title (a <main> often holds the comments too; an <article> may be a card);
+    what stands outside it (a skip link, the comment form) is the page's template too.
+    Empty when the document does not mark its article."""
+    if doc.kind == "html" and doc.title is not None and _MARKS_ARTICLE.search(doc.text):
         title_context = doc.title.data.get("context") or ()
-        own = frozenset({"article"} if "article" in title_context else {"main"} if "main" in title_context else ())
-    whole_page = bool(own)
+        return frozenset({"article"} if "article" in title_context else {"main"} if "main" in title_context else ())
+    return frozenset()
+
+
+def in_page_template(own: frozenset, block) -> bool:
+    """True for a block of a whole page that is the page's template in its place
+    (outside the article element, or in its nav/header/footer/aside)."""
+    if not own:
+        return False
+    context = block.data.get("context") or ()
+    return not TEMPLATE_CONTEXT.isdisjoint(context) or own.isdisjoint(context)
+
+
+def _hits(doc, pat, companion, user) -> list:
+    """The furniture blocks, as ``(block, text)`` in document order."""
+    own = _scope(doc)
     # candidates in document order: (block, text, hit); a block that is only a
     # companion ("Facebook", "Name") counts when its neighbour is furniture
     cands = []
@@ -117,9 +124,8 @@ def check(doc, options):
     # heading, none a title; any other block closes it
     box = None
     for b in doc.blocks:
-        context = b.data.get("context") or ()
         in_box, box = box, None
-        if whole_page and (not TEMPLATE_CONTEXT.isdisjoint(context) or own.isdisjoint(context)):
+        if in_page_template(own, b):
             cands.append(None)
             continue
         if b.kind not in ("heading", "paragraph", "list_item", "table_cell", "caption") or not b.prose:
@@ -153,10 +159,55 @@ def check(doc, options):
             if prev_hit:
                 c[2] = True
             prev_hit = c[2]
-    for c in cands:
-        if c is None or not c[2]:
-            continue
-        b, text = c[0], c[1]
+    return [(c[0], c[1]) for c in cands if c is not None and c[2]]
+
+
+def phrase_hits(doc) -> list:
+    """``(block, text)`` of the furniture blocks found with the default options
+    (memoised: page-chrome reads them as one feature of its runs)."""
+    from lint_rules._leftovers import memo
+
+    def compute():
+        pat, companion = _pattern(())
+        return _hits(doc, pat, companion, None)
+
+    return memo(doc, "web-boilerplate.hits", compute)
+
+
+def _own_hits(doc, hits) -> list:
+    """The hits that no page-chrome run covers (a run reports its furniture lines itself)."""
+    from lint_rules import page_chrome
+
+    taken = page_chrome.run_lines(doc)
+    if not taken:
+        return list(hits)
+    return [(b, t) for b, t in hits if not any(n in taken for n in range(b.line, b.end_line + 1))]
+
+
+def leftover_lines(doc) -> frozenset[int]:
+    """1-based lines of the blocks this rule reports with its default options."""
+    from lint_rules._leftovers import memo
+
+    def compute():
+        lines: set[int] = set()
+        for b, _ in _own_hits(doc, phrase_hits(doc)):
+            lines.update(range(b.line, b.end_line + 1))
+        return frozenset(lines)
+
+    return memo(doc, "web-boilerplate.lines", compute)
+
+
+def check(doc, options):
+    extra = tuple(options.get("extra_patterns") or ())
+    if extra:
+        from acu_lint.patterns import compile_user_pattern
+
+        user = [compile_user_pattern(p, f"rules.{ID}.extra_patterns[{i}]") for i, p in enumerate(extra)]
+        pat, companion = _pattern(())
+        hits = _hits(doc, pat, companion, user)
+    else:
+        hits = phrase_hits(doc)
+    for b, text in _own_hits(doc, hits):
         fix = Fix((doc.delete_block(b),), True, "delete the page furniture") if block_stands_alone(doc, b) else None
         flat = " ".join(text.split())
         shown = flat if len(flat) <= 40 else flat[:37] + "..."
