@@ -510,7 +510,16 @@ _JOURNALISH = LazyPattern(
     r"|\bJ\.?\s+[A-Z][a-z]+|\bJournal\b|\bLancet\b|\bBMJ\b|\bJAMA\b|\bCochrane\b|\bet\s+al\b|\bin\s+press\b",
 )
 _AUTHOR_START = LazyPattern(
-    rf"^\s*(?:\[\^?[\w-]+\]:?\s*|\d{{1,3}}[.)]\s+)?{_NAME},?\s+(?:[A-Z]{{1,3}}\b|[A-Z]\.(?:\s?[A-Z]\.)*)"
+    # "Smith J", "Smith, J. K.", "Wood, Matthew." (a first name written out, then a full stop)
+    rf"^\s*(?:\[\^?[\w-]+\]:?\s*|\d{{1,3}}[.)]\s+)?{_NAME}(?:,?\s+(?:[A-Z]{{1,3}}\b|[A-Z]\.(?:\s?[A-Z]\.)*)"
+    rf"|,\s+[A-Z][a-z]+\.\s)"
+)
+# an organisation named as the source ("World Health Organization (WHO)", "Mayo Clinic"):
+# a reader knows whom to ask, so the entry is not a bare title
+_ORGANISATION = LazyPattern(
+    r"\b(?:Organi[sz]ation|Institutes?|Centers?|Centres?|Clinic|Association|Society|College|Foundation|Agency|"
+    r"Department|Ministry|Council|Academy|University|Hospital|Administration|Service)\b"
+    r"|\([A-Z]{2,8}\)\W*$|^\W*(?:\d{1,3}[.)]\s+)?(?:NHS|NIH|CDC|WHO|FDA|NICE|NCCIH|EMA|AHRQ)\b"
 )
 _ANY_YEAR = LazyPattern(r"\b(?:1[89]\d{2}|20\d{2})\b")
 _ENTRY_NUMBER = LazyPattern(r"^\s*(?:\[\^?([\w-]+)\]:?|(\d{1,3})[.)]|\((\d{1,3})\))\s*")
@@ -538,7 +547,8 @@ class Entry:
     def bare(self) -> bool:
         """Nothing but a title: no author, year, journal, identifier or link."""
         s = self.src
-        return not (has_identifier(s) or _ANY_YEAR.search(s) or _AUTHOR_START.search(s) or _JOURNALISH.search(s))
+        return not (has_identifier(s) or _ANY_YEAR.search(s) or _AUTHOR_START.search(s) or _JOURNALISH.search(s)
+                    or _ORGANISATION.search(s))
 
 
 @dataclass
@@ -700,7 +710,7 @@ def in_reference_list(doc, block) -> bool:
 
 
 # ---------------------------------------------------------------------------
-# Triggers
+# Triggers: research (or an unnamed authority) + a verb that reports a result
 # ---------------------------------------------------------------------------
 def _alt(words) -> str:
     # longest first; equal lengths in a fixed order so that the pattern text is
@@ -712,83 +722,311 @@ def _alt(words) -> str:
 # a word of a filler that is not a negation ("a claim that no trial supports" is no appeal)
 _NOT_NEG = r"(?:(?!(?:no|not|never|none|nor|without)\b)[\w-]+\s+)"
 
+# What an appeal needs to be excused (the payload of each pattern):
+FORWARD = "forward"  # "a study found", "numerous studies show": a source in the sentence or right after it
+BACKWARD = "backward"  # "the study found", "has been shown to": a source earlier in the paragraph counts too
+ANAPHOR = "anaphor"  # "the ones that were done agreed that": research named earlier in the sentence, else no appeal
+# a passive ("has been shown in many studies to") is no appeal when its subject is negated
+# ("No supplement has been shown to ..."): the payload says (what excuses it, passive or not)
+
 
 @functools.lru_cache(maxsize=1)
 def _triggers() -> tuple[PatternSet, re.Pattern[str]]:
     d = load_data("vague_citation.yaml")
     verbs = _alt(d["verbs"])
+    prog = _alt(d["progressive_verbs"])
+    pp = _alt(d["passive_verbs"])
+    agentless = _alt(d["agentless_verbs"])
     single = _alt(d["study_nouns"])
     plural = _alt(d["plural_nouns"])
     quant = _alt(d["quantifiers"])
+    who = _alt(d["authorities"])
+    says = _alt(d["authority_verbs"])
     connector = (
         r"(?:\s+(?:published|appearing|reported|conducted|carried\s+out|done|presented|printed|released|featured|"
         r"run|led|funded|from|at|in|by|on|of|into|involving|with|among|including|that|which|looking\s+at|"
         r"comparing|examining|testing|covering)\b[^.;!?\"]{0,160}?)?"
     )
-    aux = r"(?:\s+(?:have|has|had|also|consistently|repeatedly|clearly|now|even|already|largely|generally|all|both))*"
+    adv = (r"(?:also|consistently|repeatedly|clearly|now|even|already|largely|generally|all|both|increasingly|"
+           r"recently|long|since|pretty|unanimously|overwhelmingly)")
+    aux = rf"(?:\s+(?:have|has|had|{adv}))*"
+    # the verb group after the research words: "found", "have consistently shown",
+    # "is showing", "has been pointing to", "continue to show"
+    vgroup = (rf"(?:{aux}\s+(?:{verbs})|\s+(?:is|are|has\s+been|have\s+been)(?:\s+{adv})*\s+(?:{prog})"
+              r"|\s+(?:continues?|continued|keeps?|kept)\s+to\s+(?:show|suggest|find|confirm|demonstrate|support|reveal|point\s+to))\b")
+    padv = r"(?:(?:also|now|repeatedly|consistently|widely|recently|since|long|even|already)\s+)*"
+    sci = r"(?:(?:scientifically|clinically|medically)\s+)?"
     parts = [
         # "A study published in the Journal of Pain found", "Another trial showed", "One 2019 review concluded"
-        rf"\b(?:a|an|one|another)\s+{_NOT_NEG}{{0,3}}?(?:{single})\b{connector}{aux}\s+(?:{verbs})\b",
-        # "Studies suggest", "Numerous studies and clinical trials have demonstrated", "Research published in ... indicates"
-        rf"\b(?:(?:{quant})\s+)*(?:{plural})(?:\s+and\s+(?:(?:{quant})\s+)*(?:{plural}))?{connector}{aux}\s+(?:{verbs})\b",
-        # "Evidence suggests", "The scientific evidence shows"
-        r"\b(?:(?:the|current|recent|scientific|clinical|research|medical|growing|emerging|existing|available|strong|"
-        r"good|some|much|mounting|published|a\s+growing\s+body\s+of|a\s+body\s+of)\s+)*evidence(?:\s+from\s+[^.;!?]{0,80}?)?"
-        r"\s+(?:suggests|shows|indicates|supports|points\s+to|has\s+shown|confirms|proves)\b",
-        # "According to recent research", "according to a study in ..."
-        rf"\baccording\s+to\s+(?:(?:a|an|one|some|recent|new|several|many|the\s+latest|current|numerous|multiple|the)\s+)*"
-        rf"(?:[\w-]+\s+){{0,2}}?(?:{single}|{plural}|experts|surveys|reports|data)\b",
+        ((FORWARD, False), rf"\b(?:a|an|one|another)\s+{_NOT_NEG}{{0,3}}?(?:{single})\b{connector}{vgroup}"),
+        # "Studies suggest", "Numerous studies and clinical trials have demonstrated", "research is showing", "reports show"
+        ((FORWARD, False), rf"\b(?:(?:{quant})\s+)*(?:{plural})(?:\s+and\s+(?:(?:{quant})\s+)*(?:{plural}))?{connector}{vgroup}"),
+        # "Evidence suggests", "The scientific evidence shows" (graded evidence, "strong evidence supports", is left alone)
+        ((FORWARD, False), r"\b(?:(?:the|current|recent|scientific|clinical|research|medical|growing|emerging|existing|available|"
+                  r"some|much|mounting|new|published|a\s+growing\s+body\s+of|a\s+body\s+of)\s+)*evidence"
+                  r"(?:\s+from\s+[^.;!?]{0,80}?)?\s+(?:suggests|shows|indicates|supports|points\s+to|has\s+shown|confirms|"
+                  r"proves|is\s+clear|is\s+showing|is\s+growing\s+that)\b"),
+        # "There is growing evidence that", "there's mounting research showing"
+        ((FORWARD, False), r"\bthere\s+(?:is|'s|are)\s+(?:now\s+)?(?:growing|mounting|increasing|emerging|ample|overwhelming|"
+                  r"plenty\s+of|a\s+lot\s+of|lots\s+of|a\s+growing\s+body\s+of|a\s+large\s+body\s+of)\s+"
+                  r"(?:scientific\s+|clinical\s+|medical\s+)?(?:evidence|research|studies|data)\s+(?:that|to\s+(?:suggest|show)|"
+                  r"showing|suggesting|indicating)\b"),
+        # "According to recent research", "according to a study in ...", "according to experts"
+        ((FORWARD, False), rf"\baccording\s+to\s+(?:(?:a|an|one|some|recent|new|several|many|the\s+latest|current|numerous|multiple|"
+                  rf"the|most|leading)\s+)*(?:[\w-]+\s+){{0,2}}?(?:{single}|{plural}|{who}|surveys|reports|data)\b"),
         # "In one study, ..." / "In a recent trial ..."
-        rf"\bin\s+(?:a|an|one|another)\s+{_NOT_NEG}{{0,3}}?(?:{single})\b(?=\s*,|\s+(?:of|on|from|published|with|involving|at|by|about|into|in|among|looking|that|which|conducted|carried)\b)",
-        # "It has been scientifically proven", "it's been shown"
-        r"\bit(?:\s+has|'s|\s+is|\s+have)\s+(?:been\s+)?(?:scientifically\s+|clinically\s+|medically\s+)?(?:proven|shown|demonstrated)\b(?=\s+(?:that|in\s+studies|by\s+(?:studies|research|science)))",
+        ((FORWARD, False), rf"\bin\s+(?:a|an|one|another)\s+{_NOT_NEG}{{0,3}}?(?:{single})\b(?=\s*,|\s+(?:of|on|from|published|"
+                  r"with|involving|at|by|about|into|in|among|looking|that|which|conducted|carried)\b)"),
+        # "It has been scientifically proven that", "it's been shown that"
+        ((BACKWARD, False), r"\bit(?:\s+has|'s|\s+is|\s+have)\s+(?:been\s+)?" + sci + r"(?:proven|shown|demonstrated|found)\b"
+                   r"(?=\s+(?:that|in\s+studies|by\s+(?:studies|research|science)))"),
         # "Science shows / has proven"
-        r"\b(?:modern\s+)?science\s+(?:has\s+)?(?:proven|proved|proves|shows|shown|says)\b",
-        # "Experts agree", "Most doctors now agree that ...": an authority nobody can check
+        ((FORWARD, False), r"\b(?:modern\s+)?science\s+(?:has\s+)?(?:proven|proved|proves|shows|shown|says)\b"),
+        # "Experts agree", "Most doctors now agree that", "scientists say": an authority nobody can check
         # (not "your doctors have confirmed the diagnosis": a possessive names someone the reader knows)
-        r"\b(?<!\byour\s)(?<!\bmy\s)(?<!\bour\s)(?<!\btheir\s)(?<!\bhis\s)(?<!\bher\s)"
-        r"(?:(?:most|many|leading|top|medical|health|all|independent)\s+)*(?:experts|doctors|physicians|"
-        r"specialists|scientists)\s+(?:now\s+|all\s+|widely\s+|generally\s+|increasingly\s+|have\s+)*"
-        r"(?:agree|agreed|acknowledge|acknowledged|(?:confirm|confirmed)\s+that)\b(?!\s+on\s+(?:a|one|the|your)\b)",
+        ((FORWARD, False), r"\b(?<!\byour\s)(?<!\bmy\s)(?<!\bour\s)(?<!\btheir\s)(?<!\bhis\s)(?<!\bher\s)"
+                  rf"(?:(?:most|many|leading|top|medical|health|all|independent|some|other)\s+)*(?:{who})\s+"
+                  r"(?:now\s+|all\s+|widely\s+|generally\s+|increasingly\s+|have\s+|largely\s+)*"
+                  rf"(?:{says})\b(?!\s+on\s+(?:a|one|the|your)\b)"),
+        # the passive with research as its agent: "has been shown in many studies to",
+        # "It has been found effective after thousands of reviews", "was proven by research"
+        ((FORWARD, True), rf"\b(?:has|have|had|is|are|was|were|been|being)\s+{padv}(?:been\s+)?{sci}(?:{pp})\b"
+                  r"(?:\s+(?!(?:no|not|never)\b)[\w-]+){0,3}?\s+(?:in|by|through|across|after|from|via)\s+"
+                  rf"(?:(?:a|an|one|another|{quant})\s+)*(?:{plural}|{single}|{who})\b"),
+        # the agentless perfect passive of a finding: "X has been shown to lower blood sugar"
+        ((BACKWARD, True), rf"\b(?:has|have)\s+{padv}been\s+{sci}(?:{agentless})\s+to\b"),
+        # "..., the ones that have been done have agreed that": research named earlier in the sentence
+        ((ANAPHOR, False), r"\b(?:the\s+ones|those|they|these|all\s+of\s+them|most\s+of\s+them)(?:\s+that\s+(?:have|were|had)\s+"
+                  r"been\s+(?:done|published|conducted|carried\s+out|run))?(?:\s+have|\s+had)?(?:\s+(?:[a-z]+ly|pretty|quite|very|all|also|now)){0,3}\s+"
+                  r"(?:agreed|shown|showed|found|concluded|demonstrated|confirmed|suggested)\s+that\b"),
+        # what the body of research did: "Most studies have used doses of ..."
+        ((FORWARD, False), rf"\b(?:most|many|nearly\s+all|almost\s+all|the\s+majority\s+of)\s+(?:(?:{quant})\s+)*"
+                  r"(?:studies|trials|clinical\s+trials|research|reviews)\s+(?:have\s+)?(?:used|tested|given)\b"),
     ]
-    pset = PatternSet((None, AnchoredPattern(p)) for p in parts)
+    pset = PatternSet((kind, AnchoredPattern(p)) for kind, p in parts)
     not_before = LazyPattern(rf"(?:^|\W)(?:{_alt(d['not_before'])})\W*$", re.I)
     return pset, not_before
 
 
+@functools.lru_cache(maxsize=1)
+def _research_word() -> re.Pattern[str]:
+    d = load_data("vague_citation.yaml")
+    return re.compile(rf"\b(?:{_alt(list(d['plural_nouns']) + list(d['study_nouns']))})\b", re.I)
+
+
 _NEGATED_VERB = LazyPattern(r"\b(?:not|never|n't|failed\s+to|fail\s+to|yet\s+to)\b", re.I)
-
-
+# a negation governing the subject of a passive ("No supplement has been shown to ...")
+_CLAUSE_NEGATION = LazyPattern(r"\b(?:no|not|never|none|nothing|neither|nor|without|little|few|hardly|n't)\b", re.I)
+_CLAUSE_BREAK = LazyPattern(r"[;:\u2014(]|,\s|\b(?:but|however|although|though|while|whereas|yet)\b", re.I)
+_DEFINITE = frozenset(("the", "this", "these", "those", "that", "such"))
 _QUOTED = LazyPattern(r'"[^"\n]{1,80}"|(?<![\w])\'[^\'\n]{1,60}\'(?![\w])')
 
 
-def _block_hits(text: str, user, active) -> list[tuple[int, int, bool]]:
-    """(start, end, built_in) of trigger matches in a block's text; ``active``
-    are the built-in patterns that can match it."""
-    found = [(m.start(), m.end(), True) for _, pat in active for m in pat.rx.finditer(text)]
+def _block_hits(text: str, user, active) -> list[tuple[int, int, tuple | None]]:
+    """(start, end, kind) of trigger matches in a block's text (kind None for
+    the user's patterns); ``active`` are the built-in patterns that can match it."""
+    found = [(m.start(), m.end(), kind) for kind, pat in active for m in pat.rx.finditer(text)]
     for u in user:
-        found.extend((m.start(), m.end(), False) for m in u.finditer(text) if m.end() > m.start())
+        found.extend((m.start(), m.end(), None) for m in u.finditer(text) if m.end() > m.start())
     found.sort(key=lambda t: (t[0], -(t[1] - t[0])))
     return found
 
 
-def _sentence_hits(sent: str, hits) -> list[tuple[int, int]]:
-    """The hits in one sentence that are real appeals: not mentioned in quotes,
-    not after "no"/"what"/"more", not with a negated verb."""
+def _clause_before(sent: str, hs: int) -> str:
+    """The words of ``sent`` before offset ``hs`` back to the last clause break."""
+    head = sent[max(0, hs - 120):hs]
+    cut = 0
+    for m in _CLAUSE_BREAK.finditer(head):
+        cut = m.end()
+    return head[cut:]
+
+
+def _sentence_hits(sent: str, hits) -> list[tuple[int, int, str]]:
+    """The hits in one sentence that are real appeals, with what excuses them:
+    not mentioned in quotes, not after "no"/"what"/"more", not with a negated
+    verb, a passive not about a negated subject, an anaphor with research
+    named before it."""
     _, not_before = _triggers()
     # a phrase in short quotes is mentioned, not used: 'avoid "studies suggest"'
     mentions = [(q.start(), q.end()) for q in _QUOTED.finditer(sent) if len(q.group(0).split()) <= 6]
-    out: list[tuple[int, int]] = []
-    for hs, he, built_in in hits:
+    out: list[tuple[int, int, str]] = []
+    for hs, he, kind in hits:
         if out and hs < out[-1][1]:
             continue
-        if built_in:
-            if any(a <= hs and he <= b for a, b in mentions):
+        if kind is None:  # the user's own pattern: reported as it stands
+            out.append((hs, he, FORWARD))
+            continue
+        if any(a <= hs and he <= b for a, b in mentions):
+            continue
+        if not_before.search(sent[max(0, hs - 25):hs]) or _NEGATED_VERB.search(sent[hs:he]):
+            continue
+        base, passive = kind
+        if passive and _CLAUSE_NEGATION.search(_clause_before(sent, hs)):
+            continue
+        if base == ANAPHOR:
+            if not _research_word().search(sent, 0, hs):
                 continue
-            if not_before.search(sent[max(0, hs - 25):hs]) or _NEGATED_VERB.search(sent[hs:he]):
-                continue
-        out.append((hs, he))
+            base = FORWARD  # the research it points back to is in this sentence: so must its source be
+        elif base == FORWARD:
+            first = sent[hs:he].split(None, 1)[0].lower()
+            if first in _DEFINITE:  # "the study found": points back to one named before
+                base = BACKWARD
+        out.append((hs, he, base))
     return out
+
+
+# ---------------------------------------------------------------------------
+# Sources near an appeal
+# ---------------------------------------------------------------------------
+# the text of a link that asks the reader to act is no source ("Watch the explanation", "Check availability")
+_CTA_TEXT = LazyPattern(
+    r"^\W*(?:watch|buy|order|shop|check|get|click|sign\s+up|subscribe|download|book|try|claim|grab|join|add\s+to|"
+    r"start|learn\s+more|see\s+(?:the\s+)?(?:price|prices|offer|offers|deal|deals|availability|discount)|"
+    r"visit\s+(?:the\s+)?(?:official|store|shop|website)|(?:the\s+)?official\s+(?:site|website|store)|"
+    r"(?:special|exclusive|limited)\s+(?:offer|deal|discount))\b", re.I)
+_AFFILIATE = LazyPattern(
+    r"clickbank\.net|\bamzn\.to\b|shareasale\.com|awin1\.com|linksynergy\.com|[?&](?:aff|affid|aff_id|affiliate|hop|tid)=",
+    re.I)
+
+
+def _link_text(src: str, pos: int) -> str:
+    """The visible text of the link whose target starts at ``pos``
+    (Markdown ``[text](url)`` or HTML ``<a href="url">text</a>``), or ""."""
+    if src.endswith("](", 0, pos) or src.endswith("](<", 0, pos):
+        close = src.rfind("](", 0, pos)
+        open_ = src.rfind("[", 0, close)
+        return src[open_ + 1:close] if open_ >= 0 else ""
+    tag = src.rfind("<a", 0, pos)
+    if tag >= 0 and src.rfind(">", tag, pos) < 0:
+        end = src.find(">", pos)
+        if end >= 0:
+            close = src.find("</a>", end)
+            return _TAGS.sub("", src[end + 1:close if close >= 0 else end + 200])
+    return ""
+
+
+_TAGS = LazyPattern(r"<[^>]*>")
+
+
+@functools.lru_cache(maxsize=1)
+def _body_year() -> re.Pattern[str]:
+    """A health body named with a year: "the NIH in 2016", "NAMS 2023", "the
+    Endocrine Society (2023)", "a 2020 NCCIH review"."""
+    bodies = "|".join(map(re.escape, sorted(load_data("vague_citation.yaml")["bodies"], key=len, reverse=True)))
+    org = (r"(?:[A-Z][\w'-]+\s+){0,6}(?:Organi[sz]ation|Institutes?|Cent(?:er|re)s?|Society|Association|College|"
+           r"Foundation|Agency|Academy|Council|Administration|Service|Task\s+Force)\b(?:\s+(?:of|for|on|and)\s+[A-Z][\w'-]+)*")
+    body = rf"(?:\b(?:{bodies})\b|{org})"
+    return re.compile(rf"{body}(?:\s*\([A-Z]{{2,8}}\))?[^.;!?\n]{{0,20}}?\b{_YEAR}\b|\b{_YEAR}\s+(?:{body})")
+
+
+def _cites(src: str, links: str = "any") -> bool:
+    """Like :func:`has_identifier`, but a link only counts when it is not an
+    invitation to buy or watch (neither its target nor its text), and a health
+    body named with a year counts."""
+    if not _MAYBE_ID.search(src):
+        return False
+    if _IDENTIFIER.search(src) or _AUTHOR_YEAR.search(src) or _body_year().search(src):
+        return True
+    for m in _URL.finditer(src):
+        url = m.group(0)
+        if _is_source_url(url):
+            return True
+        if links == "any" and not _ACTION_URL.search(url) and not _AFFILIATE.search(url) \
+                and not _CTA_TEXT.search(_link_text(src, m.start())):
+            return True
+    return False
+
+
+def _notes(doc) -> dict[str, "Entry"]:
+    """Numbered list items that are full references though no reference
+    heading stands over them ("1. [Does cinnamon help?](https://...)" at the
+    end of an article), by number: a marker may point to them."""
+    cached = _NOTES.get(doc)
+    if cached is None:
+        cached = {}
+        for b in doc.blocks:
+            if b.kind == "list_item" and b.number is not None:
+                e = Entry(b.start, b.end, block_source(doc, b), str(b.number))
+                if e.full:
+                    cached.setdefault(str(b.number), e)
+        _NOTES[doc] = cached
+    return cached
+
+
+_NOTES: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
+def _resolves(doc, src: str, refs: References) -> bool:
+    labels = markers_in(src)
+    if not labels:
+        return False
+    if refs.resolves(labels):
+        return True
+    notes = _notes(doc)
+    return any(lab not in refs.by_label and lab in notes for lab in labels)
+
+
+def _has_source(doc, src: str, refs: References, links: str = "any") -> bool:
+    return _cites(src, links) or _resolves(doc, src, refs)
+
+
+# a sentence that points to the source of the one before it: "(Smith 2019)",
+# "Source: ...", "See ...", "The study, by Lee et al., ..."
+_POINTER = LazyPattern(
+    r"^\W*(?:\(|\[|source|sources|see|read|ref\b|refs?\.|reference|references|via|cited|citation|published\s+in|"
+    r"(?:the|this|that|their|these)\s+(?:study|studies|review|reviews|trial|trials|paper|papers|research|analysis|"
+    r"findings|results|authors|report|researchers)\b|it\s+was\s+published)", re.I)
+
+
+def _views(doc):
+    """``(document, offset)`` pairs to read: the document itself, or, when the
+    whole article is wrapped in one ```markdown (or ```html) fence, as an AI
+    pipeline leaves it, the article inside the fence (its offsets shifted)."""
+    if doc.kind != "markdown":
+        return [(doc, 0)]
+    code = None
+    for b in doc.blocks:
+        if b.kind in ("front_matter", "comment"):
+            continue
+        code = b if b.kind == "code" else None
+        break
+    if code is None or code.end_line - code.line < 5:
+        return [(doc, 0)]
+    m = re.match(r"\s*(`{3,}|~{3,})\s*(markdown|md|html|text)?\s*$", doc.lines[code.line - 1])
+    if not m:
+        return [(doc, 0)]
+    filled = sum(1 for line in doc.lines if line.strip())
+    if (code.end_line - code.line + 1) < 0.8 * filled:
+        return [(doc, 0)]
+    from acu_lint.document import Document
+
+    last = code.end_line
+    if not doc.lines[last - 1].strip().startswith(m.group(1)[0] * 3):
+        last += 1  # an unclosed fence runs to the end
+    start = doc.line_start(code.line + 1) if code.line < doc.line_count else len(doc.text)
+    end = doc.line_start(last) if last <= doc.line_count else len(doc.text)
+    kind = "html" if m.group(2) == "html" else "markdown"
+    inner = Document(doc.text[start:end], doc.path, kind=kind)
+    return [(inner, start)]
+
+
+def _label(block, text: str) -> bool:
+    """A heading, or a short label line that announces what follows ("Research shows:")."""
+    if block.kind == "heading":
+        return True
+    t = text.rstrip(" *_")
+    return t.endswith(":") and len(t.split()) <= 8
+
+
+def _section_cites(doc, blocks, i: int, refs: References) -> bool:
+    """Whether the section under the heading ``blocks[i]`` (up to the next
+    heading, at most a dozen blocks) names a source."""
+    for b, _, _ in blocks[i + 1:i + 13]:
+        if b.kind == "heading":
+            break
+        if _has_source(doc, block_source(doc, b), refs):
+            return True
+    return False
 
 
 def _quote(text: str, limit: int = 70) -> str:
@@ -797,38 +1035,69 @@ def _quote(text: str, limit: int = 70) -> str:
 
 
 def check(doc, options):
-    extra_heads = tuple(options.get("reference_headings") or ())
-    refs = references(doc, extra_heads)
     user = []
     if options.get("extra_patterns"):
         from acu_lint.patterns import compile_user_pattern
 
         user = [compile_user_pattern(p, f"rules.{ID}.extra_patterns") for p in options["extra_patterns"]]
+    for view, shift in _views(doc):
+        for f in _check_view(view, options, user):
+            if shift:
+                f.start += shift
+                f.end += shift
+            yield f
+
+
+def _check_view(doc, options, user):
+    from lint_rules._leftovers import is_leftover
+
+    extra_heads = tuple(options.get("reference_headings") or ())
+    refs = references(doc, extra_heads)
     blocks = [(b, t, low) for b, t, low in plain_blocks(doc) if id(b) not in refs.block_ids]
     actives = _triggers()[0].active_per_text([low for _, _, low in blocks])
-    for (block, text, _), active in zip(blocks, actives):
+    for i, ((block, text, _), active) in enumerate(zip(blocks, actives)):
         if not active and not user:
             continue
-        prose = block.prose
         raw = _block_hits(text, user, active)
-        if not raw:
+        if not raw or is_leftover(doc, block):
             continue
-        block_src = block_source(doc, block)
-        block_ok = None
+        prose = block.prose
         spans = sentence_spans(text)
-        for s, e in spans:
+        block_end = doc.line_end(block.end_line)
+        label = _label(block, text)
+        for k, (s, e) in enumerate(spans):
             sent = text[s:e]
             if sent.rstrip().endswith("?"):
                 continue
-            hits = _sentence_hits(sent, [(hs - s, he - s, bi) for hs, he, bi in raw if s <= hs and he <= e])
+            hits = _sentence_hits(sent, [(hs - s, he - s, kd) for hs, he, kd in raw if s <= hs and he <= e])
             if not hits:
                 continue
-            a, b = prose.span(s, e)
-            if block_ok is None:
-                block_ok = has_identifier(block_src)
-            if block_ok or sourced(doc, doc.text[a:b], block_src, refs):
+            a = prose.span(s, e)[0]
+            nxt = prose.span(spans[k + 1][0], spans[k + 1][1])[0] if k + 1 < len(spans) else block_end
+            if _has_source(doc, doc.text[a:max(a, nxt)], refs):
                 continue
-            for hs, he in hits:
+            if k + 1 < len(spans):  # a sentence right after that points to the source
+                ns, ne = spans[k + 1]
+                if _POINTER.match(text[ns:ne]):
+                    b2 = prose.span(spans[k + 2][0], spans[k + 2][1])[0] if k + 2 < len(spans) else block_end
+                    if _has_source(doc, doc.text[nxt:max(nxt, b2)], refs):
+                        continue
+            back = None
+            if label:
+                # a heading that announces a section ("What the research says", "Research shows:")
+                rest = sent[max(h[1] for h in hits):]
+                if len(rest.split()) < 3 or _section_cites(doc, blocks, i, refs):
+                    continue
+            for hs, he, kind in hits:
+                if kind == BACKWARD:
+                    if back is None:
+                        # earlier in the paragraph, any source; in the paragraph before, a
+                        # link only to where research is published (not the writer's other posts)
+                        back = _has_source(doc, doc.text[doc.line_start(block.line):a], refs)
+                        if not back and k == 0 and i > 0 and blocks[i - 1][0].kind != "heading":
+                            back = _has_source(doc, block_source(doc, blocks[i - 1][0]), refs, "sources")
+                    if back:
+                        continue
                 start, end = prose.span(s + hs, s + he)
                 phrase = _quote(sent[hs:he])
                 yield Finding(

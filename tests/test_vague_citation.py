@@ -126,7 +126,7 @@ MUST_PASS = [
     "Unless studies show otherwise, treat acupuncture as an add-on.",
     "Your acupuncturist can share the studies behind each treatment plan.",
     "The National Institutes of Health describes acupuncture as generally safe.",
-    "Vickers et al. pooled 20,000 patients in 2018 (doi:10.1016/j.jpain.2017.11.005). Another study found similar results.",
+    "Vickers et al. pooled 20,000 patients in 2018 (doi:10.1016/j.jpain.2017.11.005). The review found a modest benefit.",
     "A Cochrane review by Linde et al. (2016) found fewer migraine days.",
 ]
 
