@@ -251,7 +251,52 @@ class Document:
         return Edit(start, end, "")
 
     def delete_block(self, block: Block) -> Edit:
+        """An edit that removes the block: its whole lines, or, for a block
+        that is all an HTML element holds (``data["element"]``), the element
+        from its start tag to its end tag, so the markup stays valid."""
+        element = block.data.get("element")
+        if element:
+            return self.delete_span(*element)
         return self.delete_lines(block.line, block.end_line)
+
+    def delete_span(self, start: int, end: int) -> Edit:
+        """Remove ``text[start:end]``: with its whole lines (and the blank lines
+        after them, as :meth:`delete_lines`) when nothing else stands on them,
+        so the lines around keep their indentation; else exactly the span."""
+        first, last = self.line_of(start), self.line_of(max(start, end - 1))
+        if not self.text[self.line_start(first):start].strip() and not self.text[end:self.line_end(last)].strip():
+            return self.delete_lines(first, last)
+        return Edit(start, end, "")
+
+    def child_indent(self, offset: int) -> str:
+        """The indentation for a new line inserted at ``offset`` (the start of
+        the line of a closing tag such as ``</article>``): that of the nearest
+        non-blank line above, the element's last child, so the new element
+        lines up with its neighbours (tabs or spaces, however deep); when that
+        line is the opening tag itself (an empty element), two spaces more
+        than the closing tag."""
+        line = self.line_of(offset)
+        text = self.lines[line - 1]
+        closing = text[: len(text) - len(text.lstrip())]
+        prev = line - 1
+        while prev >= 1 and not self.lines[prev - 1].strip():
+            prev -= 1
+        if prev < 1:
+            return closing
+        above = self.lines[prev - 1]
+        indent = above[: len(above) - len(above.lstrip())]
+        tag = text.strip()[2:].split(">", 1)[0].strip().lower() if text.strip().startswith("</") else ""
+        opens = above.strip().lower()
+        if tag and opens.startswith("<" + tag) and opens.endswith(">") and f"</{tag}" not in opens:
+            return closing + ("\t" if closing.startswith("\t") else "  ")  # the element's own start tag
+        if len(indent.expandtabs(4)) < len(closing.expandtabs(4)):
+            return closing  # text above sits further left than the closing tag: follow the tag
+        return indent
+
+    def element_stands_alone(self, block: Block) -> bool:
+        """True when a fix can delete the block whole: an HTML element that holds
+        only this block (see :meth:`delete_block`)."""
+        return bool(block.data.get("element"))
 
     # -- output ----------------------------------------------------------
     def to_source(self, text: str) -> str:
@@ -708,6 +753,11 @@ _HTML_BLOCK_TAGS = {
 }
 _HTML_SKIP = {"script", "style", "noscript", "template", "svg", "head", "textarea", "select"}
 _HTML_CODE = {"pre", "code", "kbd", "samp"}
+# elements a fix may delete whole when one block is all they hold (never table
+# parts or list containers, whose removal would break the markup around them)
+_HTML_DELETABLE = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "div", "section", "aside",
+                   "header", "footer", "nav", "figure", "figcaption", "blockquote", "address", "label",
+                   "button", "summary", "caption"}
 _HTML_VOID = {"br", "hr", "img", "input", "meta", "link", "area", "base", "col", "embed", "source",
               "track", "wbr", "param"}
 
@@ -725,6 +775,8 @@ class _HTMLBlocks(HTMLParser):
         self.ol_counters: list[int] = []
         self.item: dict[str, Any] | None = None
         self.heading_level = 0
+        # open elements whose whole content may be one block: (tag, start offset, blocks before it)
+        self.elements: list[tuple[str, int, int]] = []
 
     def _offset(self) -> int:
         line, col = self.getpos()
@@ -778,6 +830,8 @@ class _HTMLBlocks(HTMLParser):
             self.flush()
         if tag in _HTML_VOID:
             return
+        if tag in _HTML_DELETABLE:
+            self.elements.append((tag, self._offset(), len(self.doc.blocks)))
         self.stack.append(tag)
         if tag == "ol":
             start = dict(attrs).get("start")
@@ -818,7 +872,21 @@ class _HTMLBlocks(HTMLParser):
                 self.code_start = None
             return
         if tag in _HTML_BLOCK_TAGS:
+            opened = None
+            if tag in _HTML_DELETABLE:
+                while self.elements:
+                    entry = self.elements.pop()
+                    if entry[0] == tag:
+                        opened = entry
+                        break
+            before = len(self.doc.blocks)
             self.flush()
+            if opened is not None and opened[2] == before and len(self.doc.blocks) == before + 1:
+                # the element holds exactly this block: a fix may delete the element whole
+                end_tag = self._offset()
+                close = self.doc.text.find(">", end_tag)
+                if close >= 0 and self.doc.text.startswith("</", end_tag):
+                    self.doc.blocks[-1].data["element"] = (opened[1], close + 1)
         if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
             self.heading_level = 0
         if tag in ("ol", "ul") and self.ol_counters:

@@ -170,7 +170,11 @@ def has_words(text: str, n: int) -> bool:
 
 
 def block_stands_alone(doc, block) -> bool:
-    """True when the block's lines hold nothing else (the whole lines can go)."""
+    """True when the block's lines hold nothing else (the whole lines can go),
+    or when it is all that an HTML element holds (``doc.delete_block`` then
+    deletes the element from start tag to end tag)."""
+    if block.data.get("element"):
+        return True
     first = doc.lines[block.line - 1]
     last = doc.lines[block.end_line - 1]
     before = first[: block.start - doc.line_start(block.line)]

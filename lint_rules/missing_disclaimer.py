@@ -246,7 +246,7 @@ def _fix(doc, text: str) -> Fix:
             line_start = t.rfind("\n", 0, pos) + 1
             indent = t[line_start:pos]
             if not indent.strip():
-                edit = Edit(line_start, line_start, f'{indent}  <p class="disclaimer">{esc}</p>\n')
+                edit = Edit(line_start, line_start, f'{doc.child_indent(line_start)}<p class="disclaimer">{esc}</p>\n')
             else:
                 edit = Edit(pos, pos, f'<p class="disclaimer">{esc}</p>')
             return Fix((edit,), safe=False, description="add the medical disclaimer")
