@@ -1,61 +1,115 @@
-r"""Scraped image alt text and credit lines left in the article.
+r"""Scraped image captions, credits and alt text left in the article.
 
 ## What it finds
 Text that came along when an article was copied from a web page with its
-images: the image's alt text standing alone as a line, followed by the same
-text with the image host appended ("... from s3.amazonaws.com"), a bare credit
-line naming an image host or stock site, an image file name standing alone
-("acupuncture-back-1024x683.jpg"), and in Markdown a paragraph that repeats the
-alt text of the image just above it.
+images, or that a reader tool wrote in place of an image:
+
+- a credit line naming a stock-photo agency or news wire, standing where no
+  image is: "iStock.com / Jane Doe", "Getty Images", "Photo by Sam Lee on
+  Unsplash", "Image: Shutterstock", "AP Photo/Ann Roe", "Image source: Pexels";
+- a credit label with nothing in it ("© Credits", "Photo credit:");
+- the image's alt text standing alone as a line, followed by the same text
+  with the image host appended ("... from s3.amazonaws.com"), or a bare credit
+  line naming an image host;
+- an image file name standing alone ("acupuncture-back-1024x683.jpg");
+- in Markdown, a paragraph that repeats the alt text of the image just above
+  it, and a reader tool's numbering label in an image's alt text
+  (`![Image 3: Needles in the hand](...)`: screen readers read "Image 3");
+- in Markdown, a WordPress caption left from an export (`[caption]` shortcodes,
+  `<p class="wp-caption-text">`): the caption shows as loose text.
+
+Where the line is drawn: a credit is scraped when it names a stock agency or
+wire (or is an empty credit label) and no image stands directly above it or
+on its line, so the credit belongs to an image that did not come along. A
+credit right under an image, a figure caption, and a credit that names a
+person or the site itself ("Photo: our treatment room, taken by Dana Lee")
+are the site's own and are not reported.
 
 ## Why it matters
-A patient reading the page meets a sentence fragment that says nothing, often
-twice, and a web address that is not a source. It tells readers (and reviewers
-applying quality criteria such as the JAMA benchmark or HONcode) that the page
-was copied and never edited; a credit line without a licence can also be a
-copyright problem for the publisher.
+A patient reading the page meets a fragment that says nothing, often twice,
+and a web address or agency name that is not a source. It tells readers (and
+reviewers applying quality criteria such as the JAMA benchmark or HONcode)
+that the page was copied and never edited; a stock credit without its image
+can also be a licensing problem for the publisher.
 
 ## Examples
 - flagged: `Acupuncture For Neck Pain\n\nNeedles placed along the upper back\nNeedles placed along the upper back from s3.amazonaws.com\n\nNeck pain is common.`
 - flagged: `Back Pain Relief\n\nwoman receiving acupuncture on her back from images.unsplash.com\n\nMost back pain improves.`
 - flagged: `Sleep Tips\n\nacupuncture-sleep-1024x683.jpg\n\nGood sleep matters.`
+- flagged: `Sleep Tips\n\nPhoto by Lena Park on Unsplash\n\nGood sleep matters.`
+- flagged: `Sleep Tips\n\niStock.com / Tomas Reyes\n\nGood sleep matters.`
+- flagged: `Sleep Tips\n\n(c) Credits\n\nGood sleep matters.`
 - flagged (md): `# Knees\n\n![Needles around a knee](knee.jpg)\n\nNeedles around a knee\n\nKnee pain is common.`
+- flagged (md): `# Knees\n\n![Image 2: Needles around a knee](knee.jpg)\n\nKnee pain is common.`
 - not flagged: `Photo: Dana Lee for Riverside Clinic`
 - not flagged (md): `![A treatment room](room.jpg)\n*Photo by Sam Ortiz, used with permission.*`
+- not flagged (md): `# Sleep\n\n![A calm bedroom](bed.jpg)\nPhoto by Lena Park on Unsplash\n\nGood sleep matters.`
+- not flagged: `We design our leaflets with Canva and print them at the clinic.`
 - not flagged: `You can download the intake form from our website, riversideclinic.com.`
 - not flagged: `Many patients come to us from nearby towns.`
 
 ## Fix
-Safe: the alt-text line and the credit line are deleted.
+Safe: the alt-text line, the credit line and the file name are deleted; a
+reader tool's "Image N:" label is removed from the alt text. WordPress
+captions are reported without a fix (turn them into a Markdown image with a
+caption by hand).
 
 ## Options
 - `extra_hosts`: more image hosts whose bare credit lines are leftovers.
+- `extra_agencies`: more stock agencies whose credit lines are leftovers.
 """
 from __future__ import annotations
 
 import functools
 import re
 
-from acu_lint.model import Finding, Fix
-from lint_rules._common import block_stands_alone, case_exotic, load_data, normalize
+from acu_lint.model import Edit, Finding, Fix
+from lint_rules._common import LazyPattern, block_stands_alone, case_exotic, load_data, normalize
 
 ID = "image-caption"
 SEVERITY = "warning"
 FIXABLE = True
-OPTIONS = {"extra_hosts": []}
+OPTIONS = {"extra_hosts": [], "extra_agencies": []}
 
 _DOMAIN = r"(?:https?://)?(?:www\.)?(?P<domain>[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.[a-z]{2,24})\.?/?"
-_FROM_DOMAIN = re.compile(rf"^(?P<alt>.{{2,300}}?)\s+(?:from|via|source:?)\s+{_DOMAIN}\s*$", re.I)
-_MD_IMAGE = re.compile(r"!\[(?P<alt>[^\]\n]{3,})\]\([^)\n]*\)")
+_FROM_DOMAIN = LazyPattern(rf"^(?P<alt>.{{2,300}}?)\s+(?:from|via|source:?)\s+{_DOMAIN}\s*$", re.I)
+_MD_IMAGE = LazyPattern(r"!\[(?P<alt>[^\]\n]{3,})\]\([^)\n]*\)")
+_HTML_IMG_ALT = LazyPattern(r"<img\b[^<>]{0,2000}?\balt\s*=\s*(?:\"(?P<alt1>[^\"<>\n]{3,})\"|'(?P<alt2>[^'<>\n]{3,})')", re.I)
+# a reader tool's label in an image's alt text: "![Image 3: Needles](...)", "![Image 12](...)"
+_READER_ALT = LazyPattern(r"!\[(?P<label>Image \d{1,4}(?::[ \t]*|(?=\])))(?P<alt>[^\]\n]*)\]\(")
+# a credit label with nothing in it: "(c) Credits", "Photo credit:", "Image source"
+_CREDIT_STUB = LazyPattern(r"^[(\[]?\s*(?:\u00a9|\(c\)|copyright)?\s*(?:(?:photo|image|picture)s?\s+)?"
+                           r"(?:credits?|source)\s*:?\s*[)\]]?$", re.I)
+_IMAGE_MARKUP = ("![", "<img", "<figure", "{{< figure", "{{<figure", "[caption", "<picture")
+_CAPTION_SHORTCODE = LazyPattern(r"\[caption\b[^\]\n]{0,500}\](?P<body>.{0,3000}?)\[/caption\]", re.I | re.S)
+_TOKEN = LazyPattern(r"[^\W_][\w.'\u2019&-]*|@[\w.]+")
+_PARTICLES = frozenset({"van", "von", "der", "den", "de", "da", "di", "la", "le", "du", "del", "bin", "al", "and", "y"})
+_MAX_NAME_WORDS = 5
 
 
 @functools.lru_cache(maxsize=8)
-def _data(extra: tuple[str, ...]):
+def _data(extra: tuple[str, ...], extra_agencies: tuple[str, ...] = ()):
     d = load_data("image_caption.yaml")
     hosts = tuple(h.lower() for h in list(d["image_hosts"]) + list(extra))
     exts = "|".join(map(re.escape, d["image_extensions"]))
     filename = re.compile(rf"^[\w.%()\[\]-]+\.(?:{exts})$", re.I)
     return hosts, filename
+
+
+@functools.lru_cache(maxsize=8)
+def _agencies(extra: tuple[str, ...]):
+    """(stock pattern, wire pattern, credit words, literals for a prefilter)."""
+    d = load_data("image_caption.yaml")
+
+    def alternation(names):
+        names = sorted({n.strip().lower() for n in names if n and n.strip()}, key=len, reverse=True)
+        body = "|".join(r"\s*".join(re.escape(w) for w in n.split()) for n in names)
+        return re.compile(rf"(?<![\w.@-])(?:{body})(?![\w@]|\.\w)", re.I)
+
+    stock = list(d.get("stock_agencies") or ()) + list(extra)
+    wires = list(d.get("news_agencies") or ())
+    literals = tuple(sorted({n.split()[0].lower() for n in stock + wires}))
+    return alternation(stock), alternation(wires), frozenset(d.get("credit_words") or ()), literals
 
 
 def _is_host(domain: str, hosts: tuple[str, ...]) -> bool:
@@ -67,13 +121,90 @@ def _delete(doc, block):
     return Fix((doc.delete_block(block),), True, "delete the scraped caption") if block_stands_alone(doc, block) else None
 
 
+def _credit(text: str, agencies) -> str | None:
+    """The agency a short credit line names ("iStock.com / Jane Doe"), or None
+    when the line is not a credit (a sentence that mentions the agency)."""
+    stock, wires, words, literals = agencies
+    if len(text) > 120:
+        return None
+    low = text.lower()
+    if not any(a in low for a in literals) and not case_exotic(low):
+        return None
+    m = stock.search(text)
+    rest = None
+    if m:
+        rest = stock.sub(" ", text)
+    else:
+        m = wires.search(text)
+        if m is None:
+            return None
+        rest = wires.sub(" ", text)
+        # a wire is a photo credit only with a photo word or as "Name/Agency"
+        if "/" not in text and not re.search(r"\b(?:photo|image|picture)s?\b", low):
+            return None
+    names = 0
+    for tok in _TOKEN.findall(rest):
+        t = tok.lower().strip(".'\u2019-")
+        if not t or t in words:
+            continue
+        if tok[0].isupper() or tok[0].isdigit() or tok[0] == "@" or "_" in tok:
+            names += 1
+        elif t not in _PARTICLES:
+            return None  # a lower-case word: a sentence, not a credit
+    if names > _MAX_NAME_WORDS:
+        return None
+    return m.group(0)
+
+
+def _under_image(doc, b, line: int) -> bool:
+    """True when an image stands on ``line`` or on the last non-blank line
+    above it (a credit placed under its image by the site)."""
+    if not _LABEL_CONTEXT.isdisjoint(b.data.get("context") or ()):
+        return True
+    own = doc.lines[line - 1]
+    if any(k in own for k in _IMAGE_MARKUP):
+        return True
+    n = line - 1
+    while n >= 1 and not doc.lines[n - 1].strip():
+        n -= 1
+    if n < 1 or line - n > 3:
+        return False
+    above = doc.lines[n - 1]
+    return any(k in above for k in _IMAGE_MARKUP) or above.rstrip().endswith((">", ")")) and "<img" in doc.text[
+        doc.line_start(max(1, n - 3)):doc.line_end(n)]
+
+
+_LABEL_CONTEXT = frozenset({"figcaption", "figure"})
+
+
+def _in_code(doc, offset: int) -> bool:
+    for b in doc.blocks:
+        if b.start > offset:
+            return False
+        if b.kind in ("code", "front_matter", "comment") and b.start <= offset < max(b.end, doc.line_end(b.end_line)):
+            return True
+    return False
+
+
 def check(doc, options):
     hosts, filename = _data(tuple(options.get("extra_hosts") or ()))
+    agencies = _agencies(tuple(options.get("extra_agencies") or ()))
     blocks = [b for b in doc.blocks if b.kind in ("paragraph", "heading", "caption") and b.prose]
     flagged: set[int] = set()
     for i, b in enumerate(blocks):
         text = b.prose.text.strip()
         if "\n" in text:
+            # a short hard-wrapped paragraph may end with a credit line ("A needle in the hand\nGetty Images")
+            lines = text.split("\n")
+            if len(lines) <= 3 and "table" not in (b.data.get("context") or ()):
+                pos = 0
+                for ln in lines:
+                    if ln.strip() and _credit(ln.strip(), agencies):
+                        line = doc.line_of(b.prose.span(pos, pos + 1)[0])
+                        if not _under_image(doc, b, line):
+                            a, e = b.prose.span(pos, pos + len(ln))
+                            yield Finding(a, e, _credit_message(_credit(ln.strip(), agencies)))
+                    pos += len(ln) + 1
             continue
         low = text.lower()
         # every _FROM_DOMAIN match holds "from", "via" or "source" and a dot: tested first
@@ -98,21 +229,90 @@ def check(doc, options):
                               "source, and readers cannot use it. Delete it, or write a proper photo credit.",
                               fix=_delete(doc, b))
                 continue
-        if filename.match(text) and b.kind != "heading" or (b.kind == "heading" and filename.match(text)):
+        if filename.match(text):
             flagged.add(id(b))
             yield Finding(b.start, b.end,
                           "Image file name left as text: the image did not come along. Delete the line or insert "
                           "the image.", fix=_delete(doc, b))
+            continue
+        if b.kind == "caption" or len(text) > 120:
+            continue
+        agency = _credit(text, agencies)
+        stub = agency is None and len(text) <= 40 and _CREDIT_STUB.match(text) is not None
+        if (agency or stub) and not _under_image(doc, b, b.line):
+            flagged.add(id(b))
+            if agency:
+                msg = _credit_message(agency)
+            else:
+                msg = ("Empty image credit label: a credit widget of the page the article was copied from, with "
+                       "no image and no credit in it. Delete it.")
+            yield Finding(b.start, b.end, msg, fix=_delete(doc, b))
     if doc.kind == "markdown":
-        # a paragraph repeating the alt text of an image right above it
-        for m in _MD_IMAGE.finditer(doc.text):
+        yield from _markdown(doc, blocks, flagged)
+
+
+def _credit_message(agency: str) -> str:
+    return (f"Scraped image credit ('{agency}'): the credit of a stock or agency image that is not in the "
+            "article. Delete it, or put the image back with the credit under it.")
+
+
+def _markdown(doc, blocks, flagged):
+    text = doc.text
+    # a paragraph repeating the alt text of an image right above it
+    if "![" in text or "<img" in text:
+        for m in _MD_IMAGE.finditer(text):
             alt = normalize(m.group("alt"))
             line = doc.line_of(m.start())
             for b in blocks:
-                if id(b) in flagged or b.line <= line or b.line > line + 3:
+                if b.line > line + 3:
+                    break
+                if id(b) in flagged or b.line <= line:
                     continue
                 if normalize(b.prose.text) == alt:
                     flagged.add(id(b))
                     yield Finding(b.start, b.end,
                                   "Scraped image caption: this paragraph repeats the alt text of the image above. "
                                   "Delete it or write a real caption.", fix=_delete(doc, b))
+    # a reader tool's "Image N:" label in an image's alt text
+    if "![Image " in text:
+        for m in _READER_ALT.finditer(text):
+            if _in_code(doc, m.start()):
+                continue
+            a, e = m.span("label")
+            fix = None
+            if m.group("alt").strip():
+                fix = Fix((Edit(a, e, ""),), True, "remove the reader tool's label from the alt text")
+            yield Finding(a, e, "Reader-tool label in an image's alt text ('" + m.group("label").strip().rstrip(":")
+                          + "'): the tool that scraped the page numbered its images, and screen readers read the "
+                          "number out. Remove the label and keep a description of the image.", fix=fix)
+    # WordPress captions left from an export
+    low = text.lower() if "caption" in text else ""
+    if "wp-caption-text" in low:
+        for b in doc.blocks:
+            if b.kind == "html" and "wp-caption-text" in text[b.start:b.end].lower():
+                for c in blocks:
+                    if c.line > b.end_line:
+                        break
+                    if c.line >= b.line and id(c) not in flagged and c.prose:
+                        flagged.add(id(c))
+                        yield Finding(c.start, c.end, _WP_MESSAGE)
+    if "[caption" in low:
+        for m in _CAPTION_SHORTCODE.finditer(text):
+            if _in_code(doc, m.start()):
+                continue
+            body = m.group("body")
+            cut = max(body.rfind("/>"), body.rfind("</a>"), body.rfind(">"))
+            a = m.start("body") + (cut + (4 if body.startswith("</a>", cut) else 2 if body.startswith("/>", cut) else 1)
+                                   if cut >= 0 else 0)
+            e = m.end("body")
+            while a < e and text[a].isspace():
+                a += 1
+            while e > a and text[e - 1].isspace():
+                e -= 1
+            if a < e:
+                yield Finding(a, e, _WP_MESSAGE)
+
+
+_WP_MESSAGE = ("WordPress image caption left from an export: without the WordPress theme the caption shows as loose "
+               "text beside the image. Turn it into a Markdown image with alt text (and a caption line if needed), "
+               "or delete it.")
