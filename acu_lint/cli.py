@@ -120,10 +120,15 @@ def main() -> None:
               help="Report only findings that are not recorded in this baseline file.")
 @click.option("--write-baseline", "write_baseline", type=click.Path(dir_okay=False), default=None, metavar="FILE",
               help="Record the current findings in this baseline file and exit 0.")
+@click.option("--follow-symlinks/--no-follow-symlinks", "follow_symlinks", default=None,
+              help="In folders, also walk links to folders that lie inside the PATHS named [default: no].")
+@click.option("--respect-gitignore/--no-respect-gitignore", "respect_gitignore", default=None,
+              help="In folders, skip what git ignores [default: yes; files named are always linted].")
 @click.version_option(__version__, "--version", prog_name="acu-lint")
 def check(paths: tuple[str, ...], select, extend_select, ignore, grammar, fail_on, fmt, output_file, fix,
           unsafe_fixes, diff, config_path, stdin_filename, exit_zero, quiet, color, statistics, no_cache,
-          baseline_path=None, write_baseline=None, jobs=None, shard_spec=None, files_from=None, show_settings=False) -> None:
+          baseline_path=None, write_baseline=None, jobs=None, shard_spec=None, files_from=None, show_settings=False,
+          follow_symlinks=None, respect_gitignore=None) -> None:
     """Lint health articles: acu-lint [OPTIONS] [PATHS]...
 
     PATHS are files or folders (folders: .md, .markdown, .txt, .html, .htm);
@@ -151,6 +156,7 @@ def check(paths: tuple[str, ...], select, extend_select, ignore, grammar, fail_o
         settings.rule_options.setdefault("grammar", {})["cache"] = False
     settings.cache = not no_cache
     settings.jobs = jobs  # None: one worker per CPU
+    settings.follow_symlinks, settings.respect_gitignore = follow_symlinks, respect_gitignore  # None: the config's
     if shard_spec is not None:
         from acu_lint.parallel import parse_shard
 

@@ -29,6 +29,8 @@ TOP_LEVEL_KEYS = {
     "fail-on": "lowest severity that makes the run fail: error, warning or info",
     "extensions": "file extensions linted when a folder is given",
     "cache-dir": "where the result cache lives (relative to this file)",
+    "follow-symlinks": "walk links to folders inside the paths named (true or false; default false)",
+    "respect-gitignore": "skip what git ignores when walking a folder (true or false; default true)",
 }
 
 DEFAULT_EXTENSIONS = [".md", ".markdown", ".txt", ".html", ".htm"]
@@ -49,6 +51,8 @@ class Config:
     fail_on: str | None = None
     extensions: list[str] = field(default_factory=lambda: list(DEFAULT_EXTENSIONS))
     cache_dir: str | None = None
+    follow_symlinks: bool = False  # folder walks: follow links to folders (never out of the paths named)
+    respect_gitignore: bool = True  # folder walks: skip what git ignores
     raw: dict[str, Any] = field(default_factory=dict)
     # config files beside this one that do not apply (".acu-lint.yaml wins over
     # [tool.acu-lint]"): named once on stderr and by --show-settings
@@ -389,6 +393,11 @@ def _parse_config(data: dict[str, Any], path: str | None, registry: Registry) ->
         if not isinstance(data["cache-dir"], str):
             raise ConfigError(f"{where}: 'cache-dir' must be a string")
         cfg.cache_dir = data["cache-dir"]
+    for key in ("follow-symlinks", "respect-gitignore"):
+        if key in data:
+            if not isinstance(data[key], bool):
+                raise ConfigError(f"{where}: '{key}' must be true or false, got {data[key]!r}")
+            setattr(cfg, key.replace("-", "_"), data[key])
     return cfg
 
 

@@ -14,7 +14,7 @@ from acu_lint.document import Document
 from acu_lint.engine import FileResult, RuleSetup, fix_document, lint_document, replay_on_source, unified_diff
 from acu_lint.model import AcuLintError, InputError
 from acu_lint.rules import Registry, load_registry
-from acu_lint.sources import Source, decode, discover, encode, read_source
+from acu_lint.sources import Source, decode, discover, encode, inside, named_roots, read_source
 from acu_lint.suppress import named_rules
 
 
@@ -31,6 +31,9 @@ class Settings:
     cache: bool = False  # read/write the result cache (the CLI turns it on unless --no-cache)
     jobs: int | None = 1  # worker processes; None = one per CPU; 1 = in-process
     shard: tuple[int, int] | None = None  # (K, N): lint only shard K of N of the discovered files
+    follow_symlinks: bool | None = None  # folder walks follow links to folders (None: as the config says)
+    respect_gitignore: bool | None = None  # folder walks skip what git ignores (None: as the config says)
+    fix_roots: tuple[str, ...] | None = None  # set by run(): --fix writes only to files whose real path is inside
 
 
 @dataclass
@@ -109,8 +112,15 @@ def lint_file(path: str, registry: Registry, resolver: ConfigResolver, settings:
         source = read_source(path)
     except AcuLintError as exc:
         return FileResult(path, errors=[str(exc)], unchecked=True)
+    outside: list[str] = []
+    if _writes_outside(path, settings):  # a link to a file elsewhere: lint it, write nothing there
+        from dataclasses import replace
+
+        settings = replace(settings, fix=False)
+        outside.append(f"{path}: not fixed: it is a symbolic link to {os.path.realpath(path)}, outside the "
+                       "paths named; left as it is (name that file to fix it)")
     rules = rule_setups(registry, resolver, cfg, path, settings)
-    notes = [f"{path}:{line}: warning: a suppression comment names '{rid}', which is no rule "
+    notes = outside + [f"{path}:{line}: warning: a suppression comment names '{rid}', which is no rule "
              "(see `acu-lint rules`); it suppresses nothing"
              for line, rid in named_rules(source.text) if rid not in registry]
     cache = None
@@ -134,7 +144,7 @@ def lint_file(path: str, registry: Registry, resolver: ConfigResolver, settings:
         try:
             # the file may have changed while we linted it: never overwrite that
             current = read_source(path)
-            if current.text != source.text:
+            if current.text != source.text or _writes_outside(path, settings):
                 result.errors.append(f"{path}: changed while being fixed; left as it is")
                 result.fixed_text = None
             else:
@@ -146,6 +156,13 @@ def lint_file(path: str, registry: Registry, resolver: ConfigResolver, settings:
             result.errors.append(f"{path}: could not write the fix: {exc.strerror or exc}")
             result.fixed_text = None
     return result
+
+
+def _writes_outside(path: str, settings: Settings) -> bool:
+    """--fix would write to a file whose real path lies outside the paths named."""
+    if not settings.fix or settings.diff or settings.fix_roots is None:
+        return False
+    return not inside(os.path.realpath(path), settings.fix_roots)
 
 
 def run(paths: list[str], settings: Settings, registry: Registry | None = None,
@@ -171,7 +188,14 @@ def run(paths: list[str], settings: Settings, registry: Registry | None = None,
         from acu_lint.parallel import lint_files, shard
 
         errors: list[str] = []
-        files = list(discover(paths, resolver, errors))
+        notices: list[str] = []
+        files = list(discover(paths, resolver, errors, follow_symlinks=settings.follow_symlinks,
+                              respect_gitignore=settings.respect_gitignore, notices=notices))
+        out.warnings.extend(notices)
+        if settings.fix and not settings.diff:
+            from dataclasses import replace
+
+            settings = replace(settings, fix_roots=named_roots(paths))
         if settings.shard is not None:
             files = shard(files, *settings.shard)
         out.results.extend(lint_files(files, registry, resolver, settings, progress))

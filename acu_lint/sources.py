@@ -88,13 +88,53 @@ def encode(source: Source, text: str) -> bytes:
     return data
 
 
-def discover(paths: list[str], resolver: ConfigResolver, errors: list[str]) -> Iterator[str]:
-    """Yield article files under ``paths`` in a stable (sorted) order.
+def named_roots(paths: list[str]) -> tuple[str, ...]:
+    """Where the paths the user named really are: a folder by its real path (a
+    named folder may itself be a link), a file by the real path of its folder
+    plus its own name (a named link to a file elsewhere does not make that
+    elsewhere "named"). ``--fix`` writes only to files inside these."""
+    out: list[str] = []
+    for given in paths:
+        if given == "-":
+            continue
+        try:
+            if os.path.isdir(given):
+                out.append(os.path.realpath(given))
+            else:
+                ab = os.path.abspath(given)
+                out.append(os.path.join(os.path.realpath(os.path.dirname(ab)), os.path.basename(ab)))
+        except (OSError, ValueError):
+            continue
+    return tuple(dict.fromkeys(out))
 
-    Folders are walked for the configured extensions, skipping hidden and
-    VCS folders and ``exclude`` globs; files named explicitly are always linted
-    unless excluded. Problems (missing path, symlink loop) go to ``errors``."""
-    seen: set[str] = set()
+
+def inside(real: str, roots: tuple[str, ...] | list[str]) -> bool:
+    """``real`` (a real, absolute path) is one of ``roots`` or lies under one."""
+    for root in roots:
+        if real == root or real.startswith(root.rstrip(os.sep) + os.sep):
+            return True
+    return False
+
+
+def discover(paths: list[str], resolver: ConfigResolver, errors: list[str], *,
+             follow_symlinks: bool | None = None, respect_gitignore: bool | None = None,
+             notices: list[str] | None = None) -> Iterator[str]:
+    """Yield article files under ``paths`` in a stable (sorted) order, each real
+    file once.
+
+    Files named explicitly are always linted unless excluded (even when git
+    ignores them). Folders are walked for the configured extensions, skipping
+    hidden and VCS folders, ``exclude`` globs and (``respect_gitignore``, the
+    default) what git ignores. A named path is used even if it is a symbolic
+    link; inside a folder, links to folders are not followed unless
+    ``follow_symlinks`` (and even then never back up into a folder being
+    walked, nor out of the named paths); links to files are linted where they
+    lie, after the real files, so a file reached both ways is linted under its
+    own name. ``None`` for an option means: as the folder's config says.
+    Problems (missing path, broken link, loop) go to ``errors``; one-line
+    notices (a link not followed) to ``notices``."""
+    walker = _Walker(resolver, errors, notices if notices is not None else [], named_roots(paths),
+                     follow_symlinks, respect_gitignore)
     for given in paths:
         if not os.path.lexists(given):
             errors.append(f"{given}: no such file or directory")
@@ -103,69 +143,222 @@ def discover(paths: list[str], resolver: ConfigResolver, errors: list[str]) -> I
             errors.append(f"{given}: {_broken_link_reason(given)}")
             continue
         if os.path.isdir(given):
-            yield from _walk(given, resolver, errors, seen)
+            yield from walker.walk(given)
         else:
             cfg = resolver.for_file(given)
             if cfg.is_excluded(given):
                 continue
             real = os.path.realpath(given)
-            if real in seen:
+            if real in walker.seen:
                 continue
-            seen.add(real)
+            walker.seen.add(real)
             yield given
+    yield from walker.finish()
 
 
-def _walk(top: str, resolver: ConfigResolver, errors: list[str], seen: set[str]) -> Iterator[str]:
-    visited_dirs: set[tuple[int, int]] = set()
+class _Walker:
+    """The folder walk behind :func:`discover` (os.scandir, sorted, depth first)."""
 
-    def onerror(exc: OSError) -> None:
-        errors.append(f"{exc.filename}: cannot read folder: {exc.strerror}")
+    def __init__(self, resolver: ConfigResolver, errors: list[str], notices: list[str],
+                 roots: tuple[str, ...], follow: bool | None, gitignore: bool | None):
+        self.resolver = resolver
+        self.errors = errors
+        self.notices = notices
+        self.roots = roots
+        self.follow_opt = follow
+        self.gitignore_opt = gitignore
+        self.seen: set[str] = set()  # real paths of the files yielded
+        self.walked: set[str] = set()  # real paths of the folders walked
+        self.file_links: list[tuple[str, str]] = []  # (path shown, folder's real path) of links to files
+        self.dir_links: list[tuple[str, str, bool]] = []  # (path shown, parent's real path, respect gitignore)
+        self.ignored: set[str] = set()  # real paths git ignores (folders and files)
+        self.git_asked: set[str] = set()  # work-tree folders already asked
 
-    for dirpath, dirnames, filenames in os.walk(top, onerror=onerror, followlinks=True):
+    # -- options, from the CLI or the config of the folder walked -----------------
+    def _options(self, top: str) -> tuple[bool, bool]:
+        follow, gitignore = self.follow_opt, self.gitignore_opt
+        if follow is None or gitignore is None:
+            cfg = self.resolver.for_dir(top)
+            if follow is None:
+                follow = getattr(cfg, "follow_symlinks", False)
+            if gitignore is None:
+                gitignore = getattr(cfg, "respect_gitignore", True)
+        return bool(follow), bool(gitignore)
+
+    def walk(self, top: str) -> Iterator[str]:
+        real_top = os.path.realpath(top)
+        if real_top in self.walked:
+            return
+        follow, gitignore = self._options(top)
+        if gitignore:
+            self._ask_git(real_top, upward=True)
+        yield from self._tree(top, real_top, follow, gitignore)
+
+    def finish(self) -> Iterator[str]:
+        """Links found on the way, once every real file has been seen: folders
+        (with follow_symlinks) first, then files."""
+        k = 0
+        while k < len(self.dir_links):  # a followed folder may hold more links
+            shown, parent_real, gitignore = self.dir_links[k]
+            k += 1
+            yield from self._follow(shown, parent_real, gitignore)
+        for shown, _folder_real in self.file_links:
+            real = os.path.realpath(shown)
+            if real in self.seen:
+                continue
+            self.seen.add(real)
+            yield shown
+
+    def _follow(self, shown: str, parent_real: str, gitignore: bool) -> Iterator[str]:
         try:
-            st = os.stat(dirpath)
-            key = (st.st_dev, st.st_ino)
-        except OSError:
-            dirnames[:] = []
-            continue
-        if key in visited_dirs:
-            # a link to one of its own parent folders is a loop (reported); a
-            # second way into a folder already walked is not a problem
-            real = os.path.realpath(dirpath)
-            parent = os.path.realpath(os.path.dirname(dirpath))
-            if parent == real or parent.startswith(real.rstrip(os.sep) + os.sep):
-                errors.append(f"{dirpath}: symbolic link loop; folder skipped")
-            dirnames[:] = []
-            continue
-        visited_dirs.add(key)
-        cfg = resolver.for_dir(dirpath)
-        keep = []
-        for d in sorted(dirnames):
-            if d.startswith("."):
+            target = os.path.realpath(shown)
+            ok = os.path.isdir(target)
+        except (OSError, ValueError):
+            ok = False
+        if not ok:
+            return
+        if parent_real == target or parent_real.startswith(target.rstrip(os.sep) + os.sep):
+            self.errors.append(f"{shown}: symbolic link loop; folder skipped")
+            return
+        if target in self.walked:
+            return  # a second way into a folder already walked
+        if not inside(target, self.roots):
+            self.notices.append(f"{shown}: symbolic link to a folder outside the paths named ({target}); "
+                                "not followed (name that folder to lint it)")
+            return
+        if gitignore and self._is_ignored(target):
+            return
+        yield from self._tree(shown, target, True, gitignore)
+
+    def _tree(self, top: str, real_top: str, follow: bool, gitignore: bool) -> Iterator[str]:
+        stack = [(top, real_top)]
+        while stack:
+            dirpath, real_dir = stack.pop()
+            if real_dir in self.walked:
                 continue
-            full = os.path.join(dirpath, d)
-            if cfg.is_excluded(full):
+            self.walked.add(real_dir)
+            try:
+                with os.scandir(dirpath) as it:
+                    entries = sorted(it, key=lambda e: e.name)
+            except OSError as exc:
+                self.errors.append(f"{dirpath}: cannot read folder: {exc.strerror or exc}")
                 continue
-            keep.append(d)
-        dirnames[:] = keep
-        for name in sorted(filenames):
-            if name.startswith("."):
-                continue
-            full = os.path.join(dirpath, name)
-            if os.path.splitext(name)[1].lower() not in cfg.extensions:
-                continue
-            if cfg.is_excluded(full):
-                continue
-            if os.path.islink(full) and not os.path.exists(full):
-                errors.append(f"{full}: {_broken_link_reason(full)}")
-                continue
-            if not _is_regular(full):
-                continue  # a FIFO, socket or device: reading it could block forever
-            real = os.path.realpath(full)
-            if real in seen:
-                continue
-            seen.add(real)
-            yield full
+            if gitignore and real_dir not in self.git_asked and any(e.name == ".git" for e in entries):
+                self._ask_git(real_dir, upward=False)  # a nested repository or submodule: its own ignores
+            cfg = self.resolver.for_dir(dirpath)
+            subdirs = []
+            for entry in entries:
+                name = entry.name
+                if name.startswith("."):
+                    continue
+                full = os.path.join(dirpath, name)
+                real = os.path.join(real_dir, name)
+                if self.ignored and real in self.ignored:
+                    continue
+                try:
+                    is_link = entry.is_symlink()
+                    is_dir = not is_link and entry.is_dir(follow_symlinks=False)
+                except OSError:
+                    is_link = is_dir = False
+                if is_dir:
+                    if not cfg.is_excluded(full):
+                        subdirs.append((full, real))
+                    continue
+                if is_link and follow and _points_to_dir(full):
+                    if not cfg.is_excluded(full):
+                        self.dir_links.append((full, real_dir, gitignore))
+                    continue
+                if os.path.splitext(name)[1].lower() not in cfg.extensions:
+                    continue
+                if cfg.is_excluded(full):
+                    continue
+                if is_link:
+                    if not os.path.exists(full):
+                        self.errors.append(f"{full}: {_broken_link_reason(full)}")
+                    elif _is_regular(full):
+                        self.file_links.append((full, real_dir))
+                    continue
+                if not _entry_is_regular(entry):
+                    continue  # a FIFO, socket or device: reading it could block forever
+                if real in self.seen:
+                    continue
+                self.seen.add(real)
+                yield full
+            stack.extend(reversed(subdirs))
+
+    # -- git ---------------------------------------------------------------------
+    def _is_ignored(self, real: str) -> bool:
+        if not self.ignored:
+            return False
+        p = real
+        while True:
+            if p in self.ignored:
+                return True
+            parent = os.path.dirname(p)
+            if parent == p:
+                return False
+            p = parent
+
+    def _ask_git(self, folder: str, upward: bool) -> None:
+        """Add what git ignores under ``folder`` (a real path) to ``self.ignored``:
+        one ``git ls-files`` call, made only when the folder lies in a git work
+        tree, so git's own rules apply (nested .gitignore files,
+        .git/info/exclude, the global excludes file; tracked files are never
+        ignored). Without git, or when git fails, nothing is skipped and a notice
+        says so."""
+        d = folder
+        while not os.path.lexists(os.path.join(d, ".git")):
+            if not upward:
+                return
+            parent = os.path.dirname(d)
+            if parent == d:
+                return  # not in a git work tree
+            d = parent
+        self.git_asked.add(folder)
+        self.git_asked.add(d)
+        listed = _git_ignored(folder, self.notices)
+        if not listed:
+            return
+        for rel in listed:
+            rel = rel.rstrip("/")
+            if rel in ("", "."):
+                continue  # the folder named is itself ignored: the user asked for it, lint it
+            self.ignored.add(os.path.join(folder, *rel.split("/")))
+
+
+def _git_ignored(folder: str, notices: list[str]) -> list[str]:
+    import subprocess
+
+    cmd = ["git", "-C", folder, "ls-files", "-z", "--others", "--ignored", "--exclude-standard", "--directory"]
+    try:
+        proc = subprocess.run(cmd, stdin=subprocess.DEVNULL, capture_output=True, timeout=60)
+    except FileNotFoundError:
+        notices.append(f"{folder}: git is not installed, so .gitignore is not applied "
+                       "(--no-respect-gitignore silences this)")
+        return []
+    except (OSError, subprocess.SubprocessError) as exc:
+        notices.append(f"{folder}: could not ask git what it ignores ({exc}); .gitignore not applied")
+        return []
+    if proc.returncode != 0:
+        why = proc.stderr.decode("utf-8", "replace").strip().splitlines()
+        notices.append(f"{folder}: could not ask git what it ignores ({why[0] if why else 'exit ' + str(proc.returncode)}); "
+                       ".gitignore not applied")
+        return []
+    return [os.fsdecode(p) for p in proc.stdout.split(b"\0") if p]
+
+
+def _points_to_dir(path: str) -> bool:
+    try:
+        return os.path.isdir(path)
+    except (OSError, ValueError):
+        return False
+
+
+def _entry_is_regular(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_file(follow_symlinks=False)
+    except OSError:
+        return True  # let read_source report the problem
 
 
 def _broken_link_reason(path: str) -> str:
@@ -184,4 +377,5 @@ def _is_regular(path: str) -> bool:
         return True  # let read_source report the problem
 
 
-__all__ = ["Source", "decode", "read_source", "encode", "discover", "path_matches", "relative_to"]
+__all__ = ["Source", "decode", "read_source", "encode", "discover", "named_roots", "inside", "path_matches",
+           "relative_to"]

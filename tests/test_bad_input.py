@@ -158,7 +158,12 @@ def test_directory_symlink_loop(tmp_path):
     good = write(folder / "good.txt", GOOD)
     write(folder / "sub" / "other.txt", "Sleep and Pain\n\nPoor sleep can make pain feel worse.\n")
     os.symlink("..", folder / "sub" / "up")  # articles/sub/up -> articles: a loop
+    # links to folders are not followed by default (issue 15): nothing to report
     code, findings, err = lint(folder, cwd=tmp_path)
+    assert (code, err) == (1, [])
+    assert [f["path"] for f in findings].count(str(good)) == 1
+    # with --follow-symlinks the loop is reported and skipped
+    code, findings, err = lint(folder, cwd=tmp_path, args=("--follow-symlinks",))
     assert code == 2
     assert_one_error_line(err, os.path.join("sub", "up"), "symbolic link loop")
     assert_good_linted(findings, good)
