@@ -85,6 +85,8 @@ _STOP = frozenset(
 # a block is prose of the article when it is long, light in links and full of function words
 GOOD_CHARS = 200
 NEAR_CHARS = 70
+# this many navigation or interface blocks in a row make the page a scrape
+SCRAPED_RUN = 6
 # link text: Markdown links (their text may hold an image or wrap a line), HTML anchors,
 # autolinks and bare URLs
 _LINKS = LazyPattern(
@@ -106,7 +108,7 @@ _CONTACT = LazyPattern(
     r"|\b[\w.+-]+@[\w-]+\.[\w.]+\b|\b(?:suite|street|st\.|road|rd\.|avenue|ave\.|blvd|floor|po box)\b.{0,40}\d"
     r"|\b\d{1,5}\s+\w+(?:\s+\w+)?\s+(?:street|st|road|rd|avenue|ave|pike|lane|ln|drive|dr|way|blvd)\b)", re.I)
 # a reference: authors, a year, an identifier
-_REFERENCE = LazyPattern(r"\bet al\b|\bdoi\b|\bpmid\b|\bpmc\d|\((?:19|20)\d\d\w?\)|\b(?:19|20)\d\d\s*;|\bvol\.|\bpp?\.\s*\d"
+_REFERENCE = LazyPattern(r"\bet al\b|\bdoi\b|\bpmid\b|\bpmc\d|\((?:19|20)\d\d\b|\bretrieved\b.{1,60}\bfrom\b|\b(?:19|20)\d\d\s*;|\bvol\.|\bpp?\.\s*\d"
                          r"|\w\.\s+[^.]{3,}\.\s+[^.]*\b(?:19|20)\d\d\b", re.I)
 # headings and intros under which a list of links is the writer's own
 _LINK_SECTION = LazyPattern(
@@ -122,6 +124,9 @@ _RESIDUE = LazyPattern(r"!?\[[^\[\]]{0,300}\]\([^()]{0,1000}\)")
 # an indented block of Markdown links (a menu indented under an empty list item) that the
 # parser read as code
 _MD_LINK = LazyPattern(r"\]\(")
+# markup without text that is an interface: a link, a button, an icon (a bare <div> or <br>
+# is layout and says nothing)
+_CHROME_MARKUP = LazyPattern(r"<a\b|\]\(|<button\b|<input\b|<form\b|class=[\"'][^\"']{0,200}(?:icon|btn|button|logo|share|nav|menu)", re.I)
 
 
 @functools.lru_cache(maxsize=1)
@@ -284,7 +289,7 @@ def _classify(doc, units: list[_Unit], hit_spans: set) -> None:
             u.cls, u.why = "weak", ""
             continue
         if not u.text:
-            if _TAG.search(raw) and ("<" in raw and not raw.lstrip().startswith("<img") or "](" in raw and "![" not in raw[:2]):
+            if _CHROME_MARKUP.search(raw):
                 u.cls, u.why = "strong", "markup"  # icon spans, empty links, logo links
             else:
                 u.cls, u.why = "weak", ""  # an image, an empty list item
@@ -307,7 +312,7 @@ def _classify(doc, units: list[_Unit], hit_spans: set) -> None:
                 continue
             u.cls, u.why = "strong", ("social links" if _SOCIAL.match(t) else "navigation")
             continue
-        if short and interface.match(t):
+        if short and interface.match(t) and not (u.kind == "heading" and _LINK_SECTION.fullmatch(t.rstrip(":"))):
             u.cls, u.why = "strong", "interface"
             continue
         if u.phrase:
@@ -373,29 +378,35 @@ def _toc(doc, units: list[_Unit]) -> None:
 
 
 def _writer_lists(units: list[_Unit], lo: int, hi: int) -> None:
-    """A list of links that the writer introduces ("## Related reading", "Useful links:")
-    is content: its items are kept."""
+    """A list of links that the writer introduces is content: its items are kept.
+    The writer introduces it with a heading of a links section ("## Related reading",
+    "Sources"), a line ending with a colon ("Useful links:"), or, for titles of
+    several words (not a menu's one-word entries), with any heading of the article or
+    straight after its prose."""
     i = lo
     while i < hi:
         u = units[i]
-        if not (u.listed and u.cls == "strong" and u.why == "navigation"):
+        if not (u.cls == "strong" and u.why == "navigation"):
             i += 1
             continue
         j = i
-        while j < hi and (units[j].listed or units[j].cls == "weak"):
+        listed = u.listed
+        while j < hi and (units[j].cls == "weak" or units[j].cls in ("strong", "keep") and units[j].why in (
+                "navigation", "") and (units[j].listed == listed or units[j].cls == "keep")):
             j += 1
         k = i - 1
         while k >= lo and units[k].cls == "weak":
             k -= 1
         intro = units[k] if k >= lo else None
-        if intro is not None and not intro.listed and (
-                intro.kind == "heading" and _LINK_SECTION.search(intro.text)
-                or intro.kind != "heading" and intro.text.rstrip().endswith(":") and intro.cls in ("good", "near", "short")
-                and intro.words >= 2 and intro.why == ""):
-            for v in units[i:j]:
-                if v.cls == "strong" and v.why in ("navigation", "social links"):
-                    v.cls = "keep"
-        i = j
+        items = [v for v in units[i:j] if v.cls == "strong"]
+        titles = sum(v.words for v in items) >= 3 * len(items) if items else False
+        if intro is not None and intro.cls != "strong" and (
+                intro.kind == "heading" and (_LINK_SECTION.search(intro.text) or intro.text.rstrip().endswith(":") or titles)
+                or intro.kind != "heading" and not intro.listed and intro.words >= 2 and intro.why == "" and (
+                    intro.text.rstrip().endswith(":") or titles and intro.text.rstrip()[-1:] in ".!?:")):
+            for v in items:
+                v.cls = "keep"
+        i = max(j, i + 1)
 
 
 def _analyse(doc) -> list:
@@ -415,11 +426,18 @@ def _analyse(doc) -> list:
         u.cls, u.why, u.decisive = "strong", "scraper header", True
     _toc(doc, units)
     n = len(units)
+    _writer_lists(units, 0, n)
     wiki = any(u.why == "wiki" for u in units)
-    nav = sum(1 for u in units if u.cls == "strong" and u.why in ("navigation", "markup", "social links"))
-    scraped = bool(header) or wiki or nav >= 8
+    # a long unbroken stretch of navigation and interface is a scraped page's menu
+    longest = cur = 0
+    for u in units:
+        if u.cls == "strong" and u.why in ("navigation", "markup", "social links", "interface"):
+            cur += 1
+            longest = max(longest, cur)
+        elif u.cls != "weak":
+            cur = 0
+    scraped = bool(header) or wiki or longest >= SCRAPED_RUN
     region = [False] * n  # before the article starts or after it ends, on a scraped page
-    lo, hi = 0, n
     if scraped:
         goods = [i for i, u in enumerate(units) if u.cls == "good"]
         if goods:
@@ -440,13 +458,12 @@ def _analyse(doc) -> list:
                     break
             for i in list(range(header, s)) + list(range(e + 1, n)):
                 u = units[i]
-                if i == title or u.cls in ("hard", "keep"):
+                if i == title or u.cls in ("hard", "keep") or u.cls != "strong" and _REFERENCE.search(u.text):
                     continue
                 if u.cls != "strong":
                     u.cls, u.why = "strong", u.why or "page"
                 region[i] = True
-            lo, hi = s, e + 1
-    _writer_lists(units, lo, hi)
+
     # smoothing: blocks too short to judge alone take the class of their neighbours
     # when both are chrome (the edges of a scraped page count as chrome)
     seq = [i for i, u in enumerate(units) if u.cls != "weak"]
@@ -461,6 +478,9 @@ def _analyse(doc) -> list:
             j += 1
         before = units[seq[k - 1]].cls == "strong" if k > 0 else scraped
         after = units[seq[j]].cls == "strong" if j < m else scraped
+        group = [units[idx] for idx in seq[k:j]]
+        if not scraped and (len(group) > 3 or any(u.cls != "short" or u.kind == "heading" for u in group)):
+            before = False  # in an ordinary article only a few short lines are absorbed
         if before and after and (k > 0 or j < m):
             for idx in seq[k:j]:
                 u = units[idx]
