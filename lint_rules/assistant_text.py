@@ -1,22 +1,83 @@
 r"""Text of the AI pipeline left in the article: the assistant's own words, SEO briefs, template slots.
 
 ## What it finds
-The assistant's wrapper around a generated article (work in progress).
+What a content pipeline or a chat assistant wrote around or into the article,
+published as if it were the article:
+- the assistant's voice, talking to the person who asked for the text: an
+  opening such as "Sure! Here's a blog post about ..." or "I've written the
+  article below", a closing offer such as "Would you like me to ...?", "Let me
+  know if you'd like any changes", "I hope this helps!", and self-references
+  such as "As an AI language model". Only talk ABOUT producing the text counts,
+  and only at the very start or end of the document (a self-reference or
+  "Would you like me to" anywhere); quoted text, block quotes and code are
+  never read;
+- a code fence that wraps the whole article (` ```markdown ` ... ` ``` `);
+- the model's brief pasted into the body: "Meta description:", "Focus
+  keyword:", "SEO title:", "Slug:", "Word count:" lines, a second YAML front
+  matter block in the body, and pipeline data lines (`Available: ["..."]`). Real
+  front matter at the top of a Markdown file is metadata and is not read, but a
+  front-matter description that holds the assistant's words is reported;
+- unfilled template slots: "(Insert Practice Name)", "[Your City]", "[Product
+  Name: ...]", "[Call to action here]", "Content here...", "{{clinic_name}}",
+  `..._PLACEHOLDER` tokens, "Lorem ipsum"; a run of them (an empty writing
+  template) is one finding;
+- server template code in the published text: `<?php ... ?>`, Blade `{{ $var }}`
+  and `@if(...)`, Jinja `{% ... %}` or `{{ var }}` in an HTML or plain-text
+  article. In Markdown, `{% ... %}` and shortcodes are the site generator's
+  markup and `{{ page.title }}` is Liquid: not reported.
+
+Image placeholders are `image-prompt`'s.
 
 ## Why it matters
-A reader who meets "Sure! Here's a blog post about ..." stops trusting the
-article; for a health publisher, trust is what the article asks for.
+A reader who meets "Sure! Here's a blog post about ..." or "(Insert Practice
+Name)" knows at once that nobody reviewed the page. For a health publisher,
+trust is what the article asks for: quality frameworks for consumer health
+information (HONcode, the JAMA benchmarks, the NHS Standard for creating health
+content) rest on visible editorial responsibility, and the FTC's guidance on
+AI-generated content expects a business to stand behind what it publishes.
 
 ## Examples
-- not flagged: `Acupuncture may help some people with back pain.`
+- flagged (md): `---\ntitle: Sleep\n---\nSure! Here's a blog post about acupuncture and sleep:\n\n# Acupuncture and Sleep\n\nMany people sleep badly when they are in pain.`
+- flagged (md): `# Sleep\n\nMany people sleep badly when they are in pain.\n\nWould you like me to add a section on herbal teas?`
+- flagged (md): `# Sleep\n\nMany people sleep badly when they are in pain.\n\nLet me know if you'd like any changes to the tone or length!`
+- flagged: `Sleep and Pain\n\nAs an AI language model, I cannot give medical advice, but many people sleep badly when they are in pain.`
+- flagged (md): `# Sleep\n\nMeta description: Learn how acupuncture may help you sleep.\nFocus keyword: acupuncture for sleep\n\nMany people sleep badly.`
+- flagged (md): `# Neck Pain\n\nAt (Insert Practice Name) we see neck pain every week.`
+- flagged (md): `# Neck Pain\n\nOur clinic in [Your City] treats neck pain.`
+- flagged (md): `# Sleep\n\n**[Product Name: Calm Tea]** is what I drink at night.`
+- flagged (md): `# Sleep\n\nMany people sleep badly.\n\n## Introduction\n\n[Hook - why does this matter?]\n\n## Takeaway\n\n[Call to action here]`
+- flagged (md): "```markdown\n# Sleep\n\nMany people sleep badly when they are in pain.\n```"
+- flagged (html): `<h1>Sleep</h1>\n<p>Call {{ clinic_phone }} to book.</p>`
+- flagged (html): `<h1>Sleep</h1>\n<p>Welcome to <?php echo $clinic; ?>.</p>`
+- not flagged (md): `# Acupuncture\n\nHere's how acupuncture works: thin needles are placed at chosen points.`
+- not flagged (md): `# FAQ\n\nWould you like to book? Call the front desk.`
+- not flagged (md): `# Spotting AI Text\n\nChatbots often open with "Sure! Here's a blog post about ..." and close with "Let me know if you'd like any changes."`
+- not flagged (md): `# Prompts\n\n> Would you like me to act as a doctor? I want you to act as a doctor.`
+- not flagged (md): `---\ntitle: Sleep\ndescription: How acupuncture may help you sleep.\n---\n# Sleep\n\nMany people sleep badly.`
+- not flagged (md): `# Sleep\n\nThe clinic (Riverside Practice) opens at nine; see [our hours](/hours).`
+- not flagged (md): `# Sleep\n\nYour site's template fills in {{ site.phone }} on every page.`
+- not flagged (md): `# Sleep\n\nMany people sleep badly.\n\nI hope this guide helps you rest better.`
 
 ## Fix
-Safe where a whole block is the leftover: the block is deleted.
+Safe where a whole block is the leftover: the block is deleted (with the blank
+lines after it; an opening or closing chat block takes the `---` rule that
+separates it from the article with it). A wrapping fence: its two fence lines
+are deleted. A brief or a pasted front-matter block, a run of template slots
+and a pipeline data line: their lines are deleted. A slot or a template tag
+inside a sentence is reported without a fix: the right words are the writer's.
 
 ## Options
-None.
+None. The word lists (`lint_rules/assistant_text.yaml`) can be extended.
 """
 from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from acu_lint.model import Edit, Finding, Fix
+from lint_rules._common import LazyPattern, block_stands_alone, load_data
+from lint_rules._leftovers import memo
 
 ID = "assistant-text"
 SEVERITY = "error"
@@ -24,9 +85,761 @@ FIXABLE = True
 OPTIONS: dict = {}
 
 
+# ---------------------------------------------------------------------------
+# patterns (built once, on first use)
+# ---------------------------------------------------------------------------
+def _alt(words) -> str:
+    return "|".join(r"\s+".join(re.escape(w) for w in p.split())
+                    for p in sorted({w.strip() for w in words if w and w.strip()}, key=len, reverse=True))
+
+
+_APOS = "['\u2019]"
+
+
+@dataclass(frozen=True)
+class _P:
+    here: re.Pattern
+    made: re.Pattern
+    interj: re.Pattern
+    req_strong: re.Pattern
+    req_weak: re.Pattern
+    close: re.Pattern
+    strong_any: re.Pattern
+    strong_nouns: frozenset
+    brief: re.Pattern
+    brief_strong: frozenset
+    fm_key: re.Pattern
+    fm_keys: frozenset
+    slot_verb: re.Pattern
+    strict_verbs: frozenset
+    your: re.Pattern
+    heads: frozenset
+    not_slot: re.Pattern
+    section: re.Pattern
+    media: re.Pattern
+
+
+@functools.lru_cache(maxsize=1)
+def _p() -> _P:
+    d = load_data("assistant_text.yaml")
+    noun = _alt(d["text_nouns"])
+    verbs = _alt(d["making_verbs"])
+    rev = _alt(d["revision_words"])
+    det = r"(?:a|an|the|your|my|this|that|one|some|two|three|four|five|\d+)"
+    mod = r"(?:[\w'\u2019./-]+,?\s+){0,5}?"
+    I = re.I
+    here = re.compile(
+        rf"\b(?:here{_APOS}s|here\s+is|here\s+are|below\s+(?:is|are|you{_APOS}ll\s+find)|attached\s+is)\s+"
+        rf"{det}\s+{mod}(?P<noun>{noun})(?![\w-])(?!\s+(?:from|by)\b)", I)
+    made = re.compile(
+        rf"\bI(?:{_APOS}ve|\s+have)\s+(?:also\s+|just\s+|now\s+)?(?:{verbs})\s+{det}\s+{mod}(?P<noun>{noun})(?![\w-])", I)
+    interj = re.compile(
+        r"^\W*(?:sure(?:\s+thing)?|certainly|absolutely|of\s+course|okay|ok|great(?:\s+question)?|alright|all\s+right"
+        r"|got\s+it|happy\s+to\s+help|no\s+problem|understood|perfect|here\s+you\s+go)\s*[!.,:;\u2014\u2013-]", I)
+    req_strong = re.compile(
+        r"\b(?:as\s+(?:you\s+)?requested|you\s+asked\s+(?:for|me)|your\s+request|per\s+your\s+(?:request|instructions|brief)"
+        r"|based\s+on\s+(?:your|the\s+(?:provided|given))\s+(?:instructions|outline|brief|prompt|notes|keywords|request"
+        r"|guidelines|input|details|information)|copy(?:\s+(?:and|&)\s+|-)paste\s+(?:this|it|the\s+\w+)"
+        r"|looking\s+at\s+(?:the|this|your)\s+(?:blog\s+post|article|content|text|draft|post)\b[^.!?]{0,80}?\bI\s+can\s+see)", I)
+    req_weak = re.compile(
+        r"\b(?:seo[-\s]optimi[sz]ed|(?:the|this)\s+(?:blog\s+post|article|draft)\s+(?:content\s+)?(?:above|below)"
+        r"|for\s+your\s+(?:blog|website|site|newsletter|readers|audience|clinic" + _APOS + r"s\s+(?:blog|website)))\b", I)
+    close = re.compile(
+        rf"\bwould\s+you\s+like\s+(?:a|an|another|any|more|additional|the|some|me)\s+{mod}(?:{noun}|{rev})(?![\w-])[^?\n]*\?"
+        rf"|\blet\s+me\s+know\s+(?:if|whether|what|how)\b[^.!?\n]*?(?:\bme\s+to\b|\b(?:{rev})(?![\w-]))"
+        r"|\bfeel\s+free\s+to\s+(?:adjust|modify|tweak|customi[sz]e|edit|change|adapt|personali[sz]e|rewrite|expand"
+        r"|shorten)\s+(?:it|this|them|these|any|the\s+(?:article|post|blog\s+post|content|text|draft|tone|wording|length"
+        r"|sections?|details|copy))\b"
+        r"|(?:^|[.!?]\s+|\n)\W*(?:i\s+)?hope\s+(?:this|that|these)\s+helps?\s*[.!]*\s*(?:$|\n|(?=\S))"
+        r"|\b(?:i\s+)?hope\s+(?:this|it)\s+(?:meets\s+your|fits\s+your|works\s+for\s+you|is\s+what\s+you|gives\s+you\s+what)"
+        rf"|\b(?:if\s+you{_APOS}d\s+like|if\s+you\s+would\s+like|if\s+you\s+(?:want|prefer|need)|if\s+needed)\s*,?\s+I\s+can\s+"
+        rf"(?:also\s+)?\w+\b[^.!?\n]*?(?:\b(?:{noun}|{rev})(?![\w-]))"
+        rf"|\bI\s+can\s+also\s+(?:write|create|draft|provide|add|make|generate|prepare|adjust|expand|shorten|tailor|rewrite"
+        rf"|turn|include|format|convert)\b[^.!?\n]*?(?:\b(?:{noun}|{rev})(?![\w-]))", I)
+    strong_any = re.compile(
+        r"\bas\s+an\s+ai(?:\s+language\s+model|\s+model|\s+assistant|\s*,)"
+        r"|\bI(?:" + _APOS + r"m|\s+am)\s+(?:just\s+|only\s+)?an?\s+(?:ai\b|artificial\s+intelligence|(?:large\s+)?language\s+model)"
+        r"|\bmy\s+(?:knowledge|training)(?:\s+data)?\s+cut-?off"
+        r"|\b(?:would\s+you\s+like|do\s+you\s+want|want)\s+me\s+to\b", I)
+    labels = list(d["brief_labels_strong"]) + list(d["brief_labels_weak"])
+    brief = re.compile(rf"^[\W_]{{0,3}}(?P<label>{_alt(labels)})\s*[*_]*\s*[:\uff1a]\s*[*_]*\s*(?P<value>\S.*)$", I)
+    fm_keys = frozenset(d["front_matter_keys"])
+    fm_key = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)\s*:(?:\s|$)")
+    slot_verb = re.compile(rf"^(?:please\s+)?(?P<verb>{_alt(d['slot_verbs'])})\s+(?P<rest>\S.*)$", I)
+    your = re.compile(rf"^your\s+(?:[\w'\u2019-]+\s+){{0,2}}?(?:{_alt(list(d['slot_nouns']) + list(d['slot_heads']))})(?![\w-])", I)
+    not_slot = re.compile(rf"^(?:{_alt(d['not_slot_labels'])})(?![\w-])", I)
+    section = re.compile(rf"^(?:{_alt(d['section_labels'])})\s*(?:[-\u2013\u2014:]|\()\s*\S", I)
+    media = re.compile(
+        r"^(?:please\s+)?(?:(?:insert|add|include|place|put|embed|upload|use)\s+(?:an?\s+|the\s+|your\s+|relevant\s+)?"
+        r"(?:[\w-]+\s+){0,2}?)?(?:images?|img|photos?|photograph|pictures?|pics?|illustrations?|graphics?|charts?|diagrams?"
+        r"|infographics?|visuals?|screenshots?|videos?|gifs?|banners?|thumbnails?|icons?|figures?)\b", I)
+    return _P(here, made, interj, req_strong, req_weak, close, strong_any,
+              frozenset(w.lower() for w in d["text_nouns_strong"]), brief,
+              frozenset(w.lower() for w in d["brief_labels_strong"]), fm_key, fm_keys, slot_verb,
+              frozenset({"insert", "enter", "fill in", "paste", "replace"}), your,
+              frozenset(w.lower() for w in d["slot_heads"]), not_slot, section, media)
+
+
+_SENTENCE = LazyPattern(r"[^\s][^\n]*?(?:[.!?:]+(?=[\s\"'\u201d\u2019)]|$)[\"'\u201d\u2019)]*|\n|$)")
+_RULE_LINE = LazyPattern(r"^\s{0,3}(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,})$")
+_FENCE = LazyPattern(r"^\s{0,3}(?P<fence>`{3,}|~{3,})\s*(?P<info>[\w+-]*)\s*$")
+_PLACEHOLDER_TOKEN = LazyPattern(
+    r"\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*_PLACEHOLDER(?:_[A-Z0-9]+)*\b|\bPLACEHOLDER(?:_[A-Z0-9]+)*\b"
+    r"|(?<![\w{%\[])(?:\{\{?|%|\[\[|__)[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+(?:\}\}?|%|\]\]|__)(?![\w}%\]])")
+_IMAGE_SPAN = LazyPattern(r"!\[[^\]\n]*\]\([^)\n]*\)|<img\b[^>\n]*>", re.I)
+_DATA_LINE = LazyPattern(
+    r"^\s*[A-Za-z][\w ]{0,30}:\s*\[\s*(?:\"[^\"\n]*\"|'[^'\n]*')(?:\s*,\s*(?:\"[^\"\n]*\"|'[^'\n]*'))*\s*,?\s*\]\s*$")
+_BRACKET = LazyPattern(r"\[(?P<sq>[^\[\]\n]{1,160})\](?![(\[:])|\((?P<pa>[^()\n]{1,160})\)|(?<!\{)\{(?P<cu>[^{}\n]{1,100})\}(?!\})")
+_DOUBLE_CURLY = LazyPattern(r"\{\{\s*(?P<body>[^{}\n]{1,100}?)\s*\}\}|\{!!\s*(?P<raw>[^{}\n]{1,100}?)\s*!!\}")
+_JINJA = LazyPattern(r"\{%-?\s*(?:if|for|endif|endfor|else|elif|block|endblock|extends|include|set|macro|endmacro|with"
+                     r"|endwith|raw|url|static|load|csrf_token|trans)\b[^%\n]{0,200}%\}")
+_PHP = LazyPattern(r"<\?(?:php\b|=)[^\n]{0,2000}?(?:\?>|$)", re.I | re.M)
+_BLADE = LazyPattern(
+    r"^\s*@(?:if|elseif|foreach|for|forelse|while|isset|unless|include|extends|section|yield|php|auth|guest|can|switch"
+    r"|case|empty)\s*\(|^\s*@(?:else|endif|endforeach|endfor|endforelse|endwhile|endisset|endunless|endsection|endphp"
+    r"|endauth|endguest|endcan|endswitch|csrf|show|stop|break|default|endempty)\s*$", re.M)
+_CONTENT_HERE = LazyPattern(
+    r"^(?:your\s+|the\s+|main\s+|more\s+|body\s+|some\s+)?(?:content|text|copy|paragraph|description|intro|introduction"
+    r"|conclusion|body|details?|information|answer)\s+(?:goes\s+)?here\b[\s.\u2026!]*$"
+    r"|^(?:sub-?heading|heading|section(?:\s+title)?|h[1-6]|paragraph|title|point)\s*\d+\s*[:.]?\s*$"
+    r"|^lorem\s+ipsum\b", re.I)
+_LOREM = LazyPattern(r"\blorem\s+ipsum\b", re.I)
+_META_TEMPLATE = LazyPattern(r"\b(?:template|templates|placeholder|placeholders|variable|variables|syntax|liquid|jinja"
+                             r"|handlebars|mustache|shortcode|tag)\b", re.I)
+_CLIENT_TEMPLATING = ("ng-app", "ng-controller", "v-if", "v-for", "v-bind", "x-data", "data-bind", "{{#")
+_SLOTTY_NAME = LazyPattern(r"(?:name|city|clinic|practice|phone|address|business|company|product|keyword|email|location"
+                           r"|town|doctor|brand|website|url|service|price|offer)", re.I)
+_SMALL = frozenset({"of", "the", "to", "for", "and", "or", "&", "/", "a", "an", "in", "on", "with", "your", "my",
+                    "our", "-", "\u2013"})
+_NOT_HERE = frozenset({"click", "see", "read", "more", "learn", "tap", "find", "details", "info", "link", "press",
+                       "available", "start", "sign", "register", "download", "watch", "listen", "order", "shop", "buy"})
+
+
+# ---------------------------------------------------------------------------
+# the analysis
+# ---------------------------------------------------------------------------
+@dataclass
+class _Item:
+    start: int
+    end: int
+    first: int  # 1-based lines the item covers
+    last: int
+    message: str
+    fix: Fix | None = None
+
+
+@dataclass
+class Wrapper:
+    """A code fence around the whole article: its lines and the article inside,
+    parsed as a Document of its own (``base`` = offset of its first character
+    in the outer text, ``shift`` = outer line of its line 0)."""
+
+    open_line: int
+    close_line: int
+    inner: object
+    base: int
+    shift: int
+
+
+def unwrapped(doc) -> Wrapper | None:
+    """The article inside a fence that wraps it whole (```markdown ... ```), or None."""
+    return memo(doc, "assistant-text:wrapper", lambda: _find_wrapper(doc))
+
+
+def _find_wrapper(doc) -> Wrapper | None:
+    if doc.kind == "html" or "```" not in doc.text and "~~~" not in doc.text:
+        return None
+    lines = doc.lines
+    nonblank = [i for i, s in enumerate(lines) if s.strip()]
+    if len(nonblank) < 4:
+        return None
+    opening = None
+    for i in nonblank[:3]:
+        m = _FENCE.match(lines[i])
+        if m:
+            opening = (i, m)
+            break
+    if opening is None:
+        return None
+    i, m = opening
+    info = m.group("info").lower()
+    if info not in ("", "markdown", "md", "mdx", "text", "txt", "html"):
+        return None
+    fence = m.group("fence")
+    close = None
+    for j in reversed(nonblank[-4:]):
+        if j > i + 1:
+            s = lines[j].strip()
+            if s and s[0] == fence[0] and set(s) == {fence[0]} and len(s) >= len(fence):
+                close = j
+                break
+    if close is None:
+        return None
+    inside = [k for k in nonblank if i < k < close]
+    if len(inside) < 0.6 * len(nonblank):
+        return None
+    prose_lines = sum(1 for k in inside if len(lines[k].split()) >= 8 and not lines[k].startswith(("    ", "\t")))
+    has_heading = any(lines[k].lstrip().startswith("#") or lines[k].strip() == "---" for k in inside[:5])
+    if info in ("markdown", "md", "mdx") and prose_lines < 2:
+        return None
+    if info in ("", "text", "txt", "html") and (prose_lines < 3 or not has_heading and info == ""):
+        return None
+    from acu_lint.document import Document
+
+    text = "\n".join(lines[i + 1:close])
+    kind = "html" if info == "html" else ("text" if info in ("text", "txt") else "markdown")
+    try:
+        inner = Document(text, {"html": "wrapped.html", "text": "wrapped.txt"}.get(kind, "wrapped.md"))
+    except Exception:  # pragma: no cover - the parsers are lenient
+        return None
+    return Wrapper(i + 1, close + 1, inner, doc.line_start(i + 2), i + 1)
+
+
+def _excluded_lines(doc) -> set[int]:
+    out: set[int] = set()
+    for b in doc.blocks:
+        if b.kind in ("code", "front_matter", "comment"):
+            out.update(range(b.line, b.end_line + 1))
+    return out
+
+
+def _quoted(text: str, pos: int) -> bool:
+    before = text[:pos]
+    if before.count("\u201c") > before.count("\u201d"):
+        return True
+    if before.count('"') % 2 == 1:
+        return True
+    # a single-quoted phrase: an opening quote after a space, not closed before pos
+    k = max(before.rfind(" '"), before.rfind(" \u2018"), before.rfind("('"))
+    if k >= 0 and before.find("'", k + 2) < 0 and before.find("\u2019 ", k + 2) < 0 and text.find("'", pos) >= 0:
+        return True
+    return False
+
+
+def _snippet(text: str, n: int = 60) -> str:
+    t = " ".join(text.split())
+    return t if len(t) <= n else t[: n - 3].rstrip() + "..."
+
+
+def _sentences(text: str):
+    for m in _SENTENCE.finditer(text):
+        s = m.group(0).strip()
+        if s:
+            yield m.start(), s
+
+
+def _voice(p: _P, sentence: str, where: str) -> str | None:
+    """What kind of assistant talk ``sentence`` is ("open", "close", "self"), or None."""
+    if p.strong_any.search(sentence):
+        return "self" if re.search(r"\bai\b|model|cut-?off", sentence, re.I) else "close"
+    if where in ("start", "outside"):
+        h = p.here.search(sentence)
+        mk = p.made.search(sentence)
+        strong = any(x and x.group("noun").lower().replace("\n", " ") in p.strong_nouns for x in (h, mk))
+        if strong and h and not mk and re.search(r"\b(?:from|by)\s+(?:\[|https?://|[A-Z])", sentence[h.end():]):
+            strong = False  # a curator's "Here is a good article from [the NHS](...)"
+        if strong or ((h or mk) and (p.interj.search(sentence) or p.req_weak.search(sentence))):
+            return "open"
+        if p.req_strong.search(sentence):
+            return "open"
+        if where == "outside" and (h or mk):
+            return "open"
+    if where in ("end", "outside"):
+        if p.close.search(sentence) or p.req_strong.search(sentence):
+            return "close"
+    return None
+
+
+def _block_voice(p: _P, block, where: str, outside: bool = False):
+    """(first flagged sentence's kind and position, every sentence is talk) for a prose block."""
+    text = block.prose.text
+    found = None
+    all_talk = True
+    interj_first = bool(p.interj.search(text))
+    for k, (pos, s) in enumerate(_sentences(text)):
+        kind = _voice(p, s, "outside" if outside else where)
+        if kind is None and k == 0 and interj_first and len(s.split()) <= 3:
+            kind = "interjection"
+        if kind and not outside and _quoted(text, pos + 1):
+            kind = None
+        if kind is None:
+            all_talk = False
+            continue
+        if found is None or found[0] == "interjection":
+            found = (kind, pos, s)
+    if found and found[0] == "interjection":
+        found = None
+    return found, all_talk
+
+
+def _delete_with_rule(doc, first: int, last: int, kind: str) -> Edit:
+    """Delete lines first..last; an opening block takes the rule after it, a closing one the rule before it."""
+    if kind == "open":
+        nxt = last + 1
+        while nxt <= doc.line_count and doc.is_blank_line(nxt):
+            nxt += 1
+        if nxt <= doc.line_count and _RULE_LINE.match(doc.lines[nxt - 1]) and not _fm_closer(doc, nxt):
+            last = nxt
+    else:
+        prv = first - 1
+        while prv >= 1 and doc.is_blank_line(prv):
+            prv -= 1
+        if prv >= 1 and _RULE_LINE.match(doc.lines[prv - 1]) and not _fm_closer(doc, prv):
+            first = prv
+    return doc.delete_lines(first, last)
+
+
+def _fm_closer(doc, line: int) -> bool:
+    return any(b.kind == "front_matter" and b.line <= line <= b.end_line + 1 for b in doc.blocks[:3])
+
+
+_VOICE_MESSAGES = {
+    "open": "The AI assistant's opening words were published with the article (\"{s}\"): readers see the chat "
+            "that produced the page. Delete them.",
+    "close": "The AI assistant's closing offer to the requester was published with the article (\"{s}\"): it is "
+             "addressed to whoever asked for the text, not to the reader. Delete it.",
+    "self": "The AI assistant speaks about itself in the article (\"{s}\"): the reader learns the text was "
+            "generated and not reviewed. Delete it and have a person check the article.",
+}
+
+
+def _voice_items(doc, p: _P, items: list, wrapper: Wrapper | None) -> None:
+    prose = [b for b in doc.prose_blocks() if b.kind != "table_cell"]
+    if not prose:
+        return
+    low = doc.text.lower()
+    any_strong = any(k in low for k in ("as an ai", " me to", "language model", "cut-off", "cutoff", "i'm an ai",
+                                        "i am an ai"))
+    outside_lines = set()
+    if wrapper is not None:
+        outside_lines = {b.line for b in prose if b.line < wrapper.open_line or b.line > wrapper.close_line}
+    starts = {id(b) for b in prose[:2]}
+    ends = {id(b) for b in prose[-2:]}
+    for b in prose:
+        if b.quote:
+            continue
+        outside = b.line in outside_lines
+        if wrapper is not None and not outside:
+            continue  # the article inside the fence is read as a document of its own
+        where = "start" if id(b) in starts else ("end" if id(b) in ends else None)
+        if where is None and not outside and not any_strong:
+            continue
+        found, all_talk = _block_voice(p, b, where or "middle", outside)
+        if not found:
+            continue
+        kind, pos, s = found
+        if where is None and not outside and kind == "open":
+            continue
+        start, end = b.prose.span(pos, pos + len(s))
+        s = doc.text[start:end]
+        fix = None
+        if all_talk and block_stands_alone(doc, b) and len(b.prose.text.split()) <= 80:
+            fix = Fix((_delete_with_rule(doc, b.line, b.end_line, "open" if where == "start" else kind),), True,
+                      "delete the assistant's words")
+            start, end = b.start, b.end
+        items.append(_Item(start, end, doc.line_of(start), doc.line_of(max(start, end - 1)),
+                           _VOICE_MESSAGES[kind].format(s=_snippet(s)), fix))
+    # the chat's closing words fenced as code at the very end (or opening at the very start)
+    code = [b for b in doc.blocks if b.kind == "code"]
+    for b, where in ((code[-1], "end") if code else (None, None), (code[0], "start") if code else (None, None)):
+        if b is None:
+            continue
+        if where == "end" and b.line < prose[-1].end_line or where == "start" and b.end_line > prose[0].line:
+            continue
+        body = [doc.lines[n - 1] for n in range(b.line, b.end_line + 1) if not _FENCE.match(doc.lines[n - 1])]
+        text = " ".join(s.strip() for s in body if s.strip())
+        if not text or len(text.split()) > 60 or re.search(r"[{};=<>$]|^\s{4}", text):
+            continue
+        kind = None
+        for _, s in _sentences(text):
+            kind = kind or _voice(p, s, where)
+        if kind:
+            first = next(n for n in range(b.line, b.end_line + 1) if doc.lines[n - 1].strip()
+                         and not _FENCE.match(doc.lines[n - 1]))
+            start = doc.line_start(first) + len(doc.lines[first - 1]) - len(doc.lines[first - 1].lstrip())
+            items.append(_Item(start, doc.line_end(first), first, first, _VOICE_MESSAGES[kind].format(s=_snippet(text)),
+                               Fix((doc.delete_lines(b.line, b.end_line),), True, "delete the assistant's words")))
+            if where == "start":
+                break
+
+
+def _front_matter_items(doc, p: _P, items: list) -> None:
+    fm = doc.front_matter
+    if not isinstance(fm, dict):
+        return
+    block = next((b for b in doc.blocks if b.kind == "front_matter"), None)
+    if block is None:
+        return
+    for key, value in fm.items():
+        if not isinstance(value, str) or len(value) < 20 or str(key).lower() not in (
+                "description", "summary", "excerpt", "meta_description", "metadescription", "seo_description",
+                "title", "subtitle", "lead", "intro", "abstract", "page_description"):
+            continue
+        kind = None
+        for _, s in _sentences(value):
+            kind = kind or _voice(p, s, "start") or _voice(p, s, "end")
+        if not kind:
+            continue
+        for n in range(block.line, block.end_line + 1):
+            line = doc.lines[n - 1]
+            if re.match(rf"\s*['\"]?{re.escape(str(key))}['\"]?\s*:", line):
+                start = doc.line_start(n) + len(line) - len(line.lstrip())
+                items.append(_Item(start, doc.line_end(n), n, n,
+                                   f"The front matter's '{key}' holds the AI assistant's words (\"{_snippet(value)}\"), "
+                                   "not a description of the page: search engines and link previews will show "
+                                   "them. Replace it with the text itself.", None))
+                break
+
+
+def _brief_items(doc, p: _P, items: list, taken: set[int]) -> None:
+    """SEO-brief lines in the body, and a second front-matter block pasted into it."""
+    lines = doc.lines
+    excluded = _excluded_lines(doc)
+    # a YAML front-matter block again in the body ("---" / key: value lines / "---")
+    first_content = next((i for i, s in enumerate(lines) if s.strip()), 0)
+    i = 0
+    n = len(lines)
+    while i < n:
+        if i > first_content and lines[i].strip() in ("---", "+++") and (i + 1) not in excluded:
+            j = i + 1
+            keys = []
+            while j < n and (p.fm_key.match(lines[j]) or (keys and lines[j][:1] in (" ", "\t") and lines[j].strip())):
+                m = p.fm_key.match(lines[j])
+                if m:
+                    keys.append(m.group("key").lower())
+                j += 1
+            if j < n and lines[j].strip() in ("---", "...", "+++") and len(keys) >= 2 \
+                    and sum(k in p.fm_keys for k in keys) >= 2 and (j + 1) not in excluded:
+                start = doc.line_start(i + 1)
+                items.append(_Item(start, doc.line_end(j + 1), i + 1, j + 1,
+                                   f"A second front-matter block ({', '.join(keys[:4])}) stands in the body: the "
+                                   "content pipeline pasted its own metadata into the article. Delete it.",
+                                   Fix((doc.delete_lines(i + 1, j + 1),), True, "delete the pasted front matter")))
+                taken.update(range(i + 1, j + 2))
+                i = j + 1
+                continue
+        i += 1
+    if ":" not in doc.text:
+        return
+    # brief lines ("Meta description: ..."), grouped into runs of blocks made of them
+    run: list = []  # (block, labels, strong)
+
+    def flush():
+        if not run:
+            return
+        strong = sum(r[2] for r in run)
+        labels = [lab for r in run for lab in r[1]]
+        low = {lab.lower() for lab in labels}
+        if strong or (len(labels) >= 3 and low & {"slug", "keywords", "keyword"}):
+            first, last = run[0][0], run[-1][0]
+            fix = None
+            if all(block_stands_alone(doc, r[0]) for r in run):
+                fix = Fix((doc.delete_lines(first.line, last.end_line),), True, "delete the brief")
+            items.append(_Item(first.start, last.end, first.line, last.end_line,
+                               f"The content brief was published with the article ({', '.join(labels[:4])}): "
+                               "these are instructions for the writer or the CMS, not text for the reader. "
+                               "Delete them (or move them to the page's metadata).", fix))
+            taken.update(range(first.line, last.end_line + 1))
+        run.clear()
+
+    for b in doc.blocks:
+        if b.kind in ("front_matter", "comment"):
+            continue
+        if not b.is_prose or b.kind == "table_cell" or b.line in taken or b.quote:
+            if b.kind not in ("table_cell",):
+                flush()
+            continue
+        text = b.prose.text
+        if ":" not in text:
+            flush()
+            continue
+        labels, strong, brief_lines, other = [], 0, [], 0
+        pos = 0
+        for ln in text.split("\n"):
+            m = p.brief.match(ln)
+            if m:
+                lab = " ".join(m.group("label").split())
+                labels.append(lab)
+                is_strong = lab.lower() in p.brief_strong
+                strong += is_strong
+                brief_lines.append((pos, ln, is_strong))
+            elif ln.strip():
+                other += 1
+            pos += len(ln) + 1
+        if labels and not other:
+            run.append((b, labels, strong))
+            continue
+        flush()
+        for pos, ln, is_strong in brief_lines:  # brief lines inside a paragraph of prose
+            if is_strong:
+                s, e = b.prose.span(pos, pos + len(ln))
+                items.append(_Item(s, e, doc.line_of(s), doc.line_of(max(s, e - 1)),
+                                   f"A content-brief line was published with the article (\"{_snippet(ln)}\"). "
+                                   "Delete it.", None))
+    flush()
+
+
+def _classify_slot(p: _P, inner: str, bracket: str, before: str) -> str | None:
+    s = inner.strip().strip("*_ ").strip()
+    if not s or s[0].isdigit() or s[0] in "^!#:.=" or s.lower() in ("x", "sic", "...", "\u2026"):
+        return None
+    low = s.lower()
+    if "http" in low or "www." in low or "@" in s or "=" in s or "/" in s and " " not in s:
+        return None
+    if p.not_slot.match(s) or p.media.match(s):
+        return None
+    words = s.split()
+    if bracket == "{" and not (len(words) == 1 and re.fullmatch(r"[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+|[a-z]+", s)):
+        return None
+    if bracket == "{":
+        return "a template variable" if "_" in s or s.lower() in p.heads else None
+    m = p.slot_verb.match(s)
+    if m and len(m.group("rest").split()) >= 1 and not m.group("rest").endswith((".", ";")):
+        verb = " ".join(m.group("verb").lower().split())
+        rest = m.group("rest")
+        if bracket == "[" or verb in p.strict_verbs and (s[0].isupper() or bracket == "("):
+            return "an instruction to the writer"
+        if re.search(r"\bhere\b", rest, re.I) or p.your.search(rest) or re.search(
+                r"\b[A-Z][\w'\u2019]*\s+(?:%s)\b" % "|".join(map(re.escape, sorted(p.heads))), rest):
+            return "an instruction to the writer"
+    if p.your.match(s) and (bracket == "[" or s[0] == "Y"):
+        return "an unfilled slot"
+    label = s.split(":", 1)[0].strip() if ":" in s else s
+    lw = label.split()
+    if 1 <= len(lw) <= 5 and (len(lw) > 1 or bracket == "[") and not (bracket == "(" and re.search(r"\b[A-Z]{2,}\s*$", before)):
+        caps = all(w[:1].isupper() or w.lower() in _SMALL or w[:1].isdigit() for w in lw)
+        head2 = " ".join(lw[-2:]).lower()
+        head = lw[-1].lower().strip("'\u2019")
+        if caps and lw[0][:1].isupper() and (head in p.heads or head2 in p.heads):
+            return "an unfilled slot"
+    if len(words) <= 6 and re.search(r"\bhere\s*[.\u2026]*$", s, re.I) and len(words) >= 2 and "," not in s \
+            and words[0].lower() not in _NOT_HERE and (bracket == "[" or bracket == "(" and s[0].isupper()):
+        return "an unfilled slot"
+    if bracket == "[" and s.endswith("?") and len(words) >= 3:
+        return "a note to the writer"
+    if bracket == "[" and p.section.match(s):
+        return "a template section note"
+    return None
+
+
+def _slot_items(doc, p: _P, items: list, taken: set[int]) -> None:
+    text_all = doc.text
+    kind = doc.kind
+    client = kind == "html" and any(k in text_all for k in _CLIENT_TEMPLATING)
+    units = []  # (block, 'slot' | 'inline' | 'heading' | 'rule' | 'other')
+    slot_findings: dict[int, list] = {}
+    for b in doc.blocks:
+        if b.kind == "rule":
+            units.append((b, "rule"))
+            continue
+        if b.kind in ("table", "html") and doc.kind == "markdown":
+            continue  # their cells / prose come as blocks of their own
+        if not b.is_prose or b.line in taken:
+            if b.kind not in ("front_matter",):
+                units.append((b, "other"))
+            continue
+        text = b.prose.text
+        found = []
+        if "[" in text or "(" in text or "{" in text:
+            for m in _BRACKET.finditer(text):
+                br = "[" if m.group("sq") is not None else ("(" if m.group("pa") is not None else "{")
+                inner = m.group("sq") or m.group("pa") or m.group("cu")
+                if br == "[" and ("[" + inner + "]:").lower() in text_all.lower():
+                    continue  # a shortcut reference link
+                what = _classify_slot(p, inner, br, text[max(0, m.start() - 12):m.start()])
+                if what and not _quoted(text, m.start()):
+                    found.append((m.start(), m.end(), what, m.group(0)))
+            if "{{" in text or "{!!" in text or "{%" in text:
+                for m in _DOUBLE_CURLY.finditer(text):
+                    body = m.group("body") or m.group("raw") or ""
+                    sent = text[max(0, text.rfind(".", 0, m.start()) + 1):text.find(".", m.end()) % (len(text) + 1)]
+                    if _META_TEMPLATE.search(sent) or client:
+                        continue
+                    if body.startswith("$") or m.group("raw") is not None:
+                        found.append((m.start(), m.end(), "server template code (Blade)", m.group(0)))
+                    elif kind != "markdown" and re.fullmatch(r"[A-Za-z_][\w.]*(?:\s*\|\s*[\w:'\" ]+)*", body):
+                        found.append((m.start(), m.end(), "an unrendered template variable", m.group(0)))
+                    elif kind == "markdown" and re.fullmatch(r"[A-Za-z]+(?:_[A-Za-z0-9]+)+", body) \
+                            and _SLOTTY_NAME.search(body):
+                        found.append((m.start(), m.end(), "an unfilled template variable", m.group(0)))
+                if kind != "markdown" and not client:
+                    for m in _JINJA.finditer(text):
+                        found.append((m.start(), m.end(), "server template code (Jinja/Django)", m.group(0)))
+        if "@" in text and kind != "markdown":
+            for m in _BLADE.finditer(text):
+                found.append((m.start() + len(m.group(0)) - len(m.group(0).lstrip()), m.end(),
+                              "server template code (Blade)", m.group(0).strip()))
+        whole = _CONTENT_HERE.match(text.strip("*_ \n"))
+        if whole and not _quoted(text, 0):
+            found = [(0, len(text), "template filler text", text)]
+        lor = _LOREM.search(text) if "orem" in text else None
+        if lor and not whole and not _quoted(text, lor.start()):
+            found.append((lor.start(), lor.end(), "placeholder text (Lorem ipsum)", "Lorem ipsum"))
+        if not found:
+            words = len(text.split())
+            units.append((b, "heading" if b.kind == "heading" and words <= 4 else "other"))
+            continue
+        found.sort()
+        covered = sum(e - s for s, e, *_ in found)
+        stripped = len(text.strip("*_ .:\u2013\u2014-"))
+        unit = "slot" if covered >= 0.8 * max(1, stripped) else ("inline" if len(text.split()) <= 20 else "other")
+        units.append((b, unit))
+        slot_findings[id(b)] = found
+    # runs of template: >= 2 whole-block slots among slots, short headings and rules
+    in_run: set[int] = set()
+    k = 0
+    while k < len(units):
+        if units[k][1] == "other":
+            k += 1
+            continue
+        j = k
+        while j < len(units) and units[j][1] != "other":
+            j += 1
+        seg = units[k:j]
+        if sum(u == "slot" for _, u in seg) >= 2:
+            while seg and seg[0][1] == "rule":
+                seg = seg[1:]
+            while seg and seg[-1][1] in ("rule", "heading"):
+                seg = seg[:-1]
+            first, last = seg[0][0], seg[-1][0]
+            n_slots = sum(u in ("slot", "inline") for _, u in seg)
+            fix = None
+            if all(block_stands_alone(doc, b) for b, u in seg if u != "rule"):
+                fix = Fix((doc.delete_lines(first.line, last.end_line),), True, "delete the empty template")
+            items.append(_Item(first.start, last.end, first.line, last.end_line,
+                               f"An unfilled writing template was published ({n_slots} slots such as "
+                               f"\"{_snippet(slot_findings[id(next(b for b, u in seg if u == 'slot'))][0][3], 40)}\"): "
+                               "headings and placeholders with no article text. Delete it or write the section.", fix))
+            in_run.update(id(b) for b, _ in seg)
+        k = j
+    for b, unit in units:
+        if id(b) in in_run or id(b) not in slot_findings:
+            continue
+        found = slot_findings[id(b)]
+        if unit == "slot" and len(found) == 1 and block_stands_alone(doc, b):
+            s, e, what, snip = found[0]
+            items.append(_Item(b.start, b.end, b.line, b.end_line,
+                               f"{what[0].upper() + what[1:]} was published as article text (\"{_snippet(snip)}\"). "
+                               "Delete it.", Fix((doc.delete_block(b),), True, "delete the placeholder")))
+            continue
+        for s, e, what, snip in found:
+            start, end = b.prose.span(s, e)
+            items.append(_Item(start, end, doc.line_of(start), doc.line_of(max(start, end - 1)),
+                               f"{what[0].upper() + what[1:]} left in the text (\"{_snippet(snip)}\"): the reader sees "
+                               "the template, not the words meant to stand there. Fill it in or rewrite the sentence.",
+                               None))
+
+
+def _raw_items(doc, items: list, taken: set[int]) -> None:
+    """What only the source shows: placeholder tokens in link targets, pipeline data lines, PHP tags."""
+    text = doc.text
+    has_token = "PLACEHOLDER" in text or "_" in text and re.search(r"[{%\[_]{1,2}[A-Z][A-Z0-9]*_[A-Z]", text)
+    has_data = ':' in text and '["' in text or ":['" in text or ": ['" in text
+    has_php = "<?" in text
+    if not (has_token or has_data or has_php):
+        return
+    excluded = _excluded_lines(doc)
+    prose_lines: set[int] = set()
+    for b in doc.blocks:
+        if b.is_prose or b.kind in ("html", "paragraph"):
+            prose_lines.update(range(b.line, b.end_line + 1))
+    for n in sorted(prose_lines - excluded):
+        line = doc.lines[n - 1]
+        base = doc.line_start(n)
+        if has_data and "[" in line and _DATA_LINE.match(line) and n not in taken:
+            items.append(_Item(base + len(line) - len(line.lstrip()), base + len(line.rstrip()), n, n,
+                               f"A line of pipeline data was published with the article (\"{_snippet(line)}\"). "
+                               "Delete it.", Fix((doc.delete_lines(n, n),), True, "delete the data line")))
+            taken.add(n)
+            continue
+        if has_token and ("PLACEHOLDER" in line or "_" in line):
+            images = [(m.start(), m.end()) for m in _IMAGE_SPAN.finditer(line)] if ("![" in line or "<img" in line.lower()) else []
+            for m in _PLACEHOLDER_TOKEN.finditer(line):
+                if any(a <= m.start() < b for a, b in images) or _in_code_span(line, m.start()):
+                    continue
+                items.append(_Item(base + m.start(), base + m.end(), n, n,
+                                   f"A placeholder token was published with the article (\"{m.group(0)}\"): the "
+                                   "pipeline never filled it in. Replace it with the real link or text.", None))
+                break
+    if has_php:
+        for m in _PHP.finditer(text):
+            n = doc.line_of(m.start())
+            if n in excluded or _in_code_span(doc.lines[n - 1], m.start() - doc.line_start(n)):
+                continue
+            items.append(_Item(m.start(), m.end(), n, doc.line_of(max(m.start(), m.end() - 1)),
+                               f"Server template code (PHP) was published in the article (\"{_snippet(m.group(0))}\"): "
+                               "the page was saved before the server ran it. Replace it with the text it stood for.",
+                               None))
+
+
+def _in_code_span(line: str, col: int) -> bool:
+    return line.count("`", 0, col) % 2 == 1
+
+
+def _analyse_doc(doc, wrapper: Wrapper | None = None) -> list[_Item]:
+    p = _p()
+    items: list[_Item] = []
+    taken: set[int] = set()
+    _voice_items(doc, p, items, wrapper)
+    if wrapper is not None:
+        return items
+    _front_matter_items(doc, p, items)
+    _brief_items(doc, p, items, taken)
+    _slot_items(doc, p, items, taken)
+    _raw_items(doc, items, taken)
+    return items
+
+
+def _shift(item: _Item, w: Wrapper) -> _Item:
+    fix = None
+    if item.fix is not None:
+        fix = Fix(tuple(Edit(e.start + w.base, e.end + w.base, e.text) for e in item.fix.edits), item.fix.safe,
+                  item.fix.description)
+    return _Item(item.start + w.base, item.end + w.base, item.first + w.shift, item.last + w.shift, item.message, fix)
+
+
+def _analyse(doc) -> list[_Item]:
+    if not doc.text.strip():
+        return []
+    w = unwrapped(doc)
+    if w is None:
+        items = _analyse_doc(doc)
+    else:
+        items = _analyse_doc(doc, w)
+        open_s = doc.line_start(w.open_line)
+        items.append(_Item(open_s, doc.line_end(w.open_line), w.open_line, w.open_line,
+                           f"A code fence wraps the whole article (lines {w.open_line}-{w.close_line}): the "
+                           "assistant's answer was pasted with its Markdown fence, so the page shows the article as "
+                           "code. Delete the fence lines.",
+                           Fix((Edit(open_s, doc.line_start(w.open_line + 1), ""),
+                                Edit(doc.line_start(w.close_line), doc.line_end(w.close_line)
+                                     + (1 if w.close_line < doc.line_count else 0), "")), True,
+                               "delete the wrapping fence")))
+        items.append(_Item(doc.line_start(w.close_line), doc.line_end(w.close_line), w.close_line, w.close_line,
+                           f"The fence that wraps the whole article closes here (opened on line {w.open_line}).",
+                           None))
+        items.extend(_shift(i, w) for i in _analyse(w.inner))
+    seen = set()
+    out = []
+    for it in sorted(items, key=lambda i: (i.start, -i.end)):
+        if (it.start, it.end) in seen:
+            continue
+        seen.add((it.start, it.end))
+        out.append(it)
+    return out
+
+
+def analysis(doc) -> list[_Item]:
+    return memo(doc, "assistant-text", lambda: _analyse(doc))
+
+
 def leftover_lines(doc) -> frozenset[int]:
-    return frozenset()
+    lines: set[int] = set()
+    for it in analysis(doc):
+        lines.update(range(it.first, it.last + 1))
+    return frozenset(lines)
 
 
 def check(doc, options):
-    return ()
+    for it in analysis(doc):
+        yield Finding(it.start, it.end, it.message, fix=it.fix)
