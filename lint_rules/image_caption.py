@@ -156,6 +156,12 @@ def _credit(text: str, agencies) -> str | None:
     return m.group(0)
 
 
+def is_credit(text: str) -> bool:
+    """True when ``text`` is a stock or agency credit line (for the rules
+    that must leave it to this one)."""
+    return _credit(text.strip(), _agencies(())) is not None
+
+
 def _under_image(doc, b, line: int) -> bool:
     """True when an image stands on ``line`` or on the last non-blank line
     above it (a credit placed under its image by the site)."""

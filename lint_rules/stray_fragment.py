@@ -1,10 +1,23 @@
-r"""An orphan fragment above the title or between sections ("nervous system").
+r"""An orphan fragment: a scrap of words, a lone date or leftover markup between sections.
 
 ## What it finds
-A few words standing alone as a block that are neither a heading nor a
-sentence: a lowercase scrap such as a category tag, breadcrumb piece or
-half-copied line ("nervous system" above the title), and in plain text any
-short fragment that stands before the title.
+Blocks that are neither a heading nor a sentence, left when a page was
+scraped with its tags and widgets or exported from another editor:
+
+- a few lowercase words standing alone, such as a category tag, breadcrumb
+  piece or half-copied line ("nervous system" above the title), and in plain
+  text any short fragment that stands before the title;
+- leftover markup with nothing in it: a line that is only `**`, `_ _` or a
+  bullet marker, an empty HTML paragraph (`<p></p>`), an empty image or link
+  (`![]()`, `[]()`) whose address was stripped;
+- a heading at the very end of the article with nothing under it (the
+  section it introduced was cut off);
+- a date standing alone after the article has begun, with nothing dated
+  under it (a teaser or widget date, not a byline).
+
+Not reported: lines in code, tables, lists of short items, definition terms,
+summaries and labels, link text, a date in the byline before the article's
+first paragraph, and a date followed by the entry it dates.
 
 ## Why it matters
 Orphan fragments are what is left when a page is scraped with its tags and
@@ -15,12 +28,21 @@ look unedited, at the top of the page where first impressions are formed.
 - flagged: `nervous system\n\nAcupuncture for Nerve Pain\n\nNerve pain has many causes.`
 - flagged: `Acupuncture for Sleep\n\nPoor sleep is common.\n\nand stress\n\nStress makes it worse.`
 - flagged (md): `back pain\n\n# Acupuncture for Back Pain\n\nBack pain is common.`
+- flagged (md): `# Sleep\n\nPoor sleep is common in people with pain.\n\n**\n\nKeep a regular bedtime.`
+- flagged (md): `# Sleep\n\nPoor sleep is common in people with pain.\n\n![]()\n\nKeep a regular bedtime.`
+- flagged (md): `# Sleep\n\nPoor sleep is common in people with pain.\n\n## Further reading`
+- flagged (md): `# Sleep\n\nPoor sleep is common in people with pain and stress.\n\n12 March 2023\n\n## Bedtime habits\n\nKeep a regular bedtime.`
 - not flagged: `Acupuncture for Sleep\n\nPoor sleep is common.\n\nSleep Hygiene\n\nKeep a regular bedtime.`
 - not flagged (md): `# Acupuncture\n\n- needles\n- moxa\n`
 - not flagged: `Acupuncture for Sleep\n\nSee also: insomnia\n\nMore text here.`
+- not flagged (md): `# Clinic news\n\nWe post changes to our hours on this page.\n\n12 March 2023\n\nThe clinic now opens at eight.`
+- not flagged (md): `# Sleep\n\n12 March 2023\n\nPoor sleep is common in people with pain.`
+- not flagged (md): `# Sleep\n\nText.\n\n---\n\n* * *\n\nMore text.`
 
 ## Fix
-Safe: the fragment's line is deleted.
+Safe: the fragment's line is deleted (an empty image or link inside a line:
+just the markup). A heading left at the end is reported without a fix:
+restore its section or delete it.
 
 ## Options
 - `max_words`: longest fragment, in words, that the rule considers (default 4).
@@ -29,8 +51,8 @@ from __future__ import annotations
 
 import re
 
-from acu_lint.model import Finding, Fix
-from lint_rules._common import block_stands_alone, has_words
+from acu_lint.model import Edit, Finding, Fix
+from lint_rules._common import LazyPattern, block_stands_alone, has_words
 
 ID = "stray-fragment"
 SEVERITY = "warning"
@@ -62,7 +84,7 @@ def _written_on_purpose(doc, b) -> bool:
 _LABEL_CONTEXT = frozenset({"dt", "summary", "label", "button", "li", "figcaption", "table"})
 
 
-def check(doc, options):
+def _fragments(doc, options):
     max_words = options["max_words"]
     title = doc.title
     before_title = True
@@ -83,6 +105,11 @@ def check(doc, options):
             continue
         if _END_PUNCT.search(text) or _NOT_FRAGMENT.search(text):
             continue
+        if "." in text or "/" in text:
+            from lint_rules import image_caption
+
+            if image_caption.is_credit(text):
+                continue  # a scraped image credit: image-caption reports it
         if not re.match(r"[^\W\d_]", text):
             continue
         lowercase = text[0].islower()
@@ -94,3 +121,100 @@ def check(doc, options):
             yield Finding(b.start, b.end,
                           f"Orphan fragment {where} ('{text}'): it is neither a heading nor a sentence, likely a "
                           "scraped tag or breadcrumb. Delete it or make it a full sentence.", fix=fix)
+
+
+# a line made only of markup: emphasis marks, a backslash, a bullet, "&nbsp;"
+_MARKUP_ONLY = LazyPattern(r"^(?:[*_~`\\]+[ \t]*)+$|^(?:&nbsp;|&#160;|\u00a0)+$")
+_EMPTY_HTML = LazyPattern(r"^(?:<(p|div|span|strong|b|em|i)(?:\s[^<>]{0,200})?>\s*(?:&nbsp;|&#160;)?\s*</\1>\s*)+$", re.I)
+_EMPTY_BULLET = LazyPattern(r"^[ \t>]*[-*+][ \t]*$")
+_EMPTY_LINK = LazyPattern(r"!?\[[ \t]*\]\([ \t]*\)")
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+          r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_DATE_ONLY = LazyPattern(
+    r"^(?:(?:last\s+)?(?:updated|published|posted|modified|date)(?:\s+on)?\s*:?\s*)?"
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?"
+    rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+\d{{4}}"
+    r"|\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{4})$", re.I)
+_SKIP_KINDS = ("code", "front_matter", "comment", "table", "rule")
+
+
+def check(doc, options):
+    yield from _fragments(doc, options)
+    if doc.kind == "html":
+        return  # a whole HTML page's empty elements are its template, not the article
+    yield from _markup(doc)
+    yield from _orphans(doc)
+
+
+def _delete(doc, b, what):
+    return Fix((doc.delete_block(b),), True, what) if block_stands_alone(doc, b) else None
+
+
+def _markup(doc):
+    """Leftover markup with nothing in it."""
+    text = doc.text
+    empty_links = "[]" in text or "[ ]" in text
+    for b in doc.blocks:
+        kind = b.kind
+        if kind in _SKIP_KINDS or kind not in ("paragraph", "list_item", "html"):
+            continue
+        if "table" in (b.data.get("context") or ()):
+            continue
+        raw = text[doc.line_start(b.line):doc.line_end(b.end_line)]
+        stripped = raw.strip() if b.line == b.end_line and len(raw) <= 200 else ""
+        if kind == "html":
+            if stripped and _EMPTY_HTML.match(stripped):
+                yield Finding(b.start, max(b.end, b.start + 1),
+                              "Empty HTML element left from an export: it shows nothing but a gap. Delete it.",
+                              fix=_delete(doc, b, "delete the empty element"))
+            continue
+        if kind == "list_item" and not b.prose and b.line == b.end_line and _EMPTY_BULLET.match(raw):
+            yield Finding(b.start, max(b.end, b.start + 1),
+                          "Empty list item: a bullet with nothing after it, left from a scraped menu or an export. "
+                          "Delete it.", fix=_delete(doc, b, "delete the empty bullet"))
+            continue
+        if kind == "paragraph" and stripped and _MARKUP_ONLY.match(stripped) and not b.in_list:
+            yield Finding(b.start, max(b.end, b.start + 1),
+                          f"Stray markup '{stripped[:20]}': formatting marks with no text, left from an export or "
+                          "a scraped page. Delete the line.", fix=_delete(doc, b, "delete the stray markup"))
+            continue
+        if empty_links:
+            base = doc.line_start(b.line)
+            for m in _EMPTY_LINK.finditer(raw):
+                a, e = base + m.start(), base + m.end()
+                what = "image" if m.group(0).startswith("!") else "link"
+                alone = not raw[:m.start()].strip(" \t>-*+") and not raw[m.end():].strip()
+                edit = doc.delete_block(b) if alone and b.line == b.end_line else Edit(a, e, "")
+                yield Finding(a, e, f"Empty {what} '{m.group(0)}': its text and address were stripped, so it shows "
+                              "nothing. Delete it, or put the " + what + " back.",
+                              fix=Fix((edit,), True, f"delete the empty {what}"))
+
+
+def _orphans(doc):
+    """A heading left at the end with nothing under it; a lone date with
+    nothing dated under it, after the article has begun."""
+    prose = [b for b in doc.blocks if b.kind in ("heading", "paragraph", "list_item") and b.prose
+             and "table" not in (b.data.get("context") or ())]
+    if len(prose) < 3:
+        return
+    last = prose[-1]
+    title = doc.title
+    if (last.kind == "heading" and last is not title and doc.kind == "markdown"
+            and not any(b.kind != "comment" and b.start > last.end for b in doc.blocks[-4:])):
+        text = last.prose.text.strip()
+        if "\n" not in text and len(text) <= 80:
+            yield Finding(last.start, last.end,
+                          f"Heading with nothing under it at the end of the article ('{text[:40]}'): the section it "
+                          "introduced was cut off or never written. Restore the section or delete the heading.")
+    begun = False
+    for i, b in enumerate(prose):
+        text = b.prose.text.strip()
+        if b.kind == "paragraph" and not b.in_list and begun and len(text) <= 60 and _DATE_ONLY.match(text):
+            nxt = prose[i + 1] if i + 1 < len(prose) else None
+            if nxt is None or nxt.kind == "heading":
+                yield Finding(b.start, b.end,
+                              f"Orphan date line ('{text}'): a date with nothing dated under it, left from a "
+                              "scraped teaser or widget. Delete it.", fix=_delete(doc, b, "delete the date line"))
+            continue
+        if not begun and b.kind == "paragraph" and text.endswith((".", "!", "?")) and has_words(text, 8):
+            begun = True
