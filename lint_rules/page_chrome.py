@@ -102,7 +102,10 @@ _TAG = LazyPattern(r"<[A-Za-z][^<>]{0,2000}>|</[A-Za-z][^<>]{0,100}>|!\[[^\]\n]*
 _HEADER_KEY = LazyPattern(r"(?:title|url source|published time|markdown content|source url|description|author|date)\s*:", re.I)
 _BARE_URL_LINE = LazyPattern(r"\s*<?(?:https?://|www\.)\S+>?\s*$", re.I)
 _COPYRIGHT = LazyPattern(
-    r"(?:©|\(c\)\s*(?:19|20)\d\d|\bcopyright\b|all rights reserved|\bform (?:number|no\.?)\s*:)", re.I)
+    r"(?:©|\(c\)\s*(?:19|20)\d\d|\bcopyright\b|all rights reserved|\bform (?:number|no\.?)\s*:"
+    r"|\bprinted (?:in|on)\b.{0,30}\d{4}|\brevised (?:in|on)\b.{0,30}\d{4})", re.I)
+# a breadcrumb: short segments joined by arrows ("About > Services > Chiropractic Care")
+_BREADCRUMB = LazyPattern(r"[^>»›→/|.!?]{1,40}(?:\s[>»›→/|]\s[^>»›→/|.!?]{1,40}){2,6}\s*[>»›→/|]?")
 _CONTACT = LazyPattern(
     r"(?:\b(?:address|phone|tel|telephone|fax|e-?mail|call us)\s*:|\+?\(?\d{2,4}\)?[\s.-]\d{3,4}[\s.-]\d{3,4}\b"
     r"|\b[\w.+-]+@[\w-]+\.[\w.]+\b|\b(?:suite|street|st\.|road|rd\.|avenue|ave\.|blvd|floor|po box)\b.{0,40}\d"
@@ -124,6 +127,7 @@ _RESIDUE = LazyPattern(r"!?\[[^\[\]]{0,300}\]\([^()]{0,1000}\)")
 # an indented block of Markdown links (a menu indented under an empty list item) that the
 # parser read as code
 _MD_LINK = LazyPattern(r"\]\(")
+_HTML_BITS = LazyPattern(r"<[^<>]{0,2000}>|&#?\w{1,10};")
 # markup without text that is an interface: a link, a button, an icon (a bare <div> or <br>
 # is layout and says nothing)
 _CHROME_MARKUP = LazyPattern(r"<a\b|\]\(|<button\b|<input\b|<form\b|class=[\"'][^\"']{0,200}(?:icon|btn|button|logo|share|nav|menu)", re.I)
@@ -223,9 +227,9 @@ def _indented_links(doc, b) -> bool:
     if not first[:1].isspace() or first.lstrip().startswith(("```", "~~~")):
         return False
     raw = doc.text[b.start:b.end]
-    if raw.count("\n") >= 400 or not _MD_LINK.search(raw):
+    if raw.count("\n") >= 400 or not (_MD_LINK.search(raw) or raw.lstrip().startswith("<")):
         return False
-    rest = _RESIDUE.sub("", raw)
+    rest = _HTML_BITS.sub("", _RESIDUE.sub("", raw))
     return not any(c in rest for c in "{};=$")
 
 
@@ -279,7 +283,7 @@ def _stop_density(text: str) -> float:
 def _classify(doc, units: list[_Unit], hit_spans: set) -> None:
     interface, wiki, cta = _lexicon()
     raw_text = doc.text
-    for u in units:
+    for idx, u in enumerate(units):
         if u.cls == "hard":
             continue
         if (u.start, u.end) in hit_spans:
@@ -311,6 +315,10 @@ def _classify(doc, units: list[_Unit], hit_spans: set) -> None:
                 u.cls = "keep"  # a reference with its link
                 continue
             u.cls, u.why = "strong", ("social links" if _SOCIAL.match(t) else "navigation")
+            continue
+        if u.words <= 16 and _BREADCRUMB.fullmatch(t) and all(len(seg.split()) <= 5 for seg in re.split(r"\s[>»›→/|]\s", t)):
+            u.cls, u.why = "strong", "breadcrumb"
+            u.decisive = idx < 3  # a breadcrumb at the top of the page
             continue
         if short and interface.match(t) and not (u.kind == "heading" and _LINK_SECTION.fullmatch(t.rstrip(":"))):
             u.cls, u.why = "strong", "interface"
@@ -373,7 +381,7 @@ def _toc(doc, units: list[_Unit]) -> None:
     headings = {" ".join(u.text.lower().split()) for u in units if u.kind == "heading" and u.text}
     for u in units:
         if u.cls == "strong" and u.why == "navigation" and u.urls and all(url.startswith("#") and len(url) > 1 for url in u.urls):
-            if " ".join(u.text.lower().split()) in headings or u.depth == 0 and u.listed:
+            if " ".join(u.text.lower().split()) in headings:
                 u.cls = "keep"
 
 
@@ -398,14 +406,18 @@ def _writer_lists(units: list[_Unit], lo: int, hi: int) -> None:
         while k >= lo and units[k].cls == "weak":
             k -= 1
         intro = units[k] if k >= lo else None
+        # links that go nowhere ("", "#") are the buttons of a widget, never a reading list
         items = [v for v in units[i:j] if v.cls == "strong"]
-        titles = sum(v.words for v in items) >= 3 * len(items) if items else False
+        if any(v.urls and all(url.strip() in ("", "#") for url in v.urls) for v in items):
+            i = max(j, i + 1)
+            continue
+        titles = bool(items) and min(v.words for v in items) >= 3
         if intro is not None and intro.cls != "strong" and (
                 intro.kind == "heading" and (_LINK_SECTION.search(intro.text) or intro.text.rstrip().endswith(":") or titles)
                 or intro.kind != "heading" and not intro.listed and intro.words >= 2 and intro.why == "" and (
                     intro.text.rstrip().endswith(":") or titles and intro.text.rstrip()[-1:] in ".!?:")):
             for v in items:
-                v.cls = "keep"
+                v.cls, v.why = "keep", "writer"
         i = max(j, i + 1)
 
 
@@ -458,6 +470,8 @@ def _analyse(doc) -> list:
                     break
             for i in list(range(header, s)) + list(range(e + 1, n)):
                 u = units[i]
+                if i < s and u.cls == "keep" and u.why == "writer":
+                    u.cls = "strong"  # before the article starts, a list of titles is the site's
                 if i == title or u.cls in ("hard", "keep") or u.cls != "strong" and _REFERENCE.search(u.text):
                     continue
                 if u.cls != "strong":
@@ -512,15 +526,15 @@ def _accept(run, scraped: bool, in_region: bool) -> bool:
     if any(u.decisive for u in strong) or in_region:
         return True
     structural = sum(1 for u in strong if not u.phrase and u.why in (
-        "navigation", "markup", "social links", "interface", "footer", "wiki", "call to action"))
+        "navigation", "markup", "social links", "interface", "footer", "wiki", "call to action", "breadcrumb"))
     if structural >= 3 or (structural >= 2 and (scraped or len(strong) >= 3)):
         return True
     return False
 
 
-_KIND_ORDER = ("scraper header", "wiki", "navigation", "interface", "markup", "social links", "furniture",
+_KIND_ORDER = ("scraper header", "wiki", "breadcrumb", "navigation", "interface", "markup", "social links", "furniture",
                "footer", "contact", "call to action", "page")
-_KIND_NAMES = {"scraper header": "reader-tool header", "wiki": "wiki chrome", "navigation": "navigation links",
+_KIND_NAMES = {"scraper header": "reader-tool header", "wiki": "wiki chrome", "navigation": "navigation links", "breadcrumb": "breadcrumb",
                "interface": "menus and widgets", "markup": "empty links and icon markup",
                "social links": "social links", "furniture": "page furniture", "footer": "footer",
                "contact": "contact lines", "call to action": "call to action", "page": "page text"}
