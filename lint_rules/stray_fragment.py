@@ -160,15 +160,17 @@ def _markup(doc):
             continue
         if "table" in (b.data.get("context") or ()):
             continue
-        raw = text[doc.line_start(b.line):doc.line_end(b.end_line)]
-        stripped = raw.strip() if b.line == b.end_line and len(raw) <= 200 else ""
+        if b.line != b.end_line:
+            continue
+        raw = doc.lines[b.line - 1]
+        stripped = raw.strip() if len(raw) <= 200 else ""
         if kind == "html":
             if stripped and _EMPTY_HTML.match(stripped):
                 yield Finding(b.start, max(b.end, b.start + 1),
                               "Empty HTML element left from an export: it shows nothing but a gap. Delete it.",
                               fix=_delete(doc, b, "delete the empty element"))
             continue
-        if kind == "list_item" and not b.prose and b.line == b.end_line and _EMPTY_BULLET.match(raw):
+        if kind == "list_item" and not b.prose and _EMPTY_BULLET.match(raw):
             yield Finding(b.start, max(b.end, b.start + 1),
                           "Empty list item: a bullet with nothing after it, left from a scraped menu or an export. "
                           "Delete it.", fix=_delete(doc, b, "delete the empty bullet"))
@@ -178,16 +180,31 @@ def _markup(doc):
                           f"Stray markup '{stripped[:20]}': formatting marks with no text, left from an export or "
                           "a scraped page. Delete the line.", fix=_delete(doc, b, "delete the stray markup"))
             continue
-        if empty_links:
-            base = doc.line_start(b.line)
-            for m in _EMPTY_LINK.finditer(raw):
-                a, e = base + m.start(), base + m.end()
-                what = "image" if m.group(0).startswith("!") else "link"
-                alone = not raw[:m.start()].strip(" \t>-*+") and not raw[m.end():].strip()
-                edit = doc.delete_block(b) if alone and b.line == b.end_line else Edit(a, e, "")
-                yield Finding(a, e, f"Empty {what} '{m.group(0)}': its text and address were stripped, so it shows "
-                              "nothing. Delete it, or put the " + what + " back.",
-                              fix=Fix((edit,), True, f"delete the empty {what}"))
+    if empty_links:
+        yield from _empty_links(doc)
+
+
+def _empty_links(doc):
+    """Empty images and links ("![]()", "[]()") anywhere outside code."""
+    text = doc.text
+    skip = [(doc.line_start(b.line), doc.line_end(b.end_line)) for b in doc.blocks
+            if b.kind in ("code", "front_matter", "comment")]
+    k = 0
+    for m in _EMPTY_LINK.finditer(text):
+        a, e = m.span()
+        while k < len(skip) and skip[k][1] < a:
+            k += 1
+        if k < len(skip) and skip[k][0] <= a:
+            continue
+        line = doc.line_of(a)
+        raw = doc.lines[line - 1]
+        col = a - doc.line_start(line)
+        what = "image" if m.group(0).startswith("!") else "link"
+        alone = not raw[:col].strip(" \t>-*+") and not raw[col + e - a:].strip()
+        edit = doc.delete_lines(line, line) if alone else Edit(a, e, "")
+        yield Finding(a, e, f"Empty {what} '{m.group(0)}': its text and address were stripped, so it shows "
+                      "nothing. Delete it, or put the " + what + " back.",
+                      fix=Fix((edit,), True, f"delete the empty {what}"))
 
 
 def _orphans(doc):
