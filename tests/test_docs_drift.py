@@ -405,3 +405,207 @@ def test_ci_example_steps_lint_only_changed_articles(tmp_path):
     sarif = json.loads((work / "acu-lint.sarif").read_text())
     uris = {x["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for x in sarif["runs"][0]["results"]}
     assert uris == {"new%20article.md"}
+
+
+# ---- every command in README.md and docs/ works as written ---------------------
+# Each shell command of a fenced block (sh/bash/shell, and the "$ " lines of
+# console blocks) in README.md and docs/*.md is either run here, offline, in a
+# scratch site holding a copy of the sample articles (as `articles/` and
+# `content/`), or, when it needs the network or a download, checked for shell
+# syntax and marked with the reason below. Workflow `run:`/`script:` steps in
+# YAML blocks are checked for syntax; their acu-lint flags are checked above
+# and the CI example's steps are run above. A new command in the docs is run
+# unless it matches NETWORK, so the docs cannot drift into failing again.
+DOC_FILES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+NETWORK = [
+    (re.compile(r"\bpip install\b"), "installs from PyPI or GitHub"),
+    (re.compile(r"^pre-commit\b"), "pre-commit fetches the hook repository from GitHub"),
+    (re.compile(r"^git ls-remote\b"), "asks GitHub"),
+    (re.compile(r"^java\b"), "needs a downloaded LanguageTool"),
+    (re.compile(r"\bacu-lint grammar-setup\b(?!.*--check)"), "downloads LanguageTool"),
+    (re.compile(r"\bACU_LINT_TEST_LANGUAGETOOL_URL="), "needs a running LanguageTool"),
+]
+
+
+@dataclass
+class DocCommand:
+    where: str
+    line: str
+    kind: str  # "shell" (a fenced block) or "workflow" (a run:/script: step)
+    exports: list[str] = field(default_factory=list)  # `export` lines before it in its block
+
+    @property
+    def network(self) -> str | None:
+        return next((why for rx, why in NETWORK if rx.search(self.line)), None)
+
+
+def _logical_lines(script: str) -> list[str]:
+    return [ln.strip() for ln in script.replace("\\\n", " ").splitlines()]
+
+
+def _steps(node) -> list[str]:
+    out: list[str] = []
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "run" and isinstance(value, str):
+                out.append(value)
+            elif key == "script" and isinstance(value, list):
+                out.extend(str(v) for v in value)
+            else:
+                out.extend(_steps(value))
+    elif isinstance(node, list):
+        for item in node:
+            out.extend(_steps(item))
+    return out
+
+
+def doc_commands(files=None) -> list[DocCommand]:
+    found: list[DocCommand] = []
+    for path in files or DOC_FILES:
+        for _, item in markdown_blocks(path.read_text(encoding="utf-8"), path.name):
+            if not isinstance(item, Block):
+                continue
+            if item.lang in SHELL_LANGS:
+                console = item.lang in ("console", "shell-session")
+                exports: list[str] = []
+                for raw in _logical_lines(item.code):
+                    if console:
+                        if not raw.startswith("$ "):
+                            continue  # the command's output
+                        raw = raw[2:].strip()
+                    if not raw or raw.startswith("#"):
+                        continue
+                    found.append(DocCommand(item.where, raw, "shell", list(exports)))
+                    if raw.startswith("export "):
+                        exports.append(raw)
+            elif item.lang in YAML_LANGS:
+                try:
+                    data = yaml.safe_load(item.code)
+                except yaml.YAMLError:
+                    continue  # reported by test_snippets_use_real_hook_ids_and_flags
+                for step in _steps(data):
+                    for raw in _logical_lines(step):
+                        if raw and not raw.startswith("#"):
+                            found.append(DocCommand(item.where, raw, "workflow"))
+    return found
+
+
+def _bash_syntax_problem(line: str) -> str | None:
+    script = re.sub(r"\$\{\{[^}]*\}\}", "EXPR", line)  # GitHub expressions are not shell
+    r = subprocess.run(["bash", "-n", "-c", script], capture_output=True, text=True, timeout=30)
+    return None if r.returncode == 0 else r.stderr.strip()
+
+
+@pytest.fixture(scope="module")
+def doc_site(tmp_path_factory):
+    site = tmp_path_factory.mktemp("doc-site")
+    shutil.copytree(ROOT / "articles", site / "articles")
+    shutil.copytree(ROOT / "articles", site / "content")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("GIT_", "GITHUB_", "ACU_LINT_"))}
+    env.update(NO_COLOR="1", CI="1", PATH=f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}",
+               HOME=str(site), GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@example.org",
+               GIT_COMMITTER_NAME="t", GIT_COMMITTER_EMAIL="t@example.org")
+    subprocess.run(["git", "init", "-q", "."], cwd=site, env=env, check=True)
+    return site, env
+
+
+def test_every_doc_command_is_found():
+    cmds = doc_commands()
+    assert {c.where.split(":")[0] for c in cmds} >= {"README.md", "ci.md", "grammar.md", "pre-commit.md"}
+    lines = [c.line for c in cmds]
+    assert "acu-lint content/ --write-baseline .acu-lint-baseline.json" in lines
+    assert any(c.network and c.line.startswith("pre-commit autoupdate") for c in cmds)
+    # the output lines of console blocks are not commands
+    assert not any(line.startswith(("articles/", "Found ", "acu-lint: ")) for line in lines)
+
+
+@pytest.mark.skipif(shutil.which("bash") is None or shutil.which("git") is None, reason="needs bash and git")
+@pytest.mark.parametrize("cmd", doc_commands(), ids=lambda c: f"{c.where}:{c.line[:40]}")
+def test_doc_command_works_as_written(cmd, doc_site):
+    problem = _bash_syntax_problem(cmd.line)
+    assert problem is None, f"{cmd.where}: {cmd.line!r} is not valid shell: {problem}"
+    if cmd.kind == "workflow" or cmd.network:
+        return  # syntax-checked: it runs in a workflow, or needs the network (cmd.network says why)
+    site, env = doc_site
+    script = "\n".join([*cmd.exports, cmd.line])
+    r = subprocess.run(["bash", "-c", script], cwd=site, env=env, capture_output=True, text=True, timeout=300)
+    where = f"{cmd.where}: {cmd.line!r} (exit {r.returncode})\n{r.stdout[-2000:]}\n{r.stderr[-2000:]}"
+    assert "Traceback" not in r.stderr and "Usage:" not in r.stderr, where
+    allowed = {0}
+    if re.search(r"(^|\s)acu-lint\b", cmd.line):
+        allowed = {0, 1}  # findings are what the sample articles are for
+        if "--grammar" in cmd.line:
+            allowed = {3}  # no LanguageTool here: the documented exit code
+    assert r.returncode in allowed, where
+
+
+def test_docs_pin_the_hook_with_autoupdate_and_it_works_offline(tmp_path):
+    """The pre-commit config as the docs give it, and `pre-commit autoupdate
+    --repo URL` as they say to run it, against a local copy of the hook
+    repository (no tags yet): rev becomes that repository's commit SHA."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("GIT_", "PRE_COMMIT"))}
+    env.update(PRE_COMMIT_HOME=str(tmp_path / "store"), GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@example.org",
+               GIT_COMMITTER_NAME="t", GIT_COMMITTER_EMAIL="t@example.org", HOME=str(tmp_path))
+    hooks = tmp_path / "acu-lint"
+    hooks.mkdir()
+    shutil.copy(ROOT / ".pre-commit-hooks.yaml", hooks / ".pre-commit-hooks.yaml")
+    git = ["git", "-c", "init.defaultBranch=main"]
+    for args in (["init", "-q", "."], ["add", "."], ["commit", "-q", "-m", "hooks"]):
+        subprocess.run([*git, *args], cwd=hooks, env=env, check=True)
+    sha = subprocess.run(["git", "rev-parse", "HEAD"], cwd=hooks, env=env, capture_output=True, text=True,
+                         check=True).stdout.strip()
+    for doc in (ROOT / "README.md", ROOT / "docs" / "pre-commit.md"):
+        blocks = section_blocks(doc, "Use in pre-commit") if doc.name == "README.md" else section_blocks(doc, None)
+        config = next(b.code for b in blocks if b.lang in YAML_LANGS and "repos:" in b.code)
+        url = re.search(r"repo:\s*(\S+)", config).group(1)
+        commands = [c.line for c in doc_commands([doc]) if c.line.startswith("pre-commit autoupdate")]
+        assert commands == [f"pre-commit autoupdate --repo {url}"], doc
+        site = tmp_path / f"site-{doc.stem}"
+        site.mkdir()
+        subprocess.run([*git, "init", "-q", "."], cwd=site, env=env, check=True)
+        (site / ".pre-commit-config.yaml").write_text(config.replace(url, str(hooks)), encoding="utf-8")
+        args = shlex.split(commands[0].replace(url, str(hooks)))[1:]
+        r = subprocess.run([sys.executable, "-m", "pre_commit", *args], cwd=site, env=env,
+                           capture_output=True, text=True, timeout=120)
+        assert r.returncode == 0, r.stdout + r.stderr
+        pinned = yaml.safe_load((site / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+        assert pinned["repos"][0]["rev"] == sha, (doc, pinned)
+
+
+def test_release_is_prepared():
+    """Version in one place, a changelog entry for it, and a tag-triggered
+    workflow that builds, checks and publishes with trusted publishing."""
+    from acu_lint import __version__
+
+    pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    assert not re.search(r'^version\s*=\s*"', pyproject, re.M), "the version lives in acu_lint/__init__.py only"
+    assert 'dynamic = ["version"]' in pyproject and 'attr = "acu_lint.__version__"' in pyproject
+    assert f"## [{__version__}]" in (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    wf = yaml.safe_load((ROOT / ".github" / "workflows" / "release.yml").read_text(encoding="utf-8"))
+    assert wf[True]["push"]["tags"] == ["v*"]  # YAML 1.1 reads the key `on` as True
+    build = "\n".join(s.get("run", "") for s in wf["jobs"]["build"]["steps"])
+    assert "python -m build" in build and "twine check" in build and "acu-lint --version" in build
+    publish = wf["jobs"]["publish"]
+    assert publish["permissions"] == {"id-token": "write"} and publish["needs"] == "build"
+    assert any(str(s.get("uses", "")).startswith("pypa/gh-action-pypi-publish@") for s in publish["steps"])
+
+
+def test_the_wheel_carries_the_version_from_init(tmp_path):
+    """Build the wheel offline from a copy of the sources: its metadata has
+    acu_lint.__version__ (setuptools reads it without importing the package)."""
+    pytest.importorskip("setuptools")
+    pytest.importorskip("wheel")
+    from acu_lint import __version__
+
+    src = tmp_path / "src"
+    src.mkdir()
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy(ROOT / name, src / name)
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
+    for pkg in ("acu_lint", "lint_rules"):
+        shutil.copytree(ROOT / pkg, src / pkg, ignore=ignore)
+    r = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
+                        "-w", str(tmp_path / "dist"), str(src)], capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stdout + r.stderr
+    wheels = [p.name for p in (tmp_path / "dist").glob("*.whl")]
+    assert wheels == [f"acu_lint-{__version__}-py3-none-any.whl"], wheels
