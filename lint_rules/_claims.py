@@ -788,6 +788,9 @@ def hedge_cue(sent: str, start: int, end: int | None = None, weak: bool = False)
     the claim stands unhedged."""
     _, _, strong, soft = _scope_lexicon()
     scope = clause_before(sent, start) + " " + sent[start:end if end is not None else start]
+    comma = sent.find(",", 0, start)
+    if comma > 0 and not CLAUSE_BOUNDARY.search(sent, 0, start):
+        scope = sent[:comma] + " " + scope  # an opening adverbial governs the sentence ("For the most part, ...")
     m = strong.search(scope)
     if m is None and weak:
         m = soft.search(scope)
@@ -964,3 +967,36 @@ def health_article(doc) -> bool:
 def health_terms(text: str) -> set[str]:
     """The health terms of ``claims_lexicon.yaml`` that occur in ``text`` (at a word start)."""
     return {w.strip() for w in _health_index().found(" " + plain(text).lower())}
+
+
+_LEAD_IN_NEGATION = LazyPattern(
+    r"\b(?:won't|will\s+not|can't|cannot|can\s+not|doesn't|does\s+not|don't|do\s+not|isn't|is\s+not|aren't|are\s+not|"
+    r"not|never|no|nor)\b(?:\W+\w+){0,4}\W*$",
+    re.I,
+)
+
+
+def negated_lead_in(doc, block) -> bool:
+    """True when ``block`` is a list item under a lead-in that negates the
+    whole list ("**CBD won't:**", "## What acupuncture cannot do"): each item
+    ("Cure diseases") is in the scope of that negation."""
+    if block.kind != "list_item" and not block.in_list:
+        return False
+    lead = memo(doc, "claims.lead_ins", lambda: _lead_ins(doc))
+    return lead.get(block.start, False)
+
+
+def _lead_ins(doc) -> dict[int, bool]:
+    out: dict[int, bool] = {}
+    negating = False
+    for b in doc.blocks:
+        if b.kind == "list_item" or (b.in_list and b.kind == "paragraph"):
+            out[b.start] = negating
+            continue
+        if b.prose and b.kind in ("paragraph", "heading"):
+            text = plain(b.prose.text).strip()
+            negating = bool(text) and (b.kind == "heading" or text.endswith(":")) and \
+                _LEAD_IN_NEGATION.search(text.rstrip(":*_ ")) is not None
+        elif b.kind not in ("comment", "html"):
+            negating = False
+    return out

@@ -71,6 +71,7 @@ import re
 
 from acu_lint.model import Finding
 from lint_rules._claims import (
+    CLAUSE_BOUNDARY,
     AnchoredPattern,
     PatternSet,
     block_source,
@@ -84,6 +85,7 @@ from lint_rules._claims import (
     markers_in,
     myth_section,
     negated,
+    negated_lead_in,
     plain,
     plain_blocks,
     quote_spans,
@@ -97,7 +99,7 @@ from lint_rules._claims import (
     alternation,
 )
 from lint_rules._common import LazyPattern, LiteralIndex, load_data, phrase_pattern
-from lint_rules._leftovers import is_leftover, memo
+from lint_rules._leftovers import leftover_lines, memo
 
 ID = "absolute-claim"
 SEVERITY = "error"
@@ -173,7 +175,7 @@ _ADVICE_BEFORE = LazyPattern(
     re.I,
 )
 _QUESTION_START = LazyPattern(
-    r"^\W*(?:is|are|can|could|does|do|did|will|would|should|what|how|why|when|which|who)\b", re.I)
+    r"^\W*(?:is|are|can|could|does|do|did|will|would|should|what|how|why|when|where|which|who)\b", re.I)
 _GERUND_START = LazyPattern(r"^\W*(?:\w+ing)\b", re.I)
 _CURE_WORD = LazyPattern(r"\bcur(?:e|es|ed|ing)\b", re.I)
 _WORD_RUN = LazyPattern(r"[\w'-]+")
@@ -305,6 +307,9 @@ class _Lexicon:
         for lemma in cues["efficacy_verbs"]:
             for f in _inflect(lemma):
                 self.kind_of.setdefault(f, "efficacy")
+        for lemma in cues["benefit_verbs"]:
+            for f in _inflect(lemma):
+                self.kind_of.setdefault(f, "benefit")
         verbs = alternation(self.kind_of)
         self.verb = LazyPattern(rf"(?<![\w-])(?:{verbs})(?![\w-])", re.I)
         self.intensifier = LazyPattern(rf"(?<![\w-])(?:{alternation(cues['intensifiers'])})(?![\w-])", re.I)
@@ -350,12 +355,28 @@ class _Lexicon:
         self.after_intensifier = LazyPattern(
             r"\s+(?:[\w'-]+\s+){0,2}?(?:completely|totally|fully|entirely|permanently|immediately|instantly|for\s+good|forever)\b",
             re.I)
+        # "rids your body of toxins", "clears the system of", "cancer-fighting"
+        self.purge = LazyPattern(
+            r"\b(?:rid|rids|ridding|clear|clears|clearing|cleanse|cleanses|cleansing|flush|flushes|flushing|purge|purges|"
+            r"free|frees|freeing)\s+(?:your|the|their|our|his|her|a)\s+(?:body|system|blood|liver|gut|skin|colon|cells|organs)\s+of\b"
+            rf"|(?<![\w-])(?:{_noun_rx(d['conditions'])})-(?:fighting|busting|killing|curing|healing|reversing|beating)\b",
+            re.I)
+        # "you don't have to live with fibromyalgia pain": a promise that holds its own negation
+        self.no_more = LazyPattern(
+            r"\b(?:don't|do\s+not|won't|will\s+not|no\s+longer|never)\s+(?:have|need)\s+to\s+"
+            r"(?:live\s+with|suffer(?:\s+from|\s+with)?|put\s+up\s+with|deal\s+with|take)\b",
+            re.I)
+        self.cure_purpose = LazyPattern(
+            r"\b(?:to|aim|aims|designed|intended|try|trying|want|wants|hope|hopes|order|if|whether|unless|how|so)\s+"
+            r"(?:[\w'-]+\s+){0,2}$",
+            re.I)
         self.conditional = LazyPattern(r"\b(?:can|could|is\s+able\s+to|are\s+able\s+to)\b", re.I)
         self.future = LazyPattern(r"\b(?:will|'ll|going\s+to)\b", re.I)
         self.literals = LiteralIndex(
             {f.split()[0][:5] for f in self.kind_of} | set(cues["efficacy_adjectives"])
             | {"than", "instead", "replac", "remission", "only", "always", "every", "all ", "safe", "ensure", "without",
-               "place of", "substitute", "need for"})
+               "place of", "substitute", "need for", "-fight", "-kill", "-bust", "-cur", "-heal", "-rev", "-beat",
+               "have to", "need to"})
 
 
 @functools.lru_cache(maxsize=1)
@@ -363,8 +384,9 @@ def _lexicon() -> _Lexicon:
     return _Lexicon()
 
 
-_SUBJECT_PRONOUN = LazyPattern(r"(?<![\w-])(?:it|this|they|these|its|it's|their)(?![\w-])", re.I)
-_IMPERATIVE_OR_BULLET = LazyPattern(r"^\W*(?:[A-Z][\w-]*(?:\s+[\w-]+){0,3}\s*:\s*)?$")
+_SUBJECT_PRONOUN = LazyPattern(r"(?<![\w-])(?:it|this|these|its|it's)(?![\w-])", re.I)
+_IMPERATIVE_OR_BULLET = LazyPattern(r"^\W*(?:[A-Z][\w-]*(?:\s+[\w-]+){0,3}\s*:\W*)?$")
+_BULLET_LINE = LazyPattern(r"^\s*(?:[\\*\u2022\u25aa\u2013-]+\s*)+(?:\*\*|__)?\s*$")
 _NON_HEALTH_SUBJECT = LazyPattern(
     r"\b(?:code|build|server|software|app|update|function|method\s+call|query|cluster|pod|service|script|test|"
     r"warranty|refund|delivery|shipping|price|account|password|data)\b", re.I)
@@ -388,26 +410,68 @@ def _article_subject(doc) -> LazyPattern | None:
     return memo(doc, "absolute-claim.subject", compute)
 
 
+_NOUN_ING_NEXT = LazyPattern(
+    r"\s*(?:$|[,.;:!?)\"']|(?:and|or|of|is|are|was|power|powers|process|properties|benefits?|effects?|journey|time|"
+    r"response|abilit\w+|capacit\w+|energy|touch|arts?|practices?|traditions?|modalit\w+|systems?|techniques?|"
+    r"methods?|crisis|centre|center|clinic|session|sessions|phase|stage|naturally)\b)", re.I)
+_OBJECT_START = LazyPattern(
+    r"\s+(?:the|your|their|his|her|its|our|all|any|every|chronic|acute|severe|most|many|a|an|these|those)\b", re.I)
+_AIMED = LazyPattern(
+    r"\s+(?:against|for|in\s+(?:treating|reducing|relieving|fighting|preventing|suppressing|curing|healing)|"
+    r"at\s+(?:treating|reducing|relieving))\b", re.I)
+_EFFECT_NOUN = LazyPattern(
+    r"\W+(?:(?:and|or)\s+)?(?:[\w-]+\s+){0,2}?(?:alternative|option|treatment|therapy|remedy|supplement|way|system|"
+    r"measure|preventative|preventive|cure|medicine|solution|method|approach|technique|tool|relief|weight\s+loss|"
+    r"pain\s+relief|detox)\b", re.I)
+_PREDICATE = LazyPattern(r"\b(?:is|are|was|were|'s|'re|be|been|being|become|becomes|proves?|seems?)\s+(?:\w+\s+)?$", re.I)
+_CAN_BE = LazyPattern(r"\b(?:can|could|may|might)\s+(?:also\s+|often\s+)?be\s+(?:a\s+|an\s+)?(?:\w+\s+)?$", re.I)
+_TOPIC_HEADING = LazyPattern(r"^\W*(?:\w+ing|how|why|what|when|where|which|who|is|are|can|does|do|should|will)\b", re.I)
+
+
 _TITLE_STOP = frozenset(
     "what when where which with your this that from into does best ways ways guide help helps health benefits "
     "about more most than them they their there these those have will natural naturally top review reviews "
     "treatment treatments therapy relief facts myth myths truth how why tips".split())
 
 
-def _find_claims(sent: str, low: str, subject, block_kind: str) -> list[_Claim]:
-    """Claims found by the sentence's structure (see the module docstring)."""
+_PAREN = LazyPattern(r"\([^()]{0,120}\)")
+
+
+def _since_boundary(sent: str, pos: int) -> str:
+    """The text before ``pos`` back to the last clause terminator (commas do not end it)."""
+    cut = 0
+    for m in CLAUSE_BOUNDARY.finditer(sent, 0, pos):
+        cut = m.end()
+    return sent[cut:pos]
+
+
+def _find_claims(sent: str, low: str, subject, block_kind: str, line_starts=()) -> list[_Claim]:
+    """Claims found by the sentence's structure (see the module docstring).
+    ``line_starts``: offsets in ``sent`` where a source line begins (a
+    paragraph of lines that start with a bullet is a list, too)."""
     lex = _lexicon()
     out: list[_Claim] = []
     cond = lex.condition.search(sent) or lex.body.search(sent)
 
+    def bullet(pos: int) -> bool:
+        """The words before ``pos`` are only a bullet or a label ("Stops hot flushes", "**Acne:** clears spots")."""
+        if block_kind in ("list_item", "heading", "table_cell") and _IMPERATIVE_OR_BULLET.match(sent[:pos]):
+            return True
+        line = max((ls for ls in line_starts if ls <= pos), default=None)
+        return line is not None and _BULLET_LINE.match(sent[line:pos]) is not None
+
+    bare = _PAREN.sub(lambda m: " " * len(m.group(0)), sent) if "(" in sent else sent  # asides in brackets
+
     def has_subject(pos: int) -> bool:
-        before = clause_before(sent, pos)
+        before = clause_before(bare, pos)
+        whole = bare[:pos]
+        if not CLAUSE_BOUNDARY.search(whole):  # commas around an apposition do not end the subject
+            before = whole
         if lex.treatment.search(before) or _SUBJECT_PRONOUN.search(before):
             return True
         if subject is not None and subject.search(before):
             return True
-        # a bullet or heading that starts with the verb ("Stops hot flushes", "**Acne:** clears spots")
-        return block_kind in ("list_item", "heading", "table_cell") and _IMPERATIVE_OR_BULLET.match(sent[:pos]) is not None
+        return bullet(pos)
 
     def strength(pos: int) -> str:
         before = clause_before(sent, pos)
@@ -430,11 +494,17 @@ def _find_claims(sent: str, low: str, subject, block_kind: str) -> list[_Claim]:
         if word.startswith(("into", "in ")):
             out.append(_Claim(m.start(), m.end(), "remission", strength(m.start())))
         elif word.startswith("ensure"):
-            if has_subject(m.start()) and not lex.purpose.search(sent[:m.start()]) and (cond or "safe" in low):
+            if re.search(r"\w", sent[:m.start()]) and has_subject(m.start()) and not lex.purpose.search(sent[:m.start()]) and (cond or "safe" in low):
                 out.append(_Claim(m.start(), m.end(), "certainty", strength(m.start())))
-        elif cond or "health" in word or "ailment" in word or "disease" in word:
+        elif cond or "health" in word or "ailment" in word or "disease" in word or "health" in low:
             if word.startswith("the only") or has_subject(m.start()):
                 out.append(_Claim(m.start(), m.end(), "certainty", strength(m.start())))
+    for m in lex.no_more.finditer(sent):
+        if lex.condition.search(sent, m.end(), m.end() + 50) and has_subject(m.start()):
+            out.append(_Claim(m.start(), m.end(), "certainty", "promise"))
+    for m in lex.purge.finditer(sent):
+        if has_subject(m.start()) and not lex.cure_purpose.search(sent, 0, m.start()):
+            out.append(_Claim(m.start(), m.end(), "cure", strength(m.start())))
     # verbs: cure class alone, efficacy class with an intensifier or as plain fact about a treatment
     if cond:
         for m in lex.verb.finditer(sent):
@@ -442,7 +512,7 @@ def _find_claims(sent: str, low: str, subject, block_kind: str) -> list[_Claim]:
             kind = lex.kind_of.get(form, "efficacy")
             vs, ve = m.start(), m.end()
             target = (lex.condition.search(sent, ve, ve + 60) or lex.body.search(sent, ve, ve + 50)
-                      or lex.condition.search(sent, max(0, vs - 40), vs))
+                      or lex.condition.search(sent, max(0, vs - 60), vs) or lex.body.search(sent, max(0, vs - 40), vs))
             if target is None:
                 continue
             ib = None
@@ -452,29 +522,41 @@ def _find_claims(sent: str, low: str, subject, block_kind: str) -> list[_Claim]:
             a, b = (ib.start() if ib else vs), (ia.end() if ia else ve)
             intens = ib is not None or ia is not None
             subj = has_subject(vs)
+            if form.endswith("ing") and _NOUN_ING_NEXT.match(sent, ve) and not intens:
+                continue  # "the healing power of the body", "healing and rest": a noun, no claim
             if kind == "cure":
                 passive = re.search(r"\b(?:can|will|could)\s+(?:\w+\s+)?be\s+(?:\w+ly\s+)?$", sent[:vs], re.I)
-                if not (subj or intens or passive):
+                if passive and not (lex.condition.search(_since_boundary(sent, passive.start()))
+                                    or re.match(r"\s+(?:by|with|through|using|after)\b", sent[ve:], re.I)):
+                    passive = None
+                if not (subj or intens or passive) or lex.cure_purpose.search(sent[:vs]):
                     continue
                 out.append(_Claim(a, b, "cure", strength(vs)))
             elif intens:
                 if subj or lex.condition.search(sent, max(0, vs - 40), vs):
                     out.append(_Claim(a, b, "efficacy", strength(vs)))
-            elif form.endswith("s") and not form.endswith("ss") and target.start() >= ve and subj \
-                    and not lex.purpose.search(sent[:vs]):
+            elif kind == "efficacy" and form.split()[0].endswith("s") and not form.endswith("ss") \
+                    and target.start() >= ve and subj and not lex.purpose.search(sent[:vs]):
                 out.append(_Claim(vs, ve, "efficacy", "direct"))
     # efficacy adjectives: "effective against diabetes", "a highly effective system", "a powerful preventative"
     for m in lex.adjective.finditer(sent):
         degree = lex.degree.match(m.group(0))
-        after = sent[m.end():m.end() + 50]
-        aimed = re.match(r"\s+(?:against|for|in\s+(?:treating|reducing|relieving|fighting|preventing)|at\s+(?:treating|reducing|relieving))\b",
-                         after, re.I)
-        if not (degree or aimed or re.match(r"\W+(?:alternative|option|treatment|remedy|supplement|way|system|measure|preventative|cure|medicine|solution)", after, re.I)):
+        after = sent[m.end():m.end() + 60]
+        aimed = _AIMED.match(after)
+        noun = _EFFECT_NOUN.match(after)
+        if not (aimed or noun or (degree and _PREDICATE.search(sent, 0, m.start()))):
             continue
         if not (cond or lex.treatment.search(sent) or (subject is not None and subject.search(sent))):
             continue
         if not (has_subject(m.start()) or degree):
             continue
+        if not degree and not lex.condition.search(sent) and not m.group(0).lower().startswith(("powerful", "potent")):
+            continue  # "an effective solution to enhance relaxation": no condition, no claim
+        if lex.standard_care.search(clause_before(bare, m.start())) and not lex.treatment.search(
+                clause_before(bare, m.start())):
+            continue  # "antibiotics are no longer effective": conventional care, not the article's promise
+        if _CAN_BE.search(sent, 0, m.start()):
+            continue  # "can be a very effective treatment": a possibility
         out.append(_Claim(m.start(), m.end(), "certainty" if degree else "efficacy", strength(m.start())))
     # safety: "X is safe", "are safe to use" about a treatment (not "it is safe to ask")
     if "safe" in low:
@@ -484,7 +566,7 @@ def _find_claims(sent: str, low: str, subject, block_kind: str) -> list[_Claim]:
                 continue
             before = clause_before(sent, m.start())
             if lex.treatment.search(before) or (subject is not None and subject.search(before)):
-                if not lex.condition.search(before):
+                if not lex.condition.search(before):  # "most nosebleeds are harmless" is about a condition
                     out.append(_Claim(m.start(), m.end(), "safety", "direct"))
     return out
 
@@ -501,12 +583,13 @@ _FINDING_REPORT = LazyPattern(
     re.I)
 
 
-def _sentence_claim(sent: str, low: str, subject, block_kind: str, allow_hedged: bool, quotes) -> _Claim | None:
+def _sentence_claim(sent: str, low: str, subject, block_kind: str, allow_hedged: bool, quotes,
+                    line_starts=()) -> _Claim | None:
     """The first structural claim of a sentence that survives scope and quotes.
     A trial's result reported as such ("a trial found that it was more
     effective in relieving spasm") is a finding, not the writer's promise;
     a cure, safety or superiority claim stays one whoever is said to show it."""
-    for c in sorted(_find_claims(sent, low, subject, block_kind), key=lambda c: c.start):
+    for c in sorted(_find_claims(sent, low, subject, block_kind, line_starts), key=lambda c: c.start):
         if c.kind in ("efficacy", "certainty") and _FINDING_REPORT.search(sent, 0, c.start):
             continue
         if negated(sent, c.start, c.end):
@@ -563,17 +646,21 @@ def check(doc, options):
             block_cands = [c for c in block_cands if not any(us < c[1] and c[0] < ue for us, ue in urls)]
         if not block_cands and not (structural and health):
             continue
-        if in_reference_list(doc, block) or is_leftover(doc, block) or myth_section(doc, block):
+        if in_reference_list(doc, block) or myth_section(doc, block):
             continue
         block_src = block_source(doc, block)
         if block.kind != "heading" and looks_like_reference(block_src):
             continue
-        if refutation_label(text):
+        if refutation_label(text) or negated_lead_in(doc, block):
             continue
+        topic = block.kind == "heading" and _TOPIC_HEADING.match(text) is not None  # "Using X for pain"
         prose = block.prose
+        leftover = leftover_lines(doc)  # a claim on a line that a leftover rule reports is no prose
         titles = None
         block_cited = has_identifier(block_src, links="sources")
         spans = sentence_spans(text)
+        raw = prose.text
+        newlines = [i + 1 for i, ch in enumerate(raw) if ch == "\n"] if "\n" in raw else []
         k_c = 0
         for k, (s, e) in enumerate(spans):
             cands = []
@@ -634,16 +721,25 @@ def check(doc, options):
                         continue
                     if not before.strip() and _GERUND_START.match(phrase):
                         continue
+                    if re.match(r"^\W*to\s+$", before, re.I):  # "To address the underlying cause, ..."
+                        continue
+                if cat is not None and cat.name == "safety" and _about_condition(sent, cs):
+                    continue
                 start, end = prose.span(s + cs, s + ce)
+                if leftover and doc.line_of(start) in leftover:
+                    continue
                 if _is_title(doc, block, sent, phrase, q, start, end, titles):
                     continue
                 found += 1
                 yield _finding(start, end, phrase, cat.what if cat is not None else "is an absolute claim",
                                cat.instead if cat is not None else '"may help ..."',
                                cat.name if cat is not None else "extra", None)
-            if found or not health:
+            if found or not health or topic:
                 continue
-            claim = _sentence_claim(sent, sent_low, subject, block.kind, allow_hedged, quotes)
+            if text.count('"', 0, s) % 2 == 1:
+                continue  # a quotation that began in an earlier sentence: the source's words, not the writer's
+            line_starts = [i - s for i in newlines if s < i < e]
+            claim = _sentence_claim(sent, sent_low, subject, block.kind, allow_hedged, quotes, line_starts)
             if claim is None or (marked and claim.kind in _CITATION_EXCUSES):
                 continue
             phrase = sent[claim.start:claim.end]
@@ -651,6 +747,8 @@ def check(doc, options):
                 if any(im.start() <= claim.start and claim.end <= im.end() for im in ignore_rx.finditer(sent)):
                     continue
             start, end = prose.span(s + claim.start, s + claim.end)
+            if leftover and doc.line_of(start) in leftover:
+                continue
             if titles is None:
                 titles = title_spans(doc, block)
             if inside(titles, start, end) and (_WORK_CUE.search(sent) or "](" in block_src or "<a" in block_src):
@@ -658,6 +756,14 @@ def check(doc, options):
             what, instead = _KINDS[claim.kind]
             yield _finding(start, end, phrase, f"{what} ({_STRENGTH[claim.strength]})", instead, claim.kind,
                            claim.strength)
+
+
+def _about_condition(sent: str, pos: int) -> bool:
+    """The clause before ``pos`` is about a condition, not a treatment ("a
+    peanut allergy is completely harmless when ...", "most nosebleeds are harmless")."""
+    lex = _lexicon()
+    before = clause_before(sent, pos)
+    return lex.condition.search(before) is not None and lex.treatment.search(before) is None
 
 
 def _is_title(doc, block, sent, phrase, q, start, end, titles) -> bool:

@@ -292,7 +292,7 @@ def test_seeds_findings_and_traps():
     assert any(f.line == 1 for f in s0)
     assert not any(f.line == 35 for f in s0)  # "While it is not a cure"
     s1 = findings((seeds / "001_9f7dd399d0806bb7.txt").read_text(encoding="utf-8"), "001.txt")
-    assert [f.line for f in s1] == [36, 36]
+    assert [f.line for f in s1] == [8, 36, 36]  # line 8: "a natural and effective approach to alleviate muscle spasms"
     s2 = findings((seeds / "002_61f04f7f713dda28.txt").read_text(encoding="utf-8"), "002.txt")
     assert [f.line for f in s2] == [59]
     for name in ("003_11b9ec09f232ca3e.txt", "004_b58b6a3761631fd8.txt"):
