@@ -39,8 +39,9 @@ from __future__ import annotations
 import functools
 import re
 
-from acu_lint.model import Finding, Fix
+from acu_lint.model import Edit, Finding, Fix
 from lint_rules._common import LazyPattern, block_stands_alone, case_exotic, literal_index, load_data, phrase_source
+from lint_rules._leftovers import memo
 
 ID = "image-prompt"
 SEVERITY = "error"
@@ -53,6 +54,18 @@ _FLAGS = LazyPattern(
     r"|chaos\s+\d+|stylize\s+\d+|s\s+\d{2,4}|seed\s+\d+|no\s+[a-z]+|tile|weird\s+\d+)(?![\w-])",
     re.I,
 )
+_PAIRS = {"[": "]", "[[": "]]", "(": ")", "{": "}", "{{": "}}", "<": ">"}
+# an image in the source: Markdown ![alt](src), an <img> tag, a figure shortcode's src
+_IMAGE_REF = LazyPattern(
+    r"!\[[^\]\n]*\]\(\s*<?(?P<md>[^)\n]*)\)"
+    r"|<img\b(?P<attrs>[^>\n]*)>"
+    r"|\{\{[<%]\s*(?:figure|img|image)\b[^\n]*?\bsrc\s*=\s*[\"']?(?P<sc>[^\"'\s>]+)", re.I)
+_SRC = LazyPattern(r"\bsrc\s*=\s*[\"']?(?P<src>[^\"'\s>]+)", re.I)
+_LAZY = LazyPattern(r"\bdata-(?:src|lazy|original)|\bsrcset\s*=|\bclass\s*=\s*[\"'][^\"']*lazy", re.I)
+_SRC_TOKEN = LazyPattern(
+    r"placeholder|insert[-_ ]?(?:an?[-_ ])?(?:image|photo)|(?:image|photo|img)[-_ ]?here|your[-_ ]?(?:image|photo)"
+    r"|(?:image|img|photo)[-_ ]?(?:url|link|src|path)\b|path/to/|add[-_ ]?(?:image|photo)|^image\d*\.(?:jpe?g|png)$"
+    r"|example\.(?:com|org|net)/|\btodo\b|\btbd\b", re.I)
 
 
 @functools.lru_cache(maxsize=8)
@@ -68,9 +81,6 @@ def _patterns(extra: tuple[str, ...]):
     )
     labels = phrase_source(list(d["labels"]) + list(extra))
     label_start = re.compile(rf"^\s*[\[(*_]*\s*(?:{labels})\s*[*_]*\s*[:\-\u2013\u2014\]]", re.I)
-    ph = "|".join(re.escape(p) for p in sorted(d["placeholders"], key=len, reverse=True))
-    # compiled on first use: most texts have no "[" or "{", no style keyword, no instruction
-    placeholder = LazyPattern(rf"[\[{{]{{1,2}}\s*(?:{ph})(?:\s*[:\-\u2013]|\s+(?:of|showing|here)\b|\s*[\]}}])[^\]}}\n]*[\]}}]{{1,2}}", re.I)
     style = _phrases(d["style_keywords"])
     weak = _phrases(d.get("style_keywords_weak") or [])
     not_prompt = _phrases(d["not_prompt_context"])
@@ -78,7 +88,34 @@ def _patterns(extra: tuple[str, ...]):
     # (exact for ASCII words in a text without case-exotic letters)
     firsts = {k.split()[0].lower() for k in d["style_keywords"] if k and k.strip()}
     style_words = frozenset(firsts) if firsts and all(w.isascii() for w in firsts) else None
-    return instruction, label_start, placeholder, style, weak, not_prompt, style_words
+    return instruction, label_start, style, weak, not_prompt, style_words
+
+
+def _alt(words) -> str:
+    return "|".join(r"[\s_-]+".join(re.escape(w) for w in p.split())
+                    for p in sorted({w.strip() for w in words if w and w.strip()}, key=len, reverse=True))
+
+
+@functools.lru_cache(maxsize=1)
+def _placeholder_patterns():
+    d = load_data("image_prompt.yaml")
+    media = _alt(list(d["media_nouns"]) + list(d["placeholders"]))
+    verbs = _alt(d["placeholder_verbs"])
+    bracket = re.compile(
+        r"(?P<open>\[\[?|\(|\{\{?|<)\s*[*_]*\s*(?:please\s+)?"
+        rf"(?:(?P<verb>{verbs})\s+(?:an?\s+|the\s+|your\s+|one\s+|some\s+|relevant\s+|suitable\s+|appropriate\s+|\d+\s+)?"
+        r"(?:[\w'-]+\s+){0,2}?)?"
+        rf"(?P<noun>{media})(?![\w-])(?:\s*\d{{1,2}}(?=\s*[:\-\u2013\u2014]))?"
+        r"(?P<here>\s+(?:here|placeholder|needed|to\s+come|goes\s+here|tbd|tk))?\s*[*_]*\s*"
+        r"(?:(?P<sep>[:\-\u2013\u2014|]|\s+(?:of|showing|depicting|with|about|illustrating|that|where|here)\b)"
+        r"[^\[\](){}<>\n]{0,300})?"
+        r"(?P<close>\]\]?|\)|\}\}?|>)", re.I)
+    label = re.compile(
+        rf"^[\W_]{{0,3}}(?P<label>{_alt(d['media_labels'])})\s*(?:\d{{1,2}}\s*)?[*_]*\s*[:\-\u2013\u2014]\s*[*_]*\s*"
+        r"(?P<value>\S.*)$", re.I)
+    credit = re.compile(rf"(?<![\w-])(?:{_alt(d['credit_words'])})(?![\w-])|\u00a9|@", re.I)
+    hosts = tuple(h.lower() for h in d["placeholder_hosts"])
+    return bracket, label, credit, hosts
 
 
 def _phrases(phrases):
@@ -97,12 +134,135 @@ def _style_count(style, weak, text: str) -> int:
 
 
 _FIRST_SENTENCE = LazyPattern(r"(?<=[.!?])\s")
+_LEAD = "Leftover AI image prompt: {reason} was published as article text. "
+_WHOLE = "Readers see production notes; delete it or replace it with the image it describes."
 
 
-def check(doc, options):
-    instruction, label_start, placeholder, style, weak, not_prompt, style_words = _patterns(
-        tuple(options.get("extra_labels") or ()))
-    blocks = list(doc.prose_blocks())
+def _placeholders(text: str, raw_angle: bool = False):
+    """Bracketed image placeholders in ``text``: (start, end)."""
+    bracket, _label, credit, _hosts = _placeholder_patterns()
+    out = []
+    for m in bracket.finditer(text):
+        o, c = m.group("open"), m.group("close")
+        if _PAIRS.get(o) != c or (o == "<") != raw_angle:
+            continue
+        body = m.group(0)
+        if o == "<" and ("=" in body or not (m.group("verb") or m.group("sep"))):
+            continue  # a real tag
+        if not (m.group("verb") or m.group("sep") or m.group("here")) and o == "(":
+            continue  # "(photo)" in a sentence
+        rest = body[m.end("noun") - m.start():]
+        if credit.search(rest) and not m.group("verb"):
+            continue  # "[Photo: Dana Lee / Shutterstock]", "(photo courtesy of ...)"
+        out.append((m.start(), m.end(), bool(m.group("verb"))))
+    return out
+
+
+def _describes(value: str, credit) -> bool:
+    """An "Image: ..." value that describes a picture to make, not a credit line."""
+    words = value.strip(" *_.").split()
+    if len(words) < 2 or credit.search(value):
+        return False
+    first = words[0]
+    if first.lower() in ("a", "an", "the", "two", "three", "close-up", "closeup", "overhead", "someone", "person"):
+        return True
+    if first[:1].islower():
+        return True
+    if first.isupper() and len(words) >= 3:
+        return True
+    return first[:1].isupper() and words[1][:1].islower() and not words[1][:1].isdigit()
+
+
+def _excluded_lines(doc) -> set[int]:
+    out: set[int] = set()
+    for b in doc.blocks:
+        if b.kind in ("code", "front_matter", "comment"):
+            out.update(range(b.line, b.end_line + 1))
+    return out
+
+
+def _image_placeholder_src(src: str, hosts) -> bool:
+    s = src.strip().lower()
+    if not s or s.startswith("data:"):
+        return False
+    host = re.sub(r"^(?:https?:)?//", "", s).split("/", 1)[0].split("?", 1)[0] if "//" in s[:8] else ""
+    if host and any(host == h or host.endswith("." + h) for h in hosts):
+        return True
+    if host == "source.unsplash.com" and "random" in s:
+        return True
+    name = s.rsplit("/", 1)[-1]
+    return bool(_SRC_TOKEN.search(s) or _SRC_TOKEN.search(name))
+
+
+def _raw_items(doc, items, taken):
+    """What only the source shows: images served from a placeholder service or with a
+    placeholder token for a source, and "<Image of ...>" pseudo-tags."""
+    text = doc.text
+    low = text.lower()
+    if "img" not in low and "![" not in text and "src" not in low and "<" not in text:
+        return
+    _b, _l, _c, hosts = _placeholder_patterns()
+    excluded = _excluded_lines(doc)
+    for n, line in enumerate(doc.lines, 1):
+        if n in excluded or ("<" not in line and "![" not in line and "{{" not in line):
+            continue
+        base = doc.line_start(n)
+        hit = False
+        for m in _IMAGE_REF.finditer(line):
+            if m.group("attrs") is not None:
+                attrs = m.group("attrs")
+                if _LAZY.search(attrs):
+                    continue
+                sm = _SRC.search(attrs)
+                src = sm.group("src") if sm else ""
+            else:
+                src = m.group("md") if m.group("md") is not None else (m.group("sc") or "")
+            if not _image_placeholder_src(src, hosts) or line.count("`", 0, m.start()) % 2:
+                continue
+            alone = (line.strip() == m.group(0).strip() and (n == 1 or doc.is_blank_line(n - 1))
+                     and (n == doc.line_count or doc.is_blank_line(n + 1)) and line[:1] != " "
+                     and m.group("attrs") is None)
+            fix = Fix((doc.delete_lines(n, n),), True, "delete the placeholder image") if alone else None
+            items.append((base + m.start(), base + m.end(), n, n,
+                          "Placeholder image left in the article (" + _short(src) + "): the pipeline never put the "
+                          "real picture in. Replace it with the image, or delete it.", fix))
+            taken.add(n)
+            hit = True
+            break
+        if not hit and "<" in line:
+            for s, e, _verb in _placeholders(line, raw_angle=True):
+                if line.count("`", 0, s) % 2:
+                    continue
+                alone = line.strip() == line[s:e].strip()
+                fix = Fix((doc.delete_lines(n, n),), True, "delete the placeholder") if alone and \
+                    (n == doc.line_count or doc.is_blank_line(n + 1)) else None
+                items.append((base + s, base + e, n, n,
+                              "Image placeholder left in the text; insert the image or delete the placeholder.", fix))
+                taken.add(n)
+                break
+
+
+def _short(src: str) -> str:
+    return src if len(src) <= 50 else src[:47] + "..."
+
+
+def _prev_has_image(doc, block) -> bool:
+    k = block.line - 1
+    while k >= 1 and doc.is_blank_line(k):
+        k -= 1
+    if k < 1:
+        return False
+    prev = doc.lines[k - 1].lower()
+    return "![" in prev or "<img" in prev or "figure" in prev or "<picture" in prev
+
+
+def _analyse_doc(doc, extra: tuple[str, ...]):
+    instruction, label_start, style, weak, not_prompt, style_words = _patterns(extra)
+    _bracket, media_label, credit, _hosts = _placeholder_patterns()
+    items: list = []
+    taken: set[int] = set()
+    _raw_items(doc, items, taken)
+    blocks = [b for b in doc.prose_blocks() if b.line not in taken]
     lowered = [b.prose.text.lower() for b in blocks]
     if style_words is None:
         style_hits = [True] * len(blocks)
@@ -113,33 +273,79 @@ def check(doc, options):
         text = block.prose.text
         may_style = hit or case_exotic(low)
         may_flag = "--" in text  # every _FLAGS match starts with "--"
-        may_place = "[" in text or "{" in text  # every placeholder starts with one
+        may_place = "[" in text or "{" in text or "(" in text  # every placeholder starts with one
+        places = _placeholders(text) if may_place else []
         reason = None
+        first_line = text.split("\n", 1)[0]
         # both patterns start with "^" (no re.M): match() is search() that does not try every position
         if instruction.match(text) and not not_prompt.search(_FIRST_SENTENCE.split(text, maxsplit=1)[0]):
             reason = "an image-generation instruction"
         elif label_start.match(text):
             reason = "an image prompt or placeholder label"
-        elif may_place and placeholder.search(text) and len(placeholder.search(text).group(0)) >= 0.6 * len(text.strip()):
+        elif places and sum(e - s for s, e, _ in places) >= 0.6 * len(text.strip(" *_.")) and (
+                len(places) > 1 or places[0][2] or text[places[0][0]] != "(" or len(text.split()) <= 12):
             reason = "an image placeholder"
-        elif may_style and len(text.split()) <= 80 and _style_count(style, weak, text) >= 2:
+        elif ":" in first_line[:30] or "-" in first_line[:30] or "\u2013" in first_line[:30]:
+            m = media_label.match(first_line)
+            if m and len(first_line.split()) <= 40 and _describes(m.group("value"), credit) \
+                    and not _prev_has_image(doc, block) and not block.quote:
+                if "\n" in text:  # only the first line of the block
+                    s, e = block.prose.span(0, len(first_line))
+                    items.append((s, e, doc.line_of(s), doc.line_of(max(s, e - 1)),
+                                  _LEAD.format(reason="an image placeholder line") + _WHOLE, None))
+                    continue
+                reason = "an image placeholder line"
+        if reason is None and may_style and len(text.split()) <= 80 and _style_count(style, weak, text) >= 2:
             reason = "a list of image-generator style keywords"
-        elif may_flag and _FLAGS.search(text) and ((may_style and style.search(text)) or len(text.split()) <= 40):
+        elif reason is None and may_flag and _FLAGS.search(text) and (
+                (may_style and style.search(text)) or len(text.split()) <= 40):
             reason = "a line of image-generator flags"
         if reason:
             fix = Fix((doc.delete_block(block),), True, "delete the prompt") if block_stands_alone(doc, block) else None
-            yield Finding(block.start, block.end,
-                          f"Leftover AI image prompt: {reason} was published as article text. "
-                          "Readers see production notes; delete it or replace it with the image it describes.",
-                          fix=fix)
+            items.append((block.start, block.end, block.line, block.end_line, _LEAD.format(reason=reason) + _WHOLE, fix))
             continue
         # a prompt flag inside normal prose: point at the flag, no fix
         m = _FLAGS.search(text) if may_flag else None
-        if m and (not may_place or placeholder.search(text) is None):
+        if m and not places:
             start, end = block.prose.span(m.start(), m.end())
-            yield Finding(start, end, "Image-generator flag left in the text; delete it.")
-        else:
-            pm = placeholder.search(text) if may_place else None
-            if pm:
-                start, end = block.prose.span(pm.start(), pm.end())
-                yield Finding(start, end, "Image placeholder left in the text; insert the image or delete the placeholder.")
+            items.append((start, end, doc.line_of(start), doc.line_of(max(start, end - 1)),
+                          "Image-generator flag left in the text; delete it.", None))
+            continue
+        for s, e, verb in places:
+            if text[s] == "(" and not verb:
+                continue  # "(photo of the team below)" inside a sentence: too weak alone
+            start, end = block.prose.span(s, e)
+            items.append((start, end, doc.line_of(start), doc.line_of(max(start, end - 1)),
+                          "Image placeholder left in the text; insert the image or delete the placeholder.", None))
+    return items
+
+
+def _analyse(doc, extra: tuple[str, ...]):
+    if not doc.text.strip():
+        return []
+    from lint_rules.assistant_text import unwrapped
+
+    items = _analyse_doc(doc, extra)
+    w = unwrapped(doc)
+    if w is not None:
+        for s, e, a, b, msg, fix in _analyse(w.inner, extra):
+            if fix is not None:
+                fix = Fix(tuple(Edit(x.start + w.base, x.end + w.base, x.text) for x in fix.edits), fix.safe,
+                          fix.description)
+            items.append((s + w.base, e + w.base, a + w.shift, b + w.shift, msg, fix))
+    items.sort(key=lambda i: (i[0], -i[1]))
+    return items
+
+
+def leftover_lines(doc) -> frozenset[int]:
+    lines: set[int] = set()
+    for _s, _e, a, b, _m, _f in memo(doc, "image-prompt", lambda: _analyse(doc, ())):
+        lines.update(range(a, b + 1))
+    return frozenset(lines)
+
+
+def check(doc, options):
+    extra = tuple(options.get("extra_labels") or ())
+    items = memo(doc, "image-prompt", lambda: _analyse(doc, ())) if not extra else _analyse(doc, extra)
+    for start, end, _a, _b, message, fix in items:
+        yield Finding(start, end, message, fix=fix)
