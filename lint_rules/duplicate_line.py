@@ -95,6 +95,21 @@ def _key(text: str) -> str:
     return t
 
 
+def doubled(before, b) -> bool:
+    """True when block ``b``, right after ``before``, repeats it as a title-like
+    line (what this rule reports as "repeats the one just above"); numbering-gap
+    leaves such a pair to this rule."""
+    if not (before.prose and b.prose):
+        return False
+    text = b.prose.text.strip()
+    if text.endswith(_SENTENCE_END) or _key(text) != _key(before.prose.text):
+        return False
+    if b.kind in ("heading", "paragraph") and before.kind in ("heading", "paragraph"):
+        return True
+    return (b.kind == "list_item" and before.kind == "list_item" and b.number is not None
+            and b.number == before.number and b.depth == before.depth)
+
+
 def _plain(text: str) -> str:
     return " ".join(text.split())
 
@@ -205,10 +220,7 @@ def check(doc, options):
             reason = "The front matter's title is repeated here as a heading in another letter case"
         elif b is not title and title_key and key == title_key and kind in ("heading", "paragraph"):
             reason = f"The title is repeated here (first on line {title.line})"
-        elif (before is not None and before[1] == key and not ends_sentence and (
-                kind in ("heading", "paragraph") and before[0].kind in ("heading", "paragraph")
-                or kind == "list_item" and before[0].kind == "list_item" and b.number is not None
-                and b.number == before[0].number and b.depth == before[0].depth)):
+        elif before is not None and before[1] == key and doubled(before[0], b):
             # a title-like line standing twice in a row ("Acupuncture for Neck Pain" / the same
             # again), in any letter case, with or without its number
             same = _plain(before[0].prose.text.strip()) == _plain(text)
@@ -230,9 +242,11 @@ def check(doc, options):
                 seen[key] = b
         if kind == "heading":
             level = b.level or 2
-            # a new heading of the same or a higher level starts a new section
-            for k in [k for k, (_, lv) in headings.items() if lv >= level and k != key]:
-                del headings[k]
+            if doc.kind != "text":
+                # a new heading of the same or a higher level starts a new section (plain
+                # text has no levels: there a list or running text does)
+                for k in [k for k, (_, lv) in headings.items() if lv >= level and k != key]:
+                    del headings[k]
             headings.setdefault(key, (b, level))
         elif kind == "list_item" or ends_sentence or has_words(key, _RUNNING_TEXT_WORDS) and not label:
             headings.clear()  # running text or a list: a new section may reuse a heading

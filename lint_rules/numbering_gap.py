@@ -89,6 +89,7 @@ class Item:
     style: str  # ".", ")", "step" or "hash"
     span: tuple[int, int]  # the marker, for the finding
     digits: tuple[int, int] | None  # source span of the digits, for the fix
+    split: bool = False  # a Markdown list of its own right after a one-item list with the same number
 
 
 @dataclass
@@ -170,6 +171,12 @@ def _feed(seq: Sequence, item: Item, max_jump: int) -> bool:
         return True
     prev = seq.items[-1]
     x, p = item.number, prev.number
+    if item.split and x == p and seq.direction >= 0:
+        # "1." lists split by unindented text: each shows as 1, the writer meant 1, 2, 3
+        seq.problems.append((item, prev))
+        seq.direction = 1
+        seq.items.append(item)
+        return True
     if seq.direction >= 0 and x == p + 1:
         seq.direction = 1
     elif seq.direction <= 0 and x == p - 1 and (seq.direction == -1 or x > 1):
@@ -229,7 +236,10 @@ def _findings(doc, seq: Sequence):
         label = _label(item)
         sep = "" if label.endswith(("#", " ")) else " "
         expected = p + step
-        if x == p:
+        if x == p and item.split:
+            msg = (f"Numbering repeats {x}: {label}{sep}{x} on line {prev.block.line} too (the unindented text "
+                   f"between them ends the Markdown list, so each item shows as {x}).")
+        elif x == p:
             msg = f"Numbering repeats {x}: {label}{sep}{x} on line {prev.block.line} too."
         elif (x - p) * step > 0:
             msg = (f"Numbering skips {_missing(p, x)}: {label}{sep}{x} follows {label}{sep}{p} "
@@ -245,33 +255,116 @@ def _findings(doc, seq: Sequence):
                             "previous_line": prev.block.line, "sequence_lines": lines})
 
 
+def _doubled(a, b) -> bool:
+    """One heading or item standing twice ("3. CHECK YOUR POSTURE" then "3. Check
+    your posture"): duplicate-line reports it; it is not a numbering repeat."""
+    from lint_rules.duplicate_line import doubled
+
+    return doubled(a, b)
+
+
+class _MdLists:
+    """Which Markdown list an ordered item belongs to: a bullet item at its
+    depth, or a paragraph or heading outside it, ends a list (CommonMark), so
+    the next "1." starts a new list and is shown as 1 again."""
+
+    def __init__(self) -> None:
+        # (quote, depth) -> [first number, items in the list, ended, style]
+        self.lists: dict[tuple, list] = {}
+
+    def interrupt(self, block) -> None:
+        kind = block.kind
+        if kind == "heading":
+            self.lists.clear()  # a new section: its lists are new
+            return
+        if kind == "list_item" and block.number is None:
+            d = block.depth
+        elif kind == "paragraph" and block.prose:
+            d = block.depth  # a paragraph inside an item sits one level deeper than the item
+        else:
+            return
+        for k, v in self.lists.items():
+            if k[1] >= d:
+                v[2] = True
+
+    def item(self, block, item) -> bool:
+        """Record an ordered item; True when it starts a new list right after a
+        one-item list of the same number (both shown as that number)."""
+        key = (bool(block.quote), block.depth)
+        cur = self.lists.get(key)
+        if cur is not None and not cur[2] and cur[3] == item.style:
+            cur[1] += 1
+            return False
+        split = cur is not None and cur[1] == 1 and cur[0] == item.number and cur[3] == item.style
+        self.lists[key] = [item.number, 1, False, item.style]
+        return split
+
+
 def check(doc, options):
     max_jump = options["max_jump"]
     check_headings = options["check_headings"]
     lists: dict[tuple, Sequence] = {}  # (quote, level, style) -> open sequence
     headings: dict[tuple, Sequence] = {}  # (level, style) -> open sequence
+    # the last number of a top-level sequence that a heading closed: a list in the next
+    # section that starts above 1 continues it ("steps 4-6" under a second heading)
+    carried: dict[tuple, Item] = {}
     levels = _IndentLevels()
     text_doc = doc.kind == "text"
+    md = _MdLists() if doc.kind == "markdown" else None
+    last_prose = None  # the prose block just before
+    last_item: dict[int, Item] = {}  # id(sequence store) -> last item added, for doubled headings
 
-    def close(store: dict[tuple, Sequence], keep) -> list:
+    def close(store: dict[tuple, Sequence], keep, section: bool = False) -> list:
         out = []
         for key in [k for k in store if not keep(k)]:
-            out.extend(_findings(doc, store.pop(key)))
+            seq = store.pop(key)
+            out.extend(_findings(doc, seq))
+            if section and store is lists and seq.items and seq.direction >= 0:
+                carried[key] = seq.items[-1]
         return out
 
     def add(store: dict[tuple, Sequence], key: tuple, item: Item) -> list:
-        seq = store.setdefault(key, Sequence())
+        prev = last_item.get(id(store))
+        if (prev is not None and prev.number == item.number and prev.block is last_prose
+                and _doubled(prev.block, item.block)):
+            return []  # one heading standing twice: not a numbering repeat (duplicate-line)
+        last_item[id(store)] = item
+        seq = store.get(key)
+        out = []
+        if seq is None or not seq.items:
+            seq = store[key] = Sequence()
+            out.extend(_carry(store, key, item))
         if _feed(seq, item, max_jump):
-            return []
-        out = list(_findings(doc, seq))
+            return out
+        out.extend(_findings(doc, seq))
         store[key] = fresh = Sequence()
         _feed(fresh, item, max_jump)
         return out
 
+    def _carry(store, key, item) -> list:
+        """A new top-level sequence that picks up after the last section's list with a gap."""
+        if store is not lists or key[1] != 0:
+            return []
+        prev = carried.get(key)
+        if prev is None or item.number <= 1:
+            return []
+        x, p = item.number, prev.number
+        carried.pop(key, None)
+        if p + 1 < x <= p + max_jump:
+            msg = (f"Numbering skips {_missing(p, x)}: {_label(item)}{'' if _label(item).endswith(('#', ' ')) else ' '}{x} "
+                   f"continues the list that ends at {p} (line {prev.block.line}) but leaves a gap. Renumber "
+                   "the list (or restore the missing item).")
+            return [Finding(item.span[0], item.span[1], msg[0].upper() + msg[1:],
+                            data={"found": x, "expected": p + 1, "previous": p,
+                                  "previous_line": prev.block.line, "sequence_lines": [prev.block.line, item.block.line]})]
+        return []
+
     for block in doc.blocks:
         kind = block.kind
+        if md is not None:
+            md.interrupt(block)
         if kind == "heading":
-            yield from close(lists, lambda k: False)
+            yield from close(lists, lambda k: False, section=True)
             levels.reset()
             item = _text_item(doc, block) if check_headings else None
             level = block.level
@@ -280,6 +373,7 @@ def check(doc, options):
                 yield from add(headings, (level, item.style), item)
         elif kind == "rule":  # a thematic break ends a section's lists
             yield from close(lists, lambda k: False)
+            carried.clear()
             levels.reset()
         elif kind == "list_item" or kind == "paragraph":
             if text_doc:
@@ -292,11 +386,15 @@ def check(doc, options):
             yield from close(lists, lambda k, q=quote, d=depth: k[0] != q or k[1] <= d)
             if kind == "list_item" and block.number is not None:
                 item = _list_item(doc, block)
+                if md is not None and item is not None:
+                    item.split = md.item(block, item)
             elif not text_doc and (kind == "paragraph" or block.number is None):
                 item = _text_item(doc, block)
             else:
                 item = None
             if item is not None:
                 yield from add(lists, (quote, depth, item.style), item)
+        if kind in ("heading", "paragraph", "list_item") and block.prose:
+            last_prose = block
     yield from close(lists, lambda k: False)
     yield from close(headings, lambda k: False)
