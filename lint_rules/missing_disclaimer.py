@@ -145,6 +145,85 @@ def _builtin():
     return rx, label_rx, topics
 
 
+def _alt(words) -> str:
+    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+@functools.lru_cache(maxsize=1)
+def _mechanism():
+    """The disclaimer as a mechanism (see missing_disclaimer.yaml): the text
+    itself as subject, a negation, a word of replacing or being, and what it
+    does not replace; advice about the article's own content; a text that
+    calls itself a summary and defers to the reader's own professional."""
+    d = load_data("missing_disclaimer.yaml")
+    I = re.I
+    self_nouns = _alt(d["self_nouns"])
+    who = _alt(d["professionals"])
+    care = _alt(d["care_nouns"])
+    real_replace = _alt(w for w in d["replace_words"] if w not in ("is", "are", "be"))
+    target = rf"(?:(?:your|a|an|the|any|one's)\s+)?(?:own\s+)?(?:[\w'-]+\s+){{0,3}}?(?:{who}|{care})\b"
+    return {
+        # "this article", "these answers", "the information on this page", "our content"
+        "self": re.compile(rf"\b(?:this|these|the|our|my|all|such)\s+(?:[\w'-]+\s+){{0,2}}?(?:{self_nouns})\b", I),
+        "nothing": re.compile(rf"\bnothing\s+(?:in|on|within|here|written)\b", I),
+        "neg": re.compile(r"\b(?:not|no|never|cannot|nor)\b|n't\b", I),
+        # "does not replace the judgement of your midwife", "is no replacement for your own doctor"
+        "replace": re.compile(rf"(?:\s+[\w'-]+){{0,3}}?\s+(?:{real_replace})\b(?:\s+[\w'-]+){{0,6}}?\s+{target}", I),
+        # "is not a treatment plan", "are not medical advice" (right after the negation)
+        "copula": re.compile(rf"\b(?:is|are|be|was)\s+(?:also\s+|simply\s+|just\s+)?(?:not|never|no)\s+(?:a\s+|an\s+|any\s+|your\s+)?"
+                             rf"(?:(?:personal(?:i[sz]ed)?|individual(?:i[sz]ed)?|professional|medical|specific|formal|clinical)\s+)*"
+                             rf"(?:{care}|substitute|replacement)\b", I),
+        "consult": re.compile(rf"\b(?:{_alt(d['consult_verbs'])})\s+(?:with\s+)?(?:your|a|an)\s+(?:own\s+)?(?:[\w'-]+\s+){{0,3}}?"
+                              rf"(?:{who})\b[^.;]{{0,80}}?\bbefore\s+(?:you\s+)?(?:{_alt(d['consult_before'])})\s+"
+                              rf"{d['consult_objects']}", I),
+        "summary": re.compile(d["summary_status"], I),
+        "defer": re.compile(d["defer_to"], I),
+    }
+
+
+_CLAUSE = re.compile(r"(?<=[.!?;])\s+|\s+(?:but|however|although|though|while)\s+", re.I)
+_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+_CUES = ("not", "no ", "n't", "nothing", "never", "before", "summar", "overview", "general")
+
+
+def _limits_itself(text: str, following: str = "") -> bool:
+    """Whether a sentence of ``text`` (whitespace collapsed, quotes
+    straightened) limits the text's own status: a disclaimer in other words.
+    ``following`` is the text of the next block (a summary's deferral to the
+    reader's professional may stand there)."""
+    low = text.lower()
+    if not any(c in low for c in _CUES):
+        return False
+    mech = _mechanism()
+    for clause in _CLAUSE.split(text):
+        m = mech["self"].search(clause)
+        if m is None:
+            continue
+        if mech["copula"].search(clause, m.end()):
+            return True
+        if mech["nothing"].search(clause, 0, m.start() + 1):
+            neg_end = m.end()
+        else:
+            neg = mech["neg"].search(clause, m.end())
+            if neg is None:
+                continue
+            neg_end = neg.end()
+        if mech["replace"].match(clause, neg_end):
+            return True
+    if "before" in low and mech["consult"].search(text):
+        return True
+    if "summar" in low or "overview" in low or "general" in low:
+        sentences = _SENTENCE.split(text)
+        if following:
+            sentences.append(_SENTENCE.split(following, 1)[0])
+        for i, sent in enumerate(sentences):
+            m = mech["self"].search(sent)
+            if m and mech["summary"].search(sent, m.end()):
+                if any(mech["defer"].search(x) for x in sentences[i:i + 2]):
+                    return True
+    return False
+
+
 def _user(extra: tuple[str, ...]):
     from acu_lint.patterns import compile_user_pattern
 
@@ -165,7 +244,7 @@ def is_disclaimer(text: str, extra: tuple[str, ...] = ()) -> bool:
     """True when ``text`` contains recognised disclaimer wording."""
     rx, _, _ = _builtin()
     t = _normal(text)
-    if rx.search(t):
+    if rx.search(t) or _limits_itself(t):
         return True
     return any(u.search(t) for u in _user(extra)) if extra else False
 
@@ -278,6 +357,10 @@ def check(doc, options):
     texts = [_normal(t.strip()) for _, t in blocks]
     if rx.search_joined(texts):
         return
+    # the mechanism, block by block (a summary and its deferral may stand in two blocks in a row)
+    for k in range(len(texts) - 1, -1, -1):
+        if _limits_itself(texts[k], texts[k + 1] if k + 1 < len(texts) else ""):
+            return
     if user:
         joined = ". ".join(texts)
         if any(u.search(joined) for u in user):
@@ -291,13 +374,23 @@ def check(doc, options):
             if b.kind == "heading" and i + 1 < len(blocks) and topics.search(blocks[i + 1][1]):
                 return
     start, end = _anchor(doc)
+    text = (options.get("text") or DEFAULT_TEXT).strip()
+    if text == DEFAULT_TEXT:
+        how = 'Add a short disclaimer, e.g. "This article is general information, not medical advice."'
+    else:  # the project's own wording (rules.missing-disclaimer.text)
+        how = f'Add the disclaimer configured for this project: "{_shorten(text)}"'
     yield Finding(
         start,
         end,
         "The article has no medical disclaimer. "
         "Readers may act on a health article without seeing anyone, so it should say that it is general "
-        "information and not a substitute for advice from a qualified professional. "
-        'Add a short disclaimer, e.g. "This article is general information, not medical advice."',
-        fix=_fix(doc, options.get("text") or DEFAULT_TEXT),
+        "information and not a substitute for advice from a qualified professional. " + how,
+        fix=_fix(doc, text),
+        suggestion=text,
         data={"scope": "document"},
     )
+
+
+def _shorten(text: str, limit: int = 160) -> str:
+    text = _WHITESPACE.sub(" ", text).strip()
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
