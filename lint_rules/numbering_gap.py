@@ -17,6 +17,19 @@ between them. Not a problem, and not reported:
 - a countdown (5, 4, 3, 2, 1);
 - a jump of more than `max_jump` (a line that starts with a year, "2019.").
 
+Two Markdown forms are reported although each list on its own is fine:
+
+- one-item lists "1." split by unindented text (a paragraph or bullet points
+  at the margin end a Markdown list), so every step shows as 1: each later
+  "1." is a repeat (a list of two or more items that starts again at 1 is a
+  new list, as above);
+- a list in a new section that picks up after the last section's list with
+  a gap (steps 1-3, then a heading, then step 5).
+
+A numbered heading or item that stands twice in a row ("3. CHECK YOUR
+POSTURE" then "3. Check your posture") is one duplicated line, which
+`duplicate-line` reports, not a numbering repeat.
+
 Nested lists are separate sequences (by nesting depth in Markdown and HTML,
 by indentation in plain text), and so are items of different styles ("1." and
 "1)" and "Step 1:"). Code blocks and tables are never read as lists.
@@ -35,15 +48,20 @@ a health article needs.
 - flagged (md): `# Prepare\n\n1. Eat something light.\n2. Wear loose clothes.\n4. Arrive early.`
 - flagged (md): `# Sessions\n\n1. First visit\n   1. Intake form\n   3. Exam\n2. Follow-up visits`
 - flagged (md): `# Plan\n\n## Step 1: Rest\n\nSleep well.\n\n## Step 3: Move\n\nWalk daily.`
+- flagged (md): `# Steps\n\n1. Rest.\n\nLie down for ten minutes.\n\n1. Ice.\n\nWrap the ice in a towel.\n\n1. Raise.`
+- flagged (md): `# Tips\n\n1. Sleep.\n2. Walk.\n3. Rest.\n\n## More tips\n\n5. Stretch.\n6. Breathe.`
 - not flagged: `How it works\n\n1. Endorphins:\n\n- The body releases its own painkillers.\n\n2. Blood flow:\n\n- Circulation improves.\n\n3. Relaxation:\n\n- Muscles loosen.`
 - not flagged: `What helps\n\n1. Rest.\n2. Heat.\n\nWhat to avoid\n\n1. Heavy lifting.\n2. Long drives.`
 - not flagged (md): `# Steps\n\n1. Sit down.\n1. Breathe in.\n1. Breathe out.`
 - not flagged (md): `# Doses\n\n1. Take one tablet.\n\n~~~\n3. this is code\n5. not a list\n~~~\n\n| 1. | 4. |\n|----|----|\n| 7. | 9. |\n\n2. Drink water.`
+- not flagged (md): `# Posture\n\n### 3. CHECK YOUR POSTURE\n\n### 3. Check your posture\n\nSit tall.`
+- not flagged (md): `# Help\n\n1. Rest.\n2. Ice.\n\nThen, once it settles:\n\n1. Lift.\n2. Drive.`
 - not flagged (md): `# Plan\n\n## Step 1: Rest\n\n1. Lie down.\n2. Close your eyes.\n\n## Step 2: Move\n\n1. Stand up.\n2. Walk.`
 
 ## Fix
 Safe: the sequence is renumbered from its first number (1, 2, 3, 5, 6 becomes
-1, 2, 3, 4, 5). Only the digits change; each item keeps its marker style and
+1, 2, 3, 4, 5; split "1." lists become 1, 2, 3, which Markdown shows as
+written). A gap after a heading is reported without a fix. Only the digits change; each item keeps its marker style and
 indentation. Items whose number is not written in the source (an HTML
 `<ol>` counts for itself) are reported without a fix. If an item was lost
 rather than misnumbered, restore it instead of renumbering.
