@@ -414,6 +414,7 @@ _NOUN_ING_NEXT = LazyPattern(
     r"\s*(?:$|[,.;:!?)\"']|(?:and|or|of|is|are|was|power|powers|process|properties|benefits?|effects?|journey|time|"
     r"response|abilit\w+|capacit\w+|energy|touch|arts?|practices?|traditions?|modalit\w+|systems?|techniques?|"
     r"methods?|crisis|centre|center|clinic|session|sessions|phase|stage|naturally)\b)", re.I)
+_NOUN_ING_BEFORE = LazyPattern(r"(?:\b(?:natural|own|inner|deep|self|the|body's|its|innate)|'s)\s+$", re.I)
 _OBJECT_START = LazyPattern(
     r"\s+(?:the|your|their|his|her|its|our|all|any|every|chronic|acute|severe|most|many|a|an|these|those)\b", re.I)
 _AIMED = LazyPattern(
@@ -424,7 +425,7 @@ _EFFECT_NOUN = LazyPattern(
     r"measure|preventative|preventive|cure|medicine|solution|method|approach|technique|tool|relief|weight\s+loss|"
     r"pain\s+relief|detox)\b", re.I)
 _PREDICATE = LazyPattern(r"\b(?:is|are|was|were|'s|'re|be|been|being|become|becomes|proves?|seems?)\s+(?:\w+\s+)?$", re.I)
-_CAN_BE = LazyPattern(r"\b(?:can|could|may|might)\s+(?:also\s+|often\s+)?be\s+(?:a\s+|an\s+)?(?:\w+\s+)?$", re.I)
+_CAN_BE = LazyPattern(r"\b(?:can|could|may|might)\s+(?:also\s+|often\s+)?be\s+(?:a\s+|an\s+)?(?:[\w-]+,?\s+){0,3}$", re.I)
 _TOPIC_HEADING = LazyPattern(r"^\W*(?:\w+ing|how|why|what|when|where|which|who|is|are|can|does|do|should|will)\b", re.I)
 
 
@@ -494,7 +495,7 @@ def _find_claims(sent: str, low: str, subject, block_kind: str, line_starts=()) 
         if word.startswith(("into", "in ")):
             out.append(_Claim(m.start(), m.end(), "remission", strength(m.start())))
         elif word.startswith("ensure"):
-            if re.search(r"\w", sent[:m.start()]) and has_subject(m.start()) and not lex.purpose.search(sent[:m.start()]) and (cond or "safe" in low):
+            if re.search(r"\w", sent[:m.start()]) and not bullet(m.start()) and has_subject(m.start()) and not lex.purpose.search(sent[:m.start()]) and (cond or "safe" in low):
                 out.append(_Claim(m.start(), m.end(), "certainty", strength(m.start())))
         elif cond or "health" in word or "ailment" in word or "disease" in word or "health" in low:
             if word.startswith("the only") or has_subject(m.start()):
@@ -522,13 +523,15 @@ def _find_claims(sent: str, low: str, subject, block_kind: str, line_starts=()) 
             a, b = (ib.start() if ib else vs), (ia.end() if ia else ve)
             intens = ib is not None or ia is not None
             subj = has_subject(vs)
-            if form.endswith("ing") and _NOUN_ING_NEXT.match(sent, ve) and not intens:
+            if form.endswith("ing") and not intens and (_NOUN_ING_NEXT.match(sent, ve) or _NOUN_ING_BEFORE.search(sent, 0, vs)):
                 continue  # "the healing power of the body", "healing and rest": a noun, no claim
             if kind == "cure":
                 passive = re.search(r"\b(?:can|will|could)\s+(?:\w+\s+)?be\s+(?:\w+ly\s+)?$", sent[:vs], re.I)
                 if passive and not (lex.condition.search(_since_boundary(sent, passive.start()))
                                     or re.match(r"\s+(?:by|with|through|using|after)\b", sent[ve:], re.I)):
                     passive = None
+                if passive and re.search(r"\bso\s+(?:that\s+)?\w+\s+(?:can|will|could)\b", sent[:vs], re.I):
+                    passive = None  # "... so they can be eliminated": a purpose
                 if not (subj or intens or passive) or lex.cure_purpose.search(sent[:vs]):
                     continue
                 out.append(_Claim(a, b, "cure", strength(vs)))
