@@ -15,7 +15,7 @@ import importlib
 from typing import Any, Callable
 
 # the modules whose analyses mark text as not-the-article (in this order)
-PROVIDERS = ("lint_rules.page_chrome", "lint_rules.assistant_text", "lint_rules.image_prompt")
+PROVIDERS = ("lint_rules.page_chrome", "lint_rules.web_boilerplate", "lint_rules.assistant_text", "lint_rules.image_prompt")
 
 
 def memo(doc, key: str, compute: Callable[[], Any]) -> Any:

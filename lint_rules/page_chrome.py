@@ -123,6 +123,10 @@ _SOCIAL = LazyPattern(
     r"(?:facebook|twitter|x|instagram|linkedin|pinterest|youtube|tiktok|whatsapp|reddit|google plus|threads|"
     r"bluesky|mastodon|rss)\b", re.I)
 _WORD = LazyPattern(r"[\w'’-]+")
+# Previous / Next links between posts
+_PAGER = LazyPattern(r"(?:[«‹←<]\s*)?(?:previous|prev|next|older|newer)\b(?!\s+(?:step|steps|time|day|week|month|year)s?\b)", re.I)
+# the links and headings of an author card
+_AUTHOR = LazyPattern(r"(?:about the author|author bio|(?:view|see|read) (?:all|more) (?:posts|articles|stories)(?: by| from)?|more (?:posts|articles) (?:by|from)|meet the author)\b", re.I)
 _RESIDUE = LazyPattern(r"!?\[[^\[\]]{0,300}\]\([^()]{0,1000}\)")
 # an indented block of Markdown links (a menu indented under an empty list item) that the
 # parser read as code
@@ -310,6 +314,12 @@ def _classify(doc, units: list[_Unit], hit_spans: set) -> None:
         if u.words <= 30 and _COPYRIGHT.search(t):
             u.cls, u.why = "strong", "footer"
             continue
+        if ld >= 0.5 and u.words <= 16 and _PAGER.match(t):
+            u.cls, u.why = "strong", "pager"
+            continue
+        if u.words <= 12 and _AUTHOR.match(t):
+            u.cls, u.why = "strong", "author card"
+            continue
         if ld >= 0.5 and (u.words <= 20 or u.block.kind == "code"):
             if _REFERENCE.search(t) and u.words >= 4:
                 u.cls = "keep"  # a reference with its link
@@ -411,7 +421,7 @@ def _writer_lists(units: list[_Unit], lo: int, hi: int) -> None:
         if any(v.urls and all(url.strip() in ("", "#") for url in v.urls) for v in items):
             i = max(j, i + 1)
             continue
-        titles = bool(items) and min(v.words for v in items) >= 3
+        titles = bool(items) and min(v.words / max(1, len(v.urls)) for v in items) >= 3
         if intro is not None and intro.cls != "strong" and (
                 intro.kind == "heading" and (_LINK_SECTION.search(intro.text) or intro.text.rstrip().endswith(":") or titles)
                 or intro.kind != "heading" and not intro.listed and intro.words >= 2 and intro.why == "" and (
@@ -477,6 +487,8 @@ def _analyse(doc) -> list:
                 if u.cls != "strong":
                     u.cls, u.why = "strong", u.why or "page"
                 region[i] = True
+            if title is not None:
+                units[title].cls = "keep"  # the article's title is never chrome
 
     # smoothing: blocks too short to judge alone take the class of their neighbours
     # when both are chrome (the edges of a scraped page count as chrome)
@@ -493,8 +505,12 @@ def _analyse(doc) -> list:
         before = units[seq[k - 1]].cls == "strong" if k > 0 else scraped
         after = units[seq[j]].cls == "strong" if j < m else scraped
         group = [units[idx] for idx in seq[k:j]]
-        if not scraped and (len(group) > 3 or any(u.cls != "short" or u.kind == "heading" for u in group)):
+        few_labels = len(group) <= 3 and all(
+            u.cls == "short" and u.kind != "heading" and u.text[-1:] not in ".!?:;," for u in group)
+        if not scraped and not few_labels and not (len(group) <= 3 and all(u.cls == "short" for u in group)):
             before = False  # in an ordinary article only a few short lines are absorbed
+        if not before and after and few_labels and k > 0 and units[seq[k - 1]].cls == "good":
+            before = True  # a sidebar's labels after the article's last paragraph ("Office hours")
         if before and after and (k > 0 or j < m):
             for idx in seq[k:j]:
                 u = units[idx]
@@ -514,6 +530,12 @@ def _analyse(doc) -> list:
             if units[j].cls == "strong":
                 last = j
             j += 1
+        if any(units[x].why == "author card" for x in range(i, last + 1)):
+            back = i
+            while back > 0 and i - back < 4 and units[back - 1].cls in ("short", "weak") and units[back - 1].kind != "heading" \
+                    and units[back - 1].words <= 8:
+                back -= 1
+            i = back  # the photo, name and credentials above the card's links
         run = units[i:last + 1]
         if _accept(run, scraped, any(region[i:last + 1])):
             runs.append(run)
@@ -523,18 +545,28 @@ def _analyse(doc) -> list:
 
 def _accept(run, scraped: bool, in_region: bool) -> bool:
     strong = [u for u in run if u.cls == "strong"]
+    if all(u.phrase for u in strong):
+        return False  # furniture lines found by their wording alone are web-boilerplate's
     if any(u.decisive for u in strong) or in_region:
         return True
-    structural = sum(1 for u in strong if not u.phrase and u.why in (
-        "navigation", "markup", "social links", "interface", "footer", "wiki", "call to action", "breadcrumb"))
+    kinds = [u.why for u in strong if not u.phrase and u.why in _STRUCTURAL]
+    structural = len(kinds)
     if structural >= 3 or (structural >= 2 and (scraped or len(strong) >= 3)):
         return True
-    return False
+    if structural >= 1 and len(strong) >= 2 and len({u.why for u in strong}) >= 2:
+        return True  # a menu next to a furniture line, a footer's links next to its copyright line
+    # two blocks of different kinds (a menu and a search box, an author card and its
+    # social links), or a pair of Previous / Next links
+    return structural >= 2 and (len(set(kinds)) >= 2 or "pager" in kinds or "author card" in kinds)
 
 
-_KIND_ORDER = ("scraper header", "wiki", "breadcrumb", "navigation", "interface", "markup", "social links", "furniture",
+_STRUCTURAL = frozenset({"navigation", "markup", "social links", "interface", "footer", "wiki", "call to action",
+                         "breadcrumb", "pager", "author card"})
+
+
+_KIND_ORDER = ("scraper header", "wiki", "breadcrumb", "navigation", "pager", "author card", "interface", "markup", "social links", "furniture",
                "footer", "contact", "call to action", "page")
-_KIND_NAMES = {"scraper header": "reader-tool header", "wiki": "wiki chrome", "navigation": "navigation links", "breadcrumb": "breadcrumb",
+_KIND_NAMES = {"scraper header": "reader-tool header", "wiki": "wiki chrome", "navigation": "navigation links", "breadcrumb": "breadcrumb", "pager": "previous/next links", "author card": "author card",
                "interface": "menus and widgets", "markup": "empty links and icon markup",
                "social links": "social links", "furniture": "page furniture", "footer": "footer",
                "contact": "contact lines", "call to action": "call to action", "page": "page text"}
