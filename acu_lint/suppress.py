@@ -186,7 +186,10 @@ def _delete_span(doc: Document, start: int, end: int) -> Edit:
     before = doc.text[doc.line_start(first):start]
     after = doc.text[end:doc.line_end(last)]
     if not before.strip() and not after.strip():
-        return doc.delete_lines(first, last)  # with the blank lines after it: no double gap left
+        if first == 1 or doc.is_blank_line(first - 1) or last >= doc.line_count:
+            return doc.delete_lines(first, last)  # with the blank lines after it: no double gap left
+        # text right above: the lines alone, so the gap below (if any) still separates that text
+        return Edit(doc.line_start(first), doc.line_start(last + 1), "")
     a = start
     while a > 0 and doc.text[a - 1] in " \t":
         a -= 1
