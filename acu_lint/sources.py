@@ -191,7 +191,7 @@ class _Walker:
             return
         follow, gitignore = self._options(top)
         if gitignore:
-            self._ask_git(real_top, upward=True)
+            self._ask_git(real_top, top, upward=True)
         yield from self._tree(top, real_top, follow, gitignore)
 
     def finish(self) -> Iterator[str]:
@@ -244,7 +244,7 @@ class _Walker:
                 self.errors.append(f"{dirpath}: cannot read folder: {exc.strerror or exc}")
                 continue
             if gitignore and real_dir not in self.git_asked and any(e.name == ".git" for e in entries):
-                self._ask_git(real_dir, upward=False)  # a nested repository or submodule: its own ignores
+                self._ask_git(real_dir, dirpath, upward=False)  # a nested repository or submodule: its own ignores
             cfg = self.resolver.for_dir(dirpath)
             subdirs = []
             for entry in entries:
@@ -299,50 +299,52 @@ class _Walker:
                 return False
             p = parent
 
-    def _ask_git(self, folder: str, upward: bool) -> None:
+    def _ask_git(self, folder: str, shown: str, upward: bool) -> None:
         """Add what git ignores under ``folder`` (a real path) to ``self.ignored``:
         one ``git ls-files`` call, made only when the folder lies in a git work
         tree, so git's own rules apply (nested .gitignore files,
         .git/info/exclude, the global excludes file; tracked files are never
         ignored). Without git, or when git fails, nothing is skipped and a notice
         says so."""
-        d = folder
-        while not os.path.lexists(os.path.join(d, ".git")):
+        root = folder
+        while not os.path.lexists(os.path.join(root, ".git")):
             if not upward:
                 return
-            parent = os.path.dirname(d)
-            if parent == d:
+            parent = os.path.dirname(root)
+            if parent == root:
                 return  # not in a git work tree
-            d = parent
+            root = parent
         self.git_asked.add(folder)
-        self.git_asked.add(d)
-        listed = _git_ignored(folder, self.notices)
-        if not listed:
-            return
-        for rel in listed:
-            rel = rel.rstrip("/")
-            if rel in ("", "."):
-                continue  # the folder named is itself ignored: the user asked for it, lint it
-            self.ignored.add(os.path.join(folder, *rel.split("/")))
+        rel = os.path.relpath(folder, root)
+        for entry in _git_ignored(root, rel, shown, self.notices):
+            path = os.path.join(root, *entry.rstrip("/").split("/"))
+            if folder == path or folder.startswith(path.rstrip(os.sep) + os.sep):
+                continue  # the folder named is ignored as a whole: the user asked for it, lint it
+            self.ignored.add(path)
 
 
-def _git_ignored(folder: str, notices: list[str]) -> list[str]:
+def _git_ignored(root: str, rel: str, shown: str, notices: list[str]) -> list[str]:
+    """What git ignores under ``rel`` (relative to the work tree ``root``), as
+    paths relative to ``root``; folders ignored as a whole end in "/". Asked
+    from the root with a literal pathspec: git run inside an ignored folder
+    fails ("directory entry not superset of prefix") on some versions."""
     import subprocess
 
-    cmd = ["git", "-C", folder, "ls-files", "-z", "--others", "--ignored", "--exclude-standard", "--directory"]
+    cmd = ["git", "--literal-pathspecs", "-C", root, "ls-files", "-z", "--others", "--ignored",
+           "--exclude-standard", "--directory", "--", rel]
     try:
         proc = subprocess.run(cmd, stdin=subprocess.DEVNULL, capture_output=True, timeout=60)
     except FileNotFoundError:
-        notices.append(f"{folder}: git is not installed, so .gitignore is not applied "
+        notices.append(f"{shown}: git is not installed, so .gitignore is not applied "
                        "(--no-respect-gitignore silences this)")
         return []
     except (OSError, subprocess.SubprocessError) as exc:
-        notices.append(f"{folder}: could not ask git what it ignores ({exc}); .gitignore not applied")
+        notices.append(f"{shown}: could not ask git what it ignores ({exc}); .gitignore is not applied")
         return []
     if proc.returncode != 0:
         why = proc.stderr.decode("utf-8", "replace").strip().splitlines()
-        notices.append(f"{folder}: could not ask git what it ignores ({why[0] if why else 'exit ' + str(proc.returncode)}); "
-                       ".gitignore not applied")
+        notices.append(f"{shown}: could not ask git what it ignores ({why[0] if why else f'exit {proc.returncode}'}); "
+                       ".gitignore is not applied")
         return []
     return [os.fsdecode(p) for p in proc.stdout.split(b"\0") if p]
 
