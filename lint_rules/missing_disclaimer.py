@@ -105,7 +105,7 @@ class _AnyOf:
     """The built-in patterns, each tried only when one of its literal anchors occurs."""
 
     def __init__(self, patterns):
-        from lint_rules.vague_citation import AnchoredPattern, PatternSet
+        from lint_rules._claims import AnchoredPattern, PatternSet
 
         self.set = PatternSet((None, AnchoredPattern(p)) for p in patterns)
         # the patterns that could match across the ". " between two blocks
