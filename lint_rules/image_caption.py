@@ -80,7 +80,9 @@ _READER_ALT = LazyPattern(r"!\[(?P<label>Image \d{1,4}(?::[ \t]*|(?=\])))(?P<alt
 # a credit label with nothing in it: "(c) Credits", "Photo credit:", "Image source"
 _CREDIT_STUB = LazyPattern(r"^[(\[]?\s*(?:\u00a9|\(c\)|copyright)?\s*(?:(?:photo|image|picture)s?\s+)?"
                            r"(?:credits?|source)\s*:?\s*[)\]]?$", re.I)
-_IMAGE_MARKUP = ("![", "<img", "<figure", "{{< figure", "{{<figure", "[caption", "<picture")
+_IMAGE_MARKUP = ("![", "<img", "<figure", "{{<", "[caption", "<picture")
+# an image that shows something: an address in the Markdown, or an HTML/shortcode image
+_REAL_IMAGE = LazyPattern(r"!\[[^\]\n]*\]\([ \t]*[^)\s]|<img\b|<figure\b|<picture\b|\{\{<\s*figure|\[caption\b", re.I)
 _CAPTION_SHORTCODE = LazyPattern(r"\[caption\b[^\]\n]{0,500}\](?P<body>.{0,3000}?)\[/caption\]", re.I | re.S)
 _TOKEN = LazyPattern(r"[^\W_][\w.'\u2019&-]*|@[\w.]+")
 _PARTICLES = frozenset({"van", "von", "der", "den", "de", "da", "di", "la", "le", "du", "del", "bin", "al", "and", "y"})
@@ -168,7 +170,7 @@ def _under_image(doc, b, line: int) -> bool:
     if not _LABEL_CONTEXT.isdisjoint(b.data.get("context") or ()):
         return True
     own = doc.lines[line - 1]
-    if any(k in own for k in _IMAGE_MARKUP):
+    if any(k in own for k in _IMAGE_MARKUP) and _REAL_IMAGE.search(own):
         return True
     n = line - 1
     while n >= 1 and not doc.lines[n - 1].strip():
@@ -176,8 +178,19 @@ def _under_image(doc, b, line: int) -> bool:
     if n < 1 or line - n > 3:
         return False
     above = doc.lines[n - 1]
-    return any(k in above for k in _IMAGE_MARKUP) or above.rstrip().endswith((">", ")")) and "<img" in doc.text[
-        doc.line_start(max(1, n - 3)):doc.line_end(n)]
+    if any(k in above for k in _IMAGE_MARKUP) and _REAL_IMAGE.search(above):
+        return True
+    # an HTML image between the block before and this one (an <img> is not a block)
+    if "<" not in above:
+        return False
+    start = doc.line_start(line)
+    prev_end = 0
+    for other in doc.blocks:
+        if other.start >= start:
+            break
+        if other is not b and other.end <= start:
+            prev_end = max(prev_end, other.end)
+    return _REAL_IMAGE.search(doc.text, prev_end, start) is not None
 
 
 _LABEL_CONTEXT = frozenset({"figcaption", "figure"})
