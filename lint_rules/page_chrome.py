@@ -424,8 +424,10 @@ def _writer_lists(units: list[_Unit], lo: int, hi: int) -> None:
         titles = bool(items) and min(v.words / max(1, len(v.urls)) for v in items) >= 3
         if intro is not None and intro.cls != "strong" and (
                 intro.kind == "heading" and (_LINK_SECTION.search(intro.text) or intro.text.rstrip().endswith(":") or titles)
-                or intro.kind != "heading" and not intro.listed and intro.words >= 2 and intro.why == "" and (
-                    intro.text.rstrip().endswith(":") or titles and intro.text.rstrip()[-1:] in ".!?:")):
+                or intro.kind != "heading" and not intro.listed and intro.why == "" and (
+                    intro.words <= 6 and _LINK_SECTION.search(intro.text)  # "**Relevant sources**" as a heading
+                    or intro.words >= 2 and (intro.text.rstrip().endswith(":")
+                                             or titles and intro.text.rstrip()[-1:] in ".!?:"))):
             for v in items:
                 v.cls, v.why = "keep", "writer"
         i = max(j, i + 1)
