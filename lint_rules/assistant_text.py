@@ -105,7 +105,7 @@ class _P:
     req_weak: re.Pattern
     close: re.Pattern
     strong_any: re.Pattern
-    strong_nouns: frozenset
+    strong_noun: re.Pattern
     brief: re.Pattern
     brief_strong: frozenset
     fm_key: re.Pattern
@@ -144,13 +144,16 @@ def _p() -> _P:
     req_weak = re.compile(
         r"\b(?:seo[-\s]optimi[sz]ed|(?:the|this)\s+(?:blog\s+post|article|draft)\s+(?:content\s+)?(?:above|below)"
         r"|for\s+your\s+(?:blog|website|site|newsletter|readers|audience|clinic" + _APOS + r"s\s+(?:blog|website)))\b", I)
+    offer = _alt(d["offer_nouns"])
+    work = _alt(list(d["offer_work_words"]) + list(d["revision_words"]))
     close = re.compile(
-        rf"\bwould\s+you\s+like\s+(?:a|an|another|any|more|additional|the|some|me)\s+{mod}(?:{noun}|{rev})(?![\w-])[^?\n]*\?"
+        rf"\bwould\s+you\s+like\s+(?:a|an|another|any|more|additional|the|some)\s+{mod}(?:{offer})(?![\w-])"
+        rf"(?=[^?\n]*?\b(?:{work})(?![\w-]))[^?\n]*\?"
         rf"|\blet\s+me\s+know\s+(?:if|whether|what|how)\b[^.!?\n]*?(?:\bme\s+to\b|\b(?:{rev})(?![\w-]))"
         r"|\bfeel\s+free\s+to\s+(?:adjust|modify|tweak|customi[sz]e|edit|change|adapt|personali[sz]e|rewrite|expand"
         r"|shorten)\s+(?:it|this|them|these|any|the\s+(?:article|post|blog\s+post|content|text|draft|tone|wording|length"
         r"|sections?|details|copy))\b"
-        r"|(?:^|[.!?]\s+|\n)\W*(?:i\s+)?hope\s+(?:this|that|these)\s+helps?\s*[.!]*\s*(?:$|\n|(?=\S))"
+        r"|(?:^|[.!?]\s+|\n)\W*(?:i\s+)?hope\s+(?:this|that|these)\s+helps?\s*(?:[.!]+|$)"
         r"|\b(?:i\s+)?hope\s+(?:this|it)\s+(?:meets\s+your|fits\s+your|works\s+for\s+you|is\s+what\s+you|gives\s+you\s+what)"
         rf"|\b(?:if\s+you{_APOS}d\s+like|if\s+you\s+would\s+like|if\s+you\s+(?:want|prefer|need)|if\s+needed)\s*,?\s+I\s+can\s+"
         rf"(?:also\s+)?\w+\b[^.!?\n]*?(?:\b(?:{noun}|{rev})(?![\w-]))"
@@ -174,7 +177,7 @@ def _p() -> _P:
         r"(?:[\w-]+\s+){0,2}?)?(?:images?|img|photos?|photograph|pictures?|pics?|illustrations?|graphics?|charts?|diagrams?"
         r"|infographics?|visuals?|screenshots?|videos?|gifs?|banners?|thumbnails?|icons?|figures?)\b", I)
     return _P(here, made, interj, req_strong, req_weak, close, strong_any,
-              frozenset(w.lower() for w in d["text_nouns_strong"]), brief,
+              re.compile(rf"(?<![\w-])(?:{_alt(d['text_nouns_strong'])})(?![\w-])", I), brief,
               frozenset(w.lower() for w in d["brief_labels_strong"]), fm_key, fm_keys, slot_verb,
               frozenset({"insert", "enter", "fill in", "paste", "replace"}), your,
               frozenset(w.lower() for w in d["slot_heads"]), not_slot, section, media)
@@ -196,7 +199,7 @@ _JINJA = LazyPattern(r"\{%-?\s*(?:if|for|endif|endfor|else|elif|block|endblock|e
 _PHP = LazyPattern(r"<\?(?:php\b|=)[^\n]{0,2000}?(?:\?>|$)", re.I | re.M)
 _BLADE = LazyPattern(
     r"^\s*@(?:if|elseif|foreach|for|forelse|while|isset|unless|include|extends|section|yield|php|auth|guest|can|switch"
-    r"|case|empty)\s*\(|^\s*@(?:else|endif|endforeach|endfor|endforelse|endwhile|endisset|endunless|endsection|endphp"
+    r"|case|empty)\s*\([^\n]{0,200}|^\s*@(?:else|endif|endforeach|endfor|endforelse|endwhile|endisset|endunless|endsection|endphp"
     r"|endauth|endguest|endcan|endswitch|csrf|show|stop|break|default|endempty)\s*$", re.M)
 _CONTENT_HERE = LazyPattern(
     r"^(?:your\s+|the\s+|main\s+|more\s+|body\s+|some\s+)?(?:content|text|copy|paragraph|description|intro|introduction"
@@ -330,13 +333,15 @@ def _sentences(text: str):
 
 def _voice(p: _P, sentence: str, where: str) -> str | None:
     """What kind of assistant talk ``sentence`` is ("open", "close", "self"), or None."""
-    if p.strong_any.search(sentence):
-        return "self" if re.search(r"\bai\b|model|cut-?off", sentence, re.I) else "close"
+    m = p.strong_any.search(sentence)
+    if m and not _quoted(sentence, m.start()):
+        return "self" if re.search(r"\bai\b|model|cut-?off", m.group(0), re.I) else "close"
     if where in ("start", "outside"):
         h = p.here.search(sentence)
         mk = p.made.search(sentence)
-        strong = any(x and x.group("noun").lower().replace("\n", " ") in p.strong_nouns for x in (h, mk))
-        if strong and h and not mk and re.search(r"\b(?:from|by)\s+(?:\[|https?://|[A-Z])", sentence[h.end():]):
+        strong = any(x and p.strong_noun.search(sentence, x.start("noun"), x.end() + 40) for x in (h, mk))
+        if strong and h and not mk and re.search(r"\b(?:from|by)\s+(?:the\s+)?(?:\[|https?://|[A-Z])",
+                                                 sentence[h.end():]):
             strong = False  # a curator's "Here is a good article from [the NHS](...)"
         if strong or ((h or mk) and (p.interj.search(sentence) or p.req_weak.search(sentence))):
             return "open"
@@ -437,6 +442,7 @@ def _voice_items(doc, p: _P, items: list, wrapper: Wrapper | None) -> None:
             fix = Fix((_delete_with_rule(doc, b.line, b.end_line, "open" if where == "start" else kind),), True,
                       "delete the assistant's words")
             start, end = b.start, b.end
+            s = doc.text[start:end]
         items.append(_Item(start, end, doc.line_of(start), doc.line_of(max(start, end - 1)),
                            _VOICE_MESSAGES[kind].format(s=_snippet(s)), fix))
     # the chat's closing words fenced as code at the very end (or opening at the very start)
@@ -628,6 +634,7 @@ def _slot_items(doc, p: _P, items: list, taken: set[int]) -> None:
     client = kind == "html" and any(k in text_all for k in _CLIENT_TEMPLATING)
     units = []  # (block, 'slot' | 'inline' | 'heading' | 'rule' | 'other')
     slot_findings: dict[int, list] = {}
+    report_unit: dict[int, str] = {}
     for b in doc.blocks:
         if b.kind == "rule":
             units.append((b, "rule"))
@@ -673,7 +680,8 @@ def _slot_items(doc, p: _P, items: list, taken: set[int]) -> None:
         if whole and not _quoted(text, 0):
             found = [(0, len(text), "template filler text", text)]
         lor = _LOREM.search(text) if "orem" in text else None
-        if lor and not whole and not _quoted(text, lor.start()):
+        if lor and not whole and not _quoted(text, lor.start()) and (
+                lor.start() == 0 or re.match(r"\s+dolor\b", text[lor.end():], re.I)):
             found.append((lor.start(), lor.end(), "placeholder text (Lorem ipsum)", "Lorem ipsum"))
         if not found:
             words = len(text.split())
@@ -683,7 +691,9 @@ def _slot_items(doc, p: _P, items: list, taken: set[int]) -> None:
         covered = sum(e - s for s, e, *_ in found)
         stripped = len(text.strip("*_ .:\u2013\u2014-"))
         unit = "slot" if covered >= 0.8 * max(1, stripped) else ("inline" if len(text.split()) <= 20 else "other")
-        units.append((b, unit))
+        code = all(f[2].startswith(("server", "an unrendered")) for f in found)
+        units.append((b, "other" if code else unit))  # server code is no writing template
+        report_unit[id(b)] = unit
         slot_findings[id(b)] = found
     # runs of template: >= 2 whole-block slots among slots, short headings and rules
     in_run: set[int] = set()
@@ -705,17 +715,22 @@ def _slot_items(doc, p: _P, items: list, taken: set[int]) -> None:
             n_slots = sum(u in ("slot", "inline") for _, u in seg)
             fix = None
             if all(block_stands_alone(doc, b) for b, u in seg if u != "rule"):
-                fix = Fix((doc.delete_lines(first.line, last.end_line),), True, "delete the empty template")
+                # at the end of the article, the rule that set the template off goes with it
+                at_end = all(u in ("rule", "heading") for _, u in units[j:]) or j == len(units)
+                edit = _delete_with_rule(doc, first.line, last.end_line, "close") if at_end \
+                    else doc.delete_lines(first.line, last.end_line)
+                fix = Fix((edit,), True, "delete the empty template")
             items.append(_Item(first.start, last.end, first.line, last.end_line,
                                f"An unfilled writing template was published ({n_slots} slots such as "
                                f"\"{_snippet(slot_findings[id(next(b for b, u in seg if u == 'slot'))][0][3], 40)}\"): "
                                "headings and placeholders with no article text. Delete it or write the section.", fix))
             in_run.update(id(b) for b, _ in seg)
         k = j
-    for b, unit in units:
+    for b, _unit in units:
         if id(b) in in_run or id(b) not in slot_findings:
             continue
         found = slot_findings[id(b)]
+        unit = report_unit[id(b)]
         if unit == "slot" and len(found) == 1 and block_stands_alone(doc, b):
             s, e, what, snip = found[0]
             items.append(_Item(b.start, b.end, b.line, b.end_line,
@@ -749,7 +764,7 @@ def _raw_items(doc, items: list, taken: set[int]) -> None:
         if has_data and "[" in line and _DATA_LINE.match(line) and n not in taken:
             items.append(_Item(base + len(line) - len(line.lstrip()), base + len(line.rstrip()), n, n,
                                f"A line of pipeline data was published with the article (\"{_snippet(line)}\"). "
-                               "Delete it.", Fix((doc.delete_lines(n, n),), True, "delete the data line")))
+                               "Delete it.", Fix((_delete_one_line(doc, n),), True, "delete the data line")))
             taken.add(n)
             continue
         if has_token and ("PLACEHOLDER" in line or "_" in line):
@@ -770,6 +785,13 @@ def _raw_items(doc, items: list, taken: set[int]) -> None:
                                f"Server template code (PHP) was published in the article (\"{_snippet(m.group(0))}\"): "
                                "the page was saved before the server ran it. Replace it with the text it stood for.",
                                None))
+
+
+def _delete_one_line(doc, n: int) -> Edit:
+    """Delete line ``n``; inside a paragraph, only that line (the blank line after it stays)."""
+    if n > 1 and not doc.is_blank_line(n - 1):
+        return Edit(doc.line_end(n - 1), doc.line_end(n), "")
+    return doc.delete_lines(n, n)
 
 
 def _in_code_span(line: str, col: int) -> bool:
