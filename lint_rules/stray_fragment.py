@@ -11,7 +11,9 @@ scraped with its tags and widgets or exported from another editor:
   bullet marker, an empty HTML paragraph (`<p></p>`), an empty image or link
   (`![]()`, `[]()`) whose address was stripped;
 - a heading at the very end of the article with nothing under it (the
-  section it introduced was cut off);
+  section it introduced was cut off), and a page number from a PDF or scanned
+  copy glued before a heading ("(3)## Precautions"), which makes the heading
+  plain text;
 - a date standing alone after the article has begun, with nothing dated
   under it (a teaser or widget date, not a byline).
 
@@ -34,6 +36,7 @@ look unedited, at the top of the page where first impressions are formed.
 - flagged (md): `# Sleep\n\nPoor sleep is common in people with pain and stress.\n\n12 March 2023\n\n## Bedtime habits\n\nKeep a regular bedtime.`
 - not flagged: `Acupuncture for Sleep\n\nPoor sleep is common.\n\nSleep Hygiene\n\nKeep a regular bedtime.`
 - not flagged (md): `# Acupuncture\n\n- needles\n- moxa\n`
+- flagged (md): `# Headaches\n\nMost headaches are not serious.\n\n(3)## When to get help\n\nCall your doctor if it is sudden and severe.`
 - not flagged: `Acupuncture for Sleep\n\nSee also: insomnia\n\nMore text here.`
 - not flagged (md): `# Clinic news\n\nWe post changes to our hours on this page.\n\n12 March 2023\n\nThe clinic now opens at eight.`
 - not flagged (md): `# Sleep\n\n12 March 2023\n\nPoor sleep is common in people with pain.`
@@ -128,6 +131,8 @@ _MARKUP_ONLY = LazyPattern(r"^(?:[*_~`\\]+[ \t]*)+$|^(?:&nbsp;|&#160;|\u00a0)+$"
 _EMPTY_HTML = LazyPattern(r"^(?:<(p|div|span|strong|b|em|i)(?:\s[^<>]{0,200})?>\s*(?:&nbsp;|&#160;)?\s*</\1>\s*)+$", re.I)
 _EMPTY_BULLET = LazyPattern(r"^[ \t>]*[-*+][ \t]*$")
 _EMPTY_LINK = LazyPattern(r"!?\[[ \t]*\]\([ \t]*\)")
+# a page number from a PDF or OCR copy glued before a heading: "(3)## Precautions"
+_GLUED_HEADING = LazyPattern(r"^[ \t]*(?P<num>[(\[]?\d{1,3}[)\].]?|-\s?\d{1,3}\s?-)[ \t]*#{1,6}[ \t]+\S")
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
           r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 _DATE_ONLY = LazyPattern(
@@ -175,6 +180,15 @@ def _markup(doc):
                           "Empty list item: a bullet with nothing after it, left from a scraped menu or an export. "
                           "Delete it.", fix=_delete(doc, b, "delete the empty bullet"))
             continue
+        if kind == "paragraph" and doc.kind == "markdown" and "#" in raw and not b.in_list:
+            m = _GLUED_HEADING.match(raw)
+            if m:
+                base = doc.line_start(b.line)
+                a, e = base + m.start("num"), base + m.end("num")
+                yield Finding(a, e, f"Page number '{m.group('num')}' glued before a heading (left from a PDF or "
+                              "scanned copy): the heading shows as plain text. Delete the number.",
+                              fix=Fix((Edit(a, e, ""),), True, "delete the page number"))
+                continue
         if kind == "paragraph" and stripped and _MARKUP_ONLY.match(stripped) and not b.in_list:
             yield Finding(b.start, max(b.end, b.start + 1),
                           f"Stray markup '{stripped[:20]}': formatting marks with no text, left from an export or "

@@ -240,6 +240,15 @@ def test_empty_image_fix_removes_only_the_markup():
     assert fix_all(text, "a.md", ["stray-fragment"]) == text.replace("![]()", "")
 
 
+def test_a_page_number_glued_before_a_heading():
+    text = "# Headaches\n\nMost headaches are not serious.\n\n(3)## When to get help\n\nCall a doctor.\n"
+    assert found(text, rules=["stray-fragment"]) == [("stray-fragment", 5, 1)]
+    assert fix_all(text, "a.md", ["stray-fragment"]) == text.replace("(3)## ", "## ")
+    # a hash sign in running text is not a heading marker
+    assert found("# Notes\n\nRoom 3 # is on the left.\n\nC# and 3 ## are not headings here.\n",
+                 rules=["stray-fragment"]) == []
+
+
 def test_empty_markup_in_html_pages_is_their_template():
     page = "<h1>Sleep</h1>\n<p>Poor sleep is common.</p>\n<p></p>\n<p>More text here.</p>\n"
     assert found(page, "a.html", rules=["stray-fragment"]) == []
