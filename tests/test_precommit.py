@@ -119,7 +119,7 @@ def test_manifest_is_what_content_repos_need():
     hook = _manifest_hook()
     assert hook["entry"] == "acu-lint" and hook["language"] == "python"
     assert hook["types_or"] == ["markdown", "plain-text", "html"]
-    assert "require_serial" not in hook or hook["require_serial"] is False
+    assert hook["require_serial"] is True  # one run, one total (see test_one_total_for_many_files)
     # identify (pre-commit's file typing) maps the article extensions to these tags
     from identify import identify
 
@@ -177,6 +177,38 @@ def test_fix_in_the_hook_rewrites_files_and_fails(tmp_path):
     r = _commit(repo, env, "knee")
     assert r.returncode == 0, r.output
     assert _head_count(repo, env) == before + 1
+
+
+def _totals(output: str) -> list[str]:
+    return [line for line in output.splitlines() if line.startswith(("Found ", "All clear"))]
+
+
+def test_one_total_for_many_files(tmp_path):
+    """With require_serial pre-commit passes every staged article to one
+    acu-lint run, so the writer sees one total, for all of them (issue 17,
+    item 12); acu-lint spreads the work over its own worker processes. The
+    second half shows what the manifest avoids: without it pre-commit starts one
+    run per batch of files, each printing its own total."""
+    env = _env(tmp_path)
+    n = 24  # enough for acu-lint's own worker pool, and for pre-commit to split without require_serial
+    repo = _content_repo(tmp_path, env, _local_config([LEFTOVERS]))
+    for i in range(n):
+        _write(repo, f"articles/a{i:02d}.md", DEFECTIVE_MD)
+    _git(repo, env, "add", ".")
+    r = _commit(repo, env, "many articles")
+    assert r.returncode != 0, r.output
+    (total,) = _totals(r.output)
+    assert total.startswith(f"Found {2 * n} problems (") and f" in {n} files of {n} files checked" in total, r.output
+
+    import multiprocessing
+
+    if multiprocessing.cpu_count() < 2 or "PRE_COMMIT_NO_CONCURRENCY" in os.environ:
+        return  # pre-commit would not split here anyway
+    config = _local_config([LEFTOVERS])
+    config["repos"][0]["hooks"][0]["require_serial"] = False
+    _write(repo, ".pre-commit-config.yaml", yaml.safe_dump(config, sort_keys=False))
+    r = _precommit(repo, env, "run", "--files", *[f"articles/a{i:02d}.md" for i in range(n)])
+    assert len(_totals(r.stdout + r.stderr)) > 1, r.stdout + r.stderr
 
 
 def test_project_config_lints_articles_and_leaves_drafts_out(tmp_path):
