@@ -74,10 +74,13 @@ from lint_rules._claims import (
     CLAUSE_BOUNDARY,
     AnchoredPattern,
     PatternSet,
+    TermIndex,
+    tokens,
     block_source,
     clause_before,
     has_identifier,
     health_article,
+    has_health_terms,
     hedge_cue,
     in_reference_list,
     inside,
@@ -281,6 +284,11 @@ def _inflect(lemma: str) -> set[str]:
 
 def _noun_rx(words) -> str:
     """An alternation of nouns with their plurals ("ulcer" -> ulcers, "flush" -> flushes)."""
+    return alternation(_noun_forms(words))
+
+
+def _noun_forms(words) -> set[str]:
+    """Nouns with their plurals ("ulcer" -> ulcers, "flush" -> flushes)."""
     forms = set()
     for w in words:
         w = w.lower()
@@ -291,7 +299,7 @@ def _noun_rx(words) -> str:
             forms.add(w[:-1] + "ies")
         else:
             forms.add(w + "s")
-    return alternation(forms)
+    return forms
 
 
 class _Lexicon:
@@ -310,18 +318,17 @@ class _Lexicon:
         for lemma in cues["benefit_verbs"]:
             for f in _inflect(lemma):
                 self.kind_of.setdefault(f, "benefit")
-        verbs = alternation(self.kind_of)
-        self.verb = LazyPattern(rf"(?<![\w-])(?:{verbs})(?![\w-])", re.I)
-        self.intensifier = LazyPattern(rf"(?<![\w-])(?:{alternation(cues['intensifiers'])})(?![\w-])", re.I)
+        self.verb = TermIndex(self.kind_of)
+        self.intensifier = TermIndex(cues["intensifiers"])
         adjectives = alternation(cues["efficacy_adjectives"])
         degree = alternation(cues["degree"])
         self.adjective = LazyPattern(rf"(?<![\w-])(?:(?:{degree})\s+)?(?:{adjectives})(?![\w-])", re.I)
         self.degree = LazyPattern(rf"^(?:{degree})\b", re.I)
-        self.condition = LazyPattern(rf"(?<![\w-])(?:{_noun_rx(d['conditions'])})(?![\w-])", re.I)
-        self.body = LazyPattern(rf"(?<![\w-])(?:{_noun_rx(d['body_parts'])})(?![\w-])", re.I)
-        self.treatment = LazyPattern(rf"(?<![\w-])(?:{_noun_rx(d['treatments'])})(?![\w-])", re.I)
+        self.condition = TermIndex(_noun_forms(d["conditions"]))
+        self.body = TermIndex(_noun_forms(d["body_parts"]))
+        self.treatment = TermIndex(_noun_forms(d["treatments"]))
+        self.standard_care = TermIndex(d["standard_care"])
         care = alternation(d["standard_care"])
-        self.standard_care = LazyPattern(rf"(?<![\w-])(?:{care})(?![\w-])", re.I)
         self.superiority = LazyPattern(
             rf"\b(?:(?:at\s+least\s+|just\s+)?as\s+(?:effective|good|powerful|strong|potent)\s+as"
             rf"|(?:more|better|stronger)\s+(?:effective\s+|powerful\s+)?than"
@@ -372,11 +379,28 @@ class _Lexicon:
             re.I)
         self.conditional = LazyPattern(r"\b(?:can|could|is\s+able\s+to|are\s+able\s+to)\b", re.I)
         self.future = LazyPattern(r"\b(?:will|'ll|going\s+to)\b", re.I)
-        self.literals = LiteralIndex(
-            {f.split()[0][:5] for f in self.kind_of} | set(cues["efficacy_adjectives"])
-            | {"than", "instead", "replac", "remission", "only", "always", "every", "all ", "safe", "ensure", "without",
-               "place of", "substitute", "need for", "-fight", "-kill", "-bust", "-cur", "-heal", "-rev", "-beat",
-               "have to", "need to"})
+        self.verb_words = frozenset(f.split()[0] for f in self.kind_of)
+        self.adjective_words = frozenset(cues["efficacy_adjectives"])
+        self.superiority_words = frozenset(
+            "than instead replace replaces replacing substitute outperform outperforms outperformed place without "
+            "need".split())
+        self.certainty_words = frozenset("only always every all remission ensure ensures".split())
+        self.purge_words = frozenset(
+            "rid rids ridding clear clears clearing cleanse cleanses cleansing flush flushes flushing purge purges "
+            "free frees freeing".split())
+        self.structure_words = self.superiority_words | self.certainty_words | self.purge_words | {"safe", "have"}
+        # the literal prefilter: a sentence is analysed only when one of these occurs in it
+        # (a benefit verb alone is no claim: its literal is the intensifier it needs)
+        literals = {f for f, kind in self.kind_of.items() if kind == "cure" and len(f) >= 4}
+        literals |= {f for f, kind in self.kind_of.items() if kind == "efficacy" and len(f) >= 5 and " " not in f}
+        literals |= {f" {f} " for f, kind in self.kind_of.items() if kind == "efficacy" and len(f) < 5}
+        literals |= {f for f, kind in self.kind_of.items() if " " in f and kind != "benefit"}
+        literals |= set(cues["intensifiers"]) | set(cues["efficacy_adjectives"])
+        literals |= {"than", "instead", "replac", "substitut", "outperform", "remission", " only ", "always", "ensure",
+                     "safe", "have to", "need to", "ailment", "disease", "illness", "disorder", "aspect", "health problem",
+                     "health issue", "nutrients", "-fight", "-kill", "-bust", "-curing", "-healing", "-revers", "-beat",
+                     " rid ", " rids ", "cleans", "flush", "purge", " free ", "without"}
+        self.literals = LiteralIndex(literals)
 
 
 @functools.lru_cache(maxsize=1)
@@ -452,6 +476,11 @@ def _find_claims(sent: str, low: str, subject, block_kind: str, line_starts=()) 
     paragraph of lines that start with a bullet is a list, too)."""
     lex = _lexicon()
     out: list[_Claim] = []
+    words = set(tokens(sent)[2])
+    verbs = not words.isdisjoint(lex.verb_words)
+    adjectives = not words.isdisjoint(lex.adjective_words)
+    if not (verbs or adjectives or not words.isdisjoint(lex.structure_words) or "-" in sent):
+        return out
     cond = lex.condition.search(sent) or lex.body.search(sent)
 
     def bullet(pos: int) -> bool:
@@ -483,14 +512,14 @@ def _find_claims(sent: str, low: str, subject, block_kind: str, line_starts=()) 
         return "direct"
 
     # comparisons with standard care: "as effective as morphine", "instead of your medication"
-    for m in lex.superiority.finditer(sent):
+    for m in (lex.superiority.finditer(sent) if not words.isdisjoint(lex.superiority_words) else ()):
         # the comparator must be standard care ("than sham acupuncture" compares with a placebo)
         comparator = " ".join(sent[m.end():m.end() + 60].split()[:4])
         if lex.standard_care.search(m.group(0)) or lex.standard_care.search(comparator):
             if has_subject(m.start()) or lex.treatment.search(sent):
                 out.append(_Claim(m.start(), m.end(), "superiority", strength(m.start())))
     # certainty and completeness: "the only way to", "always results in", "every aspect of their health"
-    for m in lex.certainty.finditer(sent):
+    for m in (lex.certainty.finditer(sent) if not words.isdisjoint(lex.certainty_words) else ()):
         word = m.group(0).lower()
         if word.startswith(("into", "in ")):
             out.append(_Claim(m.start(), m.end(), "remission", strength(m.start())))
@@ -500,14 +529,15 @@ def _find_claims(sent: str, low: str, subject, block_kind: str, line_starts=()) 
         elif cond or "health" in word or "ailment" in word or "disease" in word or "health" in low:
             if word.startswith("the only") or has_subject(m.start()):
                 out.append(_Claim(m.start(), m.end(), "certainty", strength(m.start())))
-    for m in lex.no_more.finditer(sent):
+    for m in (lex.no_more.finditer(sent) if "to" in words and ("have" in words or "need" in words) else ()):
         if lex.condition.search(sent, m.end(), m.end() + 50) and has_subject(m.start()):
             out.append(_Claim(m.start(), m.end(), "certainty", "promise"))
-    for m in lex.purge.finditer(sent):
+    for m in (lex.purge.finditer(sent) if ("of" in words and not words.isdisjoint(lex.purge_words)) or "-" in sent
+              else ()):
         if has_subject(m.start()) and not lex.cure_purpose.search(sent, 0, m.start()):
             out.append(_Claim(m.start(), m.end(), "cure", strength(m.start())))
     # verbs: cure class alone, efficacy class with an intensifier or as plain fact about a treatment
-    if cond:
+    if cond and verbs:
         for m in lex.verb.finditer(sent):
             form = " ".join(m.group(0).lower().split())
             kind = lex.kind_of.get(form, "efficacy")
@@ -542,7 +572,7 @@ def _find_claims(sent: str, low: str, subject, block_kind: str, line_starts=()) 
                     and target.start() >= ve and subj and not lex.purpose.search(sent[:vs]):
                 out.append(_Claim(vs, ve, "efficacy", "direct"))
     # efficacy adjectives: "effective against diabetes", "a highly effective system", "a powerful preventative"
-    for m in lex.adjective.finditer(sent):
+    for m in (lex.adjective.finditer(sent) if adjectives else ()):
         degree = lex.degree.match(m.group(0))
         after = sent[m.end():m.end() + 60]
         aimed = _AIMED.match(after)
@@ -562,7 +592,7 @@ def _find_claims(sent: str, low: str, subject, block_kind: str, line_starts=()) 
             continue  # "can be a very effective treatment": a possibility
         out.append(_Claim(m.start(), m.end(), "certainty" if degree else "efficacy", strength(m.start())))
     # safety: "X is safe", "are safe to use" about a treatment (not "it is safe to ask")
-    if "safe" in low:
+    if "safe" in words:
         for m in lex.safety.finditer(sent):
             if re.match(r"\s+to\s+(?!use\b)", sent[m.end():], re.I) or re.match(
                     r"\W*(?:when|if|for\s+most|as\s+long\s+as|provided|in\s+most|during|with)\b", sent[m.end():], re.I):
@@ -635,12 +665,13 @@ def check(doc, options):
     subject = None
     refs = None
     for (block, text, low), active in zip(blocks, actives):
-        structural = lex.literals.mask(low) != 0
+        structural = lex.literals.mask(" " + low + " ") != 0
         if not active and extra_rx is None and not structural:
             continue
         if health is None:
             health = health_article(doc)
             subject = _article_subject(doc) if health else None
+            long_doc = len(doc.text) > 1500
         if not health and extra_rx is None:
             return
         block_cands = _candidates(text, active, extra_rx) if (active or extra_rx is not None) else []
@@ -656,6 +687,8 @@ def check(doc, options):
             continue
         if refutation_label(text) or negated_lead_in(doc, block):
             continue
+        if long_doc and not has_health_terms(text) and not _heading_is_health(doc, block):
+            continue  # a paragraph about something else ("this guarantees a stable build")
         topic = block.kind == "heading" and _TOPIC_HEADING.match(text) is not None  # "Using X for pain"
         prose = block.prose
         leftover = leftover_lines(doc)  # a claim on a line that a leftover rule reports is no prose
@@ -674,8 +707,16 @@ def check(doc, options):
                 k_c += 1
             sent = text[s:e]
             sent_low = low[s:e]
-            if not cands and not (health and lex.literals.mask(sent_low)):
-                continue
+            early = None
+            if not cands:
+                if not health or topic or not lex.literals.mask(" " + sent_low + " "):
+                    continue
+                # the structural analysis first: most sentences hold no claim, and then no context is needed
+                line_starts = [i - s for i in newlines if s < i < e]
+                early = _sentence_claim(sent, sent_low, subject, block.kind, allow_hedged, quote_spans(sent),
+                                        line_starts)
+                if early is None:
+                    continue
             if sent.rstrip().endswith("?") or (block.kind == "heading" and _QUESTION_START.match(sent)):
                 continue
             if k + 1 < len(spans) and refuted_by_next(text[spans[k + 1][0]:spans[k + 1][1]]):
@@ -741,8 +782,11 @@ def check(doc, options):
                 continue
             if text.count('"', 0, s) % 2 == 1:
                 continue  # a quotation that began in an earlier sentence: the source's words, not the writer's
-            line_starts = [i - s for i in newlines if s < i < e]
-            claim = _sentence_claim(sent, sent_low, subject, block.kind, allow_hedged, quotes, line_starts)
+            if early is not None:
+                claim = early
+            else:
+                line_starts = [i - s for i in newlines if s < i < e]
+                claim = _sentence_claim(sent, sent_low, subject, block.kind, allow_hedged, quotes, line_starts)
             if claim is None or (marked and claim.kind in _CITATION_EXCUSES):
                 continue
             phrase = sent[claim.start:claim.end]
@@ -759,6 +803,17 @@ def check(doc, options):
             what, instead = _KINDS[claim.kind]
             yield _finding(start, end, phrase, f"{what} ({_STRENGTH[claim.strength]})", instead, claim.kind,
                            claim.strength)
+
+
+def _heading_is_health(doc, block) -> bool:
+    """The heading of the section that holds ``block`` names a health term."""
+    heads = memo(doc, "absolute-claim.heads", lambda: [b for b in doc.blocks if b.kind == "heading" and b.prose])
+    last = None
+    for h in heads:
+        if h.start > block.start:
+            break
+        last = h
+    return last is not None and has_health_terms(last.prose.text)
 
 
 def _about_condition(sent: str, pos: int) -> bool:
