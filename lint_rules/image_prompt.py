@@ -8,6 +8,18 @@ as if they were part of the article: "Create a photorealistic image that depicts
 photorealistic, cinematic lighting") and generator flags such as "--ar 16:9" or
 "--v 6".
 
+Image placeholders in every shape and letter case: "(Add photo of ...)",
+"[Chart: ...]", "<Image of ...>", "[image]", "[IMAGE HERE]", "{{ hero_image: ...
+}}", and "PHOTO: ..." / "Image: ..." lines that describe a picture still to be
+made (a credit such as "Photo: Dana Lee for ..." or "Image: Shutterstock", and a
+caption right under a real image, are not placeholders). Images whose source is
+a placeholder service (via.placeholder.com, placehold.co, picsum.photos,
+dummyimage.com, ...) or a placeholder token (`insert-image-here.png`,
+`IMAGE_URL`, `path/to/image.jpg`, `..._PLACEHOLDER`), in Markdown, `<img>` tags
+and figure shortcodes; lazy-loading stand-ins (`data-src`) and data URIs are
+not. An article wrapped whole in a code fence (see `assistant-text`) is read
+inside the fence. Code, comments and front matter are never read.
+
 ## Why it matters
 A leftover prompt shows readers that the page was assembled by a content
 pipeline and not reviewed by a person. For a health publisher that undermines
@@ -22,6 +34,16 @@ responsibility. It is also text a patient has to read past.
 - flagged: `[IMAGE: acupuncturist placing a needle in a patient's hand]`
 - flagged: `A serene clinic interior, photorealistic, 8k, cinematic lighting --ar 16:9`
 - flagged (md): `# Sleep and acupuncture\n\n[Insert photo of a bedroom at night]\n\nPoor sleep is common.`
+- flagged (md): `# Posture\n\n(Add photo of a woman stretching at her desk)\n\nSit tall.`
+- flagged (md): `# Posture\n\n[Chart: back pain by age group]\n\nSit tall.`
+- flagged (md): `# Posture\n\n<Image of a man lifting a box with a straight back>\n\nSit tall.`
+- flagged (md): `# Posture\n\nPHOTO: office worker rolling her shoulders\n\nSit tall.`
+- flagged (md): `# Posture\n\n![Desk stretch](https://via.placeholder.com/600x400)\n\nSit tall.`
+- flagged (md): `# Posture\n\n![Desk stretch](insert-image-here.png)\n\nSit tall.`
+- not flagged (md): `# Posture\n\n![Desk stretch](desk-stretch.jpg)\nImage: a woman stretching at her desk\n\nSit tall.`
+- not flagged: `Posture\n\nPhoto: Dana Lee for Riverside Clinic\n\nSit tall.`
+- not flagged (md): `# Posture\n\nThe results are in the chart below (see Figure 2).`
+- not flagged (md): `# Posture\n\n<img src="placeholder.gif" data-src="/img/desk.jpg" alt="Desk">`
 - not flagged: `Our photographer took the pictures in this article at the clinic.`
 - not flagged: `Create an image in your mind of a quiet beach while the needles rest.`
 - not flagged: `Make a list of your symptoms before your first visit.`
@@ -29,7 +51,9 @@ responsibility. It is also text a patient has to read past.
 
 ## Fix
 Safe: the block that holds the prompt is deleted (with the blank line after it).
-A prompt flag inside otherwise normal prose is reported without a fix.
+A placeholder image that stands alone as a Markdown paragraph: its line is
+deleted. A prompt flag, a placeholder or a placeholder image inside otherwise
+normal prose or inside an HTML block is reported without a fix.
 
 ## Options
 - `extra_labels`: more labels that introduce a prompt or placeholder (list of strings).
@@ -64,7 +88,7 @@ _SRC = LazyPattern(r"\bsrc\s*=\s*[\"']?(?P<src>[^\"'\s>]+)", re.I)
 _LAZY = LazyPattern(r"\bdata-(?:src|lazy|original)|\bsrcset\s*=|\bclass\s*=\s*[\"'][^\"']*lazy", re.I)
 _SRC_TOKEN = LazyPattern(
     r"placeholder|insert[-_ ]?(?:an?[-_ ])?(?:image|photo)|(?:image|photo|img)[-_ ]?here|your[-_ ]?(?:image|photo)"
-    r"|(?:image|img|photo)[-_ ]?(?:url|link|src|path)\b|path/to/|add[-_ ]?(?:image|photo)|^image\d*\.(?:jpe?g|png)$"
+    r"|(?:image|img|photo)[-_ ]?(?:url|link|src|path)\b|path/to/|add[-_ ]?(?:image|photo)"
     r"|example\.(?:com|org|net)/|\btodo\b|\btbd\b", re.I)
 
 
@@ -113,7 +137,8 @@ def _placeholder_patterns():
     label = re.compile(
         rf"^[\W_]{{0,3}}(?P<label>{_alt(d['media_labels'])})\s*(?:\d{{1,2}}\s*)?[*_]*\s*[:\-\u2013\u2014]\s*[*_]*\s*"
         r"(?P<value>\S.*)$", re.I)
-    credit = re.compile(rf"(?<![\w-])(?:{_alt(d['credit_words'])})(?![\w-])|\u00a9|@", re.I)
+    credit = re.compile(rf"(?<![\w-])(?:{_alt(d['credit_words'])})(?![\w-])|\u00a9|@"
+                        r"|\b(?:by|via)\s+(?-i:[A-Z])", re.I)
     hosts = tuple(h.lower() for h in d["placeholder_hosts"])
     return bracket, label, credit, hosts
 
@@ -287,8 +312,9 @@ def _analyse_doc(doc, extra: tuple[str, ...]):
             reason = "an image placeholder"
         elif ":" in first_line[:30] or "-" in first_line[:30] or "\u2013" in first_line[:30]:
             m = media_label.match(first_line)
+            src = doc.text[doc.line_start(block.line):doc.line_end(block.end_line)]
             if m and len(first_line.split()) <= 40 and _describes(m.group("value"), credit) \
-                    and not _prev_has_image(doc, block) and not block.quote:
+                    and not _prev_has_image(doc, block) and not block.quote and "](" not in src and "href" not in src:
                 if "\n" in text:  # only the first line of the block
                     s, e = block.prose.span(0, len(first_line))
                     items.append((s, e, doc.line_of(s), doc.line_of(max(s, e - 1)),

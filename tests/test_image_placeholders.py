@@ -1,0 +1,146 @@
+"""image-prompt, widened: image placeholders in every shape and letter case, placeholder
+image services and placeholder tokens in image sources, and the article inside a fence
+that wraps it. All articles written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import lint
+
+from acu_lint.document import Document
+from acu_lint.engine import FileResult, RuleSetup, fix_document
+from acu_lint.rules import load_registry
+
+RULE = "image-prompt"
+H = "# Back Pain\n\n"
+T = "Back Pain\n\n"
+BODY = "Back pain is common and usually improves within a few weeks.\n"
+
+
+def found(text, filename="a.md"):
+    return [(f.line, f.column) for f in lint(text, filename, select=[RULE])]
+
+
+def fixed(text, filename="a.md"):
+    reg = load_registry()
+    setups = [RuleSetup(RULE, reg[RULE].check, dict(reg[RULE].options), reg[RULE].severity)]
+    doc, _rest = fix_document(Document(text, filename), setups, False, FileResult(filename))
+    return doc.text
+
+
+MUST_FLAG = [
+    # bracketed placeholders: every bracket, every case
+    ("a.md", H + "(Add photo of a patient doing a cat-cow stretch)\n\n" + BODY, [(3, 1)]),
+    ("a.md", H + "[Chart: pain scores over six weeks of treatment]\n\n" + BODY, [(3, 1)]),
+    ("a.md", H + "<Image of a physiotherapist guiding a patient's hips>\n\n" + BODY, [(3, 1)]),
+    ("a.md", H + "[image]\n\n" + BODY, [(3, 1)]),
+    ("a.md", H + "[IMAGE HERE]\n\n" + BODY, [(3, 1)]),
+    ("a.md", H + "[Diagram - the lumbar spine from the side]\n\n" + BODY, [(3, 1)]),
+    ("a.txt", T + "(INSERT INFOGRAPHIC: five habits for a healthy back)\n\n" + BODY, [(3, 1)]),
+    ("a.md", H + "{{ hero_image: patient on a treatment table }}\n\n" + BODY, [(3, 1)]),
+    ("a.html", "<h1>Back</h1>\n<p>[Photo: hands on a lower back]</p>\n<p>More text follows here.</p>\n", [(2, 4)]),
+    # inside a sentence: the placeholder itself, no fix
+    ("a.md", H + "Stretch gently every hour [insert image of the stretch] and breathe out.\n", [(3, 27)]),
+    # label lines that describe a picture to make
+    ("a.md", H + "PHOTO: woman stretching beside her desk\n\n" + BODY, [(3, 1)]),
+    ("a.txt", T + "Image: an older man lifting a box with a straight back\n\n" + BODY, [(3, 1)]),
+    ("a.md", H + "**Illustration:** A spine with the discs shown in blue\n\n" + BODY, [(3, 3)]),
+    # placeholder image services, any case
+    ("a.md", H + "![Stretch](https://via.placeholder.com/600x400)\n\n" + BODY, [(3, 1)]),
+    ("a.md", H + "![Stretch](https://PICSUM.photos/800/400)\n\n" + BODY, [(3, 1)]),
+    ("a.md", H + "<img src=\"https://dummyimage.com/600x400/000/fff\" alt=\"x\">\n\n" + BODY, [(3, 1)]),
+    ("a.html", "<h1>Back</h1>\n<p>Text.</p>\n<p><img src='https://placehold.co/600x400?text=Hero'></p>\n", [(3, 4)]),
+    ("a.md", H + "{{< figure src=\"https://placehold.co/300\" alt=\"Back\" >}}\n\n" + BODY, [(3, 1)]),
+    # placeholder tokens in image sources
+    ("a.md", H + "![Stretch](insert-image-here.png)\n\n" + BODY, [(3, 1)]),
+    ("a.md", H + "![Stretch](IMAGE_URL)\n\n" + BODY, [(3, 1)]),
+    ("a.md", H + "![Stretch](path/to/image.jpg)\n\n" + BODY, [(3, 1)]),
+    ("a.md", H + "![Desk](STOCK_PHOTO_PLACEHOLDER:office worker stretching)\n\n" + BODY, [(3, 1)]),
+    ("a.md", H + "Sit tall ![icon](Your-Image.png) and breathe.\n", [(3, 10)]),
+]
+
+MUST_PASS = [
+    ("a.md", H + "![Stretch](image1.jpg)\n\n" + BODY),  # not clearly a placeholder
+    ("a.md", H + "![A cat-cow stretch](stretch.jpg)\nImage: a patient doing the cat-cow stretch\n\n" + BODY),  # a caption
+    ("a.txt", T + "Photo: Dana Lee for Riverside Clinic\n\n" + BODY),  # credits
+    ("a.txt", T + "Image: Shutterstock\n\n" + BODY),
+    ("a.txt", T + "Image courtesy of the NHS.\n\n" + BODY),
+    ("a.md", H + "(photo by Sam Ortiz)\n\n" + BODY),
+    ("a.md", H + "[Photo: hands on a lower back / iStock]\n\n" + BODY),
+    ("a.md", H + "The results are shown below (see Figure 2).\n"),  # references to a real figure
+    ("a.md", H + "Our team (photo below) treats back pain every day.\n"),
+    ("a.md", H + "A video (about 3 minutes) shows the stretch.\n"),
+    ("a.md", H + "Chart your pain: write a score from 0 to 10 each evening.\n"),  # ordinary words
+    ("a.md", H + "Picture this: you wake up without stiffness.\n"),
+    ("a.md", H + "Video: [How to do a safe hamstring stretch](https://example.org/v)\n\n" + BODY),  # a real link
+    ("a.md", H + "<img src=\"placeholder.gif\" data-src=\"/img/back.jpg\" alt=\"Back\">\n\n" + BODY),  # lazy loading
+    ("a.md", H + "![lqip](/assets/back.jpg){: lqip=\"data:image/webp;base64,UklGR\"}\n\n" + BODY),
+    ("a.md", H + "<img src=\"data:image/png;base64,iVBORw0KGgo=\" alt=\"dot\">\n\n" + BODY),
+    ("a.md", H + "```\n![x](https://via.placeholder.com/600)\n[image]\n```\n"),  # code
+    ("a.md", H + "Use `![alt](https://placehold.co/600)` while you draft.\n"),
+    ("a.md", H + "<!-- ![x](https://placehold.co/600) -->\n\n" + BODY),  # a comment
+    ("a.md", H + "Midjourney makes images from prompts such as \"calm clinic, soft light\".\n"),
+    ("a.md", "---\ncover: https://placehold.co/600\n---\n" + H + BODY),  # front matter
+    ("a.md", H + "<figure><img src=\"/img/room.jpg\" alt=\"Treatment room\"><figcaption>Our room</figcaption></figure>\n"),
+]
+
+
+@pytest.mark.parametrize("filename,text,positions", MUST_FLAG, ids=[f"flag-{i}" for i in range(len(MUST_FLAG))])
+def test_must_flag(filename, text, positions):
+    assert found(text, filename) == positions
+
+
+@pytest.mark.parametrize("filename,text", MUST_PASS, ids=[f"pass-{i}" for i in range(len(MUST_PASS))])
+def test_must_pass(filename, text):
+    assert [f.message for f in lint(text, filename, select=[RULE])] == []
+
+
+def test_placeholder_service_message_names_the_source():
+    (f,) = lint(H + "![Stretch](https://via.placeholder.com/600x400)\n\n" + BODY, "a.md", select=[RULE])
+    assert f.message.startswith("Placeholder image left in the article (https://via.placeholder.com/600x400)")
+
+
+def test_fix_deletes_a_placeholder_image_paragraph_and_nothing_else():
+    text = H + BODY + "\n![Stretch](https://via.placeholder.com/600x400)\n\n" + BODY.replace("Back", "Neck")
+    out = fixed(text)
+    assert out == H + BODY + "\n" + BODY.replace("Back", "Neck")
+    assert fixed(out) == out
+
+
+def test_an_image_inside_a_sentence_or_an_html_block_has_no_fix():
+    text = H + "Sit tall ![icon](Your-Image.png) and breathe.\n\n<div>\n  <img src=\"https://placehold.co/60\">\n</div>\n"
+    findings = lint(text, "a.md", select=[RULE])
+    assert [(f.line, f.fix) for f in findings] == [(3, None), (6, None)]
+    assert fixed(text) == text
+
+
+def test_fix_deletes_a_bracket_placeholder_block():
+    text = H + "[Chart: pain scores over six weeks]\n\n" + BODY
+    assert fixed(text) == H + BODY
+
+
+def test_placeholders_inside_a_fence_that_wraps_the_article():
+    text = ("```markdown\n# Back Pain\n\n" + BODY + "\n![Desk](https://picsum.photos/600)\n\n"
+            "Stand up and move every half hour; most people find it eases stiffness.\n"
+            "Gentle walking helps many people recover sooner than bed rest does.\n```\n")
+    assert found(text) == [(6, 1)]
+    out = fixed(text)
+    assert "picsum" not in out and out.count("```") == 2
+
+
+def test_leftover_lines():
+    from lint_rules import _leftovers, image_prompt
+
+    doc = Document(H + "[image]\n\n" + BODY + "\n![x](https://placehold.co/1)\n", "a.md")
+    assert image_prompt.leftover_lines(doc) == frozenset({3, 7})
+    assert {3, 7} <= _leftovers.leftover_lines(doc)
+
+
+@pytest.mark.parametrize("text", ["", "[", "![](", "<img src=", "(" * 3000, "[image" * 2000,
+                                  "Image: " + "x " * 5000, "\u0130MAGE: a woman resting\n"])
+def test_bad_input_never_raises(text):
+    from lint_rules import image_prompt
+
+    doc = Document(text, "a.md")
+    list(image_prompt.check(doc, {"extra_labels": []}))
+    image_prompt.leftover_lines(doc)
