@@ -74,7 +74,8 @@ _NOT_WORD = LazyPattern(r"[^\w\s]+")
 # a reader tool's header: "Title: ..." and "URL Source: ..." in the first lines
 _SCRAPER_TITLE = LazyPattern(r"^title:[ \t]*(\S.{0,300})$", re.I)
 _SCRAPER_SOURCE = LazyPattern(r"^url source:", re.I)
-_HEAD_BLOCKS = 8  # how far into the document the reader header may reach
+_HEAD_BLOCKS = 8
+_SHORT = 160  # lines up to this long are compared without punctuation and number markers  # how far into the document the reader header may reach
 
 
 def validate(options):
@@ -86,8 +87,8 @@ def _key(text: str) -> str:
     """Letter case, whitespace, punctuation, emphasis marks and a leading
     number marker do not count when two lines are compared."""
     t = normalize(text)
-    if not t:
-        return ""
+    if not t or len(t) > _SHORT:
+        return t  # a paragraph: compared word for word
     if t[0].isdigit() or t[:1] in "#s":
         t = _MARKER.sub("", t, count=1)
     if not t.replace(" ", "").isalnum():

@@ -110,8 +110,9 @@ def _agencies(extra: tuple[str, ...]):
 
     stock = list(d.get("stock_agencies") or ()) + list(extra)
     wires = list(d.get("news_agencies") or ())
-    literals = tuple(sorted({n.split()[0].lower() for n in stock + wires}))
-    return alternation(stock), alternation(wires), frozenset(d.get("credit_words") or ()), literals
+    literals = sorted({n.split()[0].lower() for n in stock + wires}, key=len, reverse=True)
+    prefilter = re.compile("|".join(map(re.escape, literals)))
+    return alternation(stock), alternation(wires), frozenset(d.get("credit_words") or ()), prefilter
 
 
 def _is_host(domain: str, hosts: tuple[str, ...]) -> bool:
@@ -126,11 +127,11 @@ def _delete(doc, block):
 def _credit(text: str, agencies) -> str | None:
     """The agency a short credit line names ("iStock.com / Jane Doe"), or None
     when the line is not a credit (a sentence that mentions the agency)."""
-    stock, wires, words, literals = agencies
+    stock, wires, words, prefilter = agencies
     if len(text) > 120:
         return None
     low = text.lower()
-    if not any(a in low for a in literals) and not case_exotic(low):
+    if prefilter.search(low) is None and not case_exotic(low):
         return None
     m = stock.search(text)
     rest = None
