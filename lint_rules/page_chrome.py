@@ -65,7 +65,7 @@ import functools
 import re
 
 from acu_lint.model import Finding, Fix
-from lint_rules._common import LazyPattern, load_data
+from lint_rules._common import LazyPattern, literal_index, load_data
 from lint_rules._leftovers import memo
 
 ID = "page-chrome"
@@ -149,7 +149,7 @@ def _lexicon():
 
 class _Unit:
     __slots__ = ("block", "kind", "start", "end", "line", "end_line", "text", "chars", "words", "link",
-                 "urls", "cls", "why", "level", "listed", "depth", "decisive", "phrase")
+                 "urls", "cls", "why", "level", "listed", "depth", "decisive", "phrase", "fast")
 
     def __init__(self, block, kind):
         self.block = block
@@ -166,6 +166,7 @@ class _Unit:
         self.depth = block.depth
         self.decisive = False
         self.phrase = False
+        self.fast = False  # classified from its length and words alone
 
 
 def _link_spans(doc):
@@ -210,7 +211,7 @@ def _measure(doc, u: _Unit, proses, spans, starts) -> None:
         if not any(c.isalnum() for c in u.text):
             u.text = ""  # nothing but the brackets of links
     u.chars = len(u.text)
-    u.words = len(_WORD.findall(u.text)) if u.text else 0
+    u.words = sum(1 for w in u.text.split() if w.strip(_SEPARATORS))  # "|" and "»" are not words
     if not spans or not u.text:
         return
     k = max(0, bisect.bisect_right(starts, u.start) - 1)
@@ -270,6 +271,16 @@ def _units(doc, own) -> list[_Unit]:
             u.cls = "hard"
         elif b.kind == "html" and doc.kind == "markdown":
             container, children = u, []
+        elif b.kind in ("paragraph", "list_item") and b.end - b.start >= 300 and b.prose is not None:
+            raw = doc.text[b.start:b.end]
+            if "](" in raw or "<" in raw or "http" in raw or "www." in raw or "{:" in raw:
+                _measure(doc, u, [b.prose], spans, starts)
+            else:  # a long block without links or markup: prose, measured on its words alone
+                u.text = b.prose.text
+                u.chars = len(u.text)
+                u.words = u.text.count(" ") + 1
+                u.cls = "pending"
+                u.fast = True
         elif b.kind in ("heading", "paragraph", "list_item", "caption"):
             _measure(doc, u, [b.prose], spans, starts)
     if container is not None:
@@ -277,60 +288,92 @@ def _units(doc, own) -> list[_Unit]:
     return units
 
 
-def _stop_density(text: str) -> float:
-    words = _WORD.findall(text.lower())
+_SEPARATORS = "|/·•»›>→<«‹←-–—:*#"
+_PUNCT = str.maketrans({c: " " for c in ".,;:!?()[]\"'“”‘’*_/|-"})
+
+
+def _stop_density(low: str) -> float:
+    """Share of function words among the (first 80) words of a lower-cased text."""
+    words = low[:600].translate(_PUNCT).split(None, 80)[:80]
     if not words:
         return 0.0
-    return sum(1 for w in words if w in _STOP) / len(words)
+    stop = _STOP
+    return sum(1 for w in words if w in stop) / len(words)
+
+
+def _resolve(u: _Unit) -> None:
+    """The class of a block left "pending" (prose or not): its function words decide."""
+    t = u.text
+    sw = _stop_density(t.lower())
+    if u.chars >= GOOD_CHARS and sw >= 0.25:
+        u.cls = "good"
+    elif sw >= 0.2:
+        u.cls = "near"
+    else:
+        u.cls = "short"
+    if u.cls == "short" and u.words <= 25 and (any(c.isdigit() for c in t) or "@" in t or ":" in t) \
+            and _CONTACT.search(t):
+        u.why = "contact"
 
 
 def _classify(doc, units: list[_Unit], hit_spans: set) -> None:
     interface, wiki, cta = _lexicon()
     raw_text = doc.text
     for idx, u in enumerate(units):
-        if u.cls == "hard":
+        if u.cls == "hard" or u.fast:
             continue
         if (u.start, u.end) in hit_spans:
             u.phrase = True
-        raw = raw_text[u.start:u.end]
         if u.kind in ("rule", "comment"):
             u.cls, u.why = "weak", ""
             continue
         if not u.text:
-            if _CHROME_MARKUP.search(raw):
+            if _CHROME_MARKUP.search(raw_text, u.start, u.end):
                 u.cls, u.why = "strong", "markup"  # icon spans, empty links, logo links
             else:
                 u.cls, u.why = "weak", ""  # an image, an empty list item
             continue
         t = u.text
+        words = u.words
         ld = u.link / u.chars if u.chars else 0.0
-        short = u.words <= 8
-        if wiki.match(t) and u.words <= 30:
+        low = t.lower()
+        if words > 30:  # long: prose, or a menu the parser read as one block
+            if ld >= 0.5 and u.block.kind == "code":
+                u.cls, u.why = "strong", "navigation"
+            elif u.phrase:
+                u.cls, u.why = "strong", "furniture"
+            elif ld <= 0.3 and u.kind != "heading":
+                u.cls = "pending"
+            continue
+        if (":" in t or "from" in low or "jump" in low or "this page" in low or "[edit" in low) and wiki.match(t):
             u.cls, u.why, u.decisive = "strong", "wiki", True
             continue
-        if ld >= 0.6 and u.words <= 12 and cta.match(t):
+        if ld >= 0.6 and words <= 12 and cta.match(t):
             u.cls, u.why, u.decisive = "strong", "call to action", True
             continue
-        if u.words <= 30 and _COPYRIGHT.search(t):
+        if ("©" in t or "copyright" in low or "rights" in low or "printed" in low or "revised" in low
+                or "form n" in low) and _COPYRIGHT.search(t):
             u.cls, u.why = "strong", "footer"
             continue
-        if ld >= 0.5 and u.words <= 16 and _PAGER.match(t):
+        if ld >= 0.5 and words <= 16 and _PAGER.match(t):
             u.cls, u.why = "strong", "pager"
             continue
-        if u.words <= 12 and _AUTHOR.match(t):
-            u.cls, u.why = "strong", "author card"
-            continue
-        if ld >= 0.5 and (u.words <= 20 or u.block.kind == "code"):
-            if _REFERENCE.search(t) and u.words >= 4:
+        if words <= 12 and "author" in low or "post" in low or "article" in low or "stories" in low:
+            if words <= 12 and _AUTHOR.match(t):
+                u.cls, u.why = "strong", "author card"
+                continue
+        if ld >= 0.5 and (words <= 20 or u.block.kind == "code"):
+            if words >= 4 and _REFERENCE.search(t):
                 u.cls = "keep"  # a reference with its link
                 continue
             u.cls, u.why = "strong", ("social links" if _SOCIAL.match(t) else "navigation")
             continue
-        if u.words <= 16 and _BREADCRUMB.fullmatch(t) and all(len(seg.split()) <= 5 for seg in re.split(r"\s[>»›→/|]\s", t)):
+        if words <= 16 and any(c in t for c in ">»›→/|") and _BREADCRUMB.fullmatch(t) and all(
+                len(seg.split()) <= 5 for seg in re.split(r"\s[>»›→/|]\s", t)):
             u.cls, u.why = "strong", "breadcrumb"
             u.decisive = idx < 3  # a breadcrumb at the top of the page
             continue
-        if short and interface.match(t) and not (u.kind == "heading" and _LINK_SECTION.fullmatch(t.rstrip(":"))):
+        if words <= 8 and interface.match(t) and not (u.kind == "heading" and _LINK_SECTION.fullmatch(t.rstrip(":"))):
             u.cls, u.why = "strong", "interface"
             continue
         if u.phrase:
@@ -339,15 +382,9 @@ def _classify(doc, units: list[_Unit], hit_spans: set) -> None:
         if u.kind == "heading":
             u.cls = "short"
             continue
-        sw = _stop_density(t)
-        if ld <= 0.3 and u.chars >= GOOD_CHARS and sw >= 0.25:
-            u.cls = "good"
-        elif ld <= 0.3 and u.chars >= NEAR_CHARS and sw >= 0.2 and u.words >= 10:
-            u.cls = "near"
-        else:
-            u.cls = "short"
-            if u.words <= 25 and _CONTACT.search(t):
-                u.why = "contact"
+        u.cls = "pending" if ld <= 0.3 and u.chars >= NEAR_CHARS and words >= 10 else "short"
+        if u.cls == "short" and (any(c.isdigit() for c in t) or "@" in t or ":" in t) and _CONTACT.search(t):
+            u.why = "contact"
 
 
 def _scraper_header(doc, units) -> int:
@@ -433,11 +470,33 @@ def _writer_lists(units: list[_Unit], lo: int, hi: int) -> None:
         i = max(j, i + 1)
 
 
+# what a page's chrome cannot do without: links or markup, a reader header, wiki or
+# footer words, breadcrumb arrows (otherwise only a few interface lines can be chrome)
+_MARKERS = ("](", "<", "http", "www.", "©", "opyright", "rights reserved", "›", "»", "→", " > ", " | ",
+            "URL Source:", "Markdown Content:", "Jump to", "etrieved from", "[edit", "This page was last",
+            "rinted in", "evised in", "orm N", "uthor")
+_MARKER_SET = frozenset(_MARKERS)
+
+
+def _worth_a_look(doc) -> bool:
+    """Cheap test of the whole text: can it hold a run of chrome at all?"""
+    if literal_index(_MARKER_SET).mask(doc.text):
+        return True
+    interface = _lexicon()[0]
+    hits = 0
+    for line in doc.lines:
+        if 0 < len(line) <= 40 and interface.match(line.strip(" \t*-+#>")):
+            hits += 1
+            if hits >= 2:
+                return True
+    return False
+
+
 def _analyse(doc) -> list:
     """The runs of chrome, as lists of units (memoised per Document)."""
     from lint_rules import web_boilerplate
 
-    if not doc.blocks or len(doc.text) > 5_000_000:
+    if not doc.blocks or len(doc.text) > 5_000_000 or not _worth_a_look(doc):
         return []
     own = web_boilerplate._scope(doc)
     units = _units(doc, own)
@@ -446,6 +505,11 @@ def _analyse(doc) -> list:
     hit_spans = {(b.start, b.end) for b, _ in web_boilerplate.phrase_hits(doc)}
     _classify(doc, units, hit_spans)
     header = _scraper_header(doc, units)
+    if not header and not any(u.cls == "strong" and not u.phrase for u in units):
+        return []  # nothing that structure calls chrome (most articles stop here)
+    for u in units:
+        if u.cls == "pending":
+            _resolve(u)
     for u in units[:header]:
         u.cls, u.why, u.decisive = "strong", "scraper header", True
     _toc(doc, units)
