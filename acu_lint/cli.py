@@ -30,10 +30,11 @@ Other commands:
   acu-lint explain RULE    print a rule's documentation
   acu-lint clean           remove the result cache
   acu-lint grammar-setup   set up LanguageTool for the grammar rule
+  acu-lint server          language server (LSP over stdio) for editors
 (each has its own --help; `acu-lint check` is the same as `acu-lint`)
 """
 
-SUBCOMMANDS = ("rules", "explain", "check", "clean", "grammar-setup")
+SUBCOMMANDS = ("rules", "explain", "check", "clean", "grammar-setup", "server")
 
 
 def _split_ids(values: tuple[str, ...]) -> list[str]:
@@ -95,7 +96,7 @@ def main() -> None:
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None,
               help="Lowest severity that fails the run [default: warning].")
 @click.option("--format", "fmt", default="text", metavar="FORMAT",
-              help="Output format: text, json, github, sarif, junit.")
+              help="Output format: text, json, github, sarif, junit, html.")
 @click.option("-o", "--output-file", type=click.Path(dir_okay=False, writable=True), default=None,
               help="Write the report to this file instead of standard output.")
 @click.option("--fix", is_flag=True, help="Apply safe fixes to the files (atomic writes).")
@@ -561,3 +562,17 @@ def grammar_setup_cmd(check_only: bool, lt_version: str | None) -> None:
     from acu_lint.languagetool import setup
 
     sys.exit(setup(lt_version, check_only, click.echo))
+
+
+@main.command("server")
+@click.option("--config", "config_path", type=click.Path(), default=None,
+              help="Use this config file for every document (as the check command's --config).")
+@click.option("--stdio", is_flag=True, help="Talk LSP over standard input/output (the default and only transport).")
+def server_cmd(config_path: str | None, stdio: bool) -> None:
+    """Run the language server (LSP over stdio) for editors: diagnostics as you
+    type, quick fixes, suppression comments and rule docs on hover. Needs
+    `pip install 'acu-lint[lsp]'`. Setup for VS Code, Neovim, Helix and Zed:
+    docs/editors.md."""
+    from acu_lint.server import Options, main as serve
+
+    sys.exit(serve(Options(config=config_path) if config_path else None))
