@@ -76,7 +76,7 @@ import re
 from dataclasses import dataclass
 
 from acu_lint.model import Edit, Finding, Fix
-from lint_rules._common import LazyPattern, block_stands_alone, load_data
+from lint_rules._common import LazyPattern, block_stands_alone, literal_index, load_data
 from lint_rules._leftovers import memo
 
 ID = "assistant-text"
@@ -107,6 +107,8 @@ class _P:
     strong_any: re.Pattern
     strong_noun: re.Pattern
     brief: re.Pattern
+    brief_raw: re.Pattern
+    brief_literals: tuple
     brief_strong: frozenset
     fm_key: re.Pattern
     fm_keys: frozenset
@@ -166,6 +168,8 @@ def _p() -> _P:
         r"|\b(?:would\s+you\s+like|do\s+you\s+want|want)\s+me\s+to\b", I)
     labels = list(d["brief_labels_strong"]) + list(d["brief_labels_weak"])
     brief = re.compile(rf"^[\W_]{{0,3}}(?P<label>{_alt(labels)})\s*[*_]*\s*[:\uff1a]\s*[*_]*\s*(?P<value>\S.*)$", I)
+    # the same on the source, where markup may stand before the label: a prefilter
+    brief_raw = re.compile(rf"^[^\w\n]{{0,12}}(?:{_alt(labels)})\s*[*_]*\s*[:\uff1a]", I | re.M)
     fm_keys = frozenset(d["front_matter_keys"])
     fm_key = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)\s*:(?:\s|$)")
     slot_verb = re.compile(rf"^(?:please\s+)?(?P<verb>{_alt(d['slot_verbs'])})\s+(?P<rest>\S.*)$", I)
@@ -177,7 +181,9 @@ def _p() -> _P:
         r"(?:[\w-]+\s+){0,2}?)?(?:images?|img|photos?|photograph|pictures?|pics?|illustrations?|graphics?|charts?|diagrams?"
         r"|infographics?|visuals?|screenshots?|videos?|gifs?|banners?|thumbnails?|icons?|figures?)\b", I)
     return _P(here, made, interj, req_strong, req_weak, close, strong_any,
-              re.compile(rf"(?<![\w-])(?:{_alt(d['text_nouns_strong'])})(?![\w-])", I), brief,
+              re.compile(rf"(?<![\w-])(?:{_alt(d['text_nouns_strong'])})(?![\w-])", I), brief, brief_raw,
+              # a brief needs a strong label, or slug/keywords: their text is a cheap prefilter
+              tuple(sorted({w.lower() for w in d["brief_labels_strong"]} | {"slug", "keyword"})),
               frozenset(w.lower() for w in d["brief_labels_strong"]), fm_key, fm_keys, slot_verb,
               frozenset({"insert", "enter", "fill in", "paste", "replace"}), your,
               frozenset(w.lower() for w in d["slot_heads"]), not_slot, section, media)
@@ -298,6 +304,25 @@ def _find_wrapper(doc) -> Wrapper | None:
     return Wrapper(i + 1, close + 1, inner, doc.line_start(i + 2), i + 1)
 
 
+_STRONG_LITERALS = ("as an ai", "language model", "cutoff", "cut-off", "me to", " an ai")
+_PAREN_SLOT_STARTS = ("insert", "enter", "fill", "paste", "replace", "please")
+_TOKEN_PRE = LazyPattern(r"[{%\[_][A-Z][A-Z0-9]*_[A-Z]")
+# literals that each voice pattern needs (lower case): regexes run only where one stands
+_OPEN_LITERALS = ("here", "below", "attached", "i've", "i have", "i\u2019ve", "request", "asked", "paste",
+                  "looking at", "based on", "per your")
+_CLOSE_LITERALS = ("would you like", "let me know", "feel free", "hope", "if you", "if needed", "i can also",
+                   "request", "asked", "paste", "looking at", "based on", "per your")
+
+
+def _prose_ids(doc) -> frozenset:
+    """ids of the prose blocks (``Block.is_prose`` once per block and Document)."""
+    return memo(doc, "assistant-text:prose", lambda: frozenset(id(b) for b in doc.blocks if b.is_prose))
+
+
+def _lower(doc) -> str:
+    return memo(doc, "assistant-text:lower", lambda: doc.text.lower())
+
+
 def _excluded_lines(doc) -> set[int]:
     out: set[int] = set()
     for b in doc.blocks:
@@ -333,12 +358,13 @@ def _sentences(text: str):
 
 def _voice(p: _P, sentence: str, where: str) -> str | None:
     """What kind of assistant talk ``sentence`` is ("open", "close", "self"), or None."""
-    m = p.strong_any.search(sentence)
+    low = sentence.lower()
+    m = p.strong_any.search(sentence) if any(k in low for k in _STRONG_LITERALS) else None
     if m and not _quoted(sentence, m.start()):
         return "self" if re.search(r"\bai\b|model|cut-?off", m.group(0), re.I) else "close"
-    if where in ("start", "outside"):
-        h = p.here.search(sentence)
-        mk = p.made.search(sentence)
+    if where in ("start", "outside") and any(k in low for k in _OPEN_LITERALS):
+        h = p.here.search(sentence) if "here" in low or "below" in low or "attached" in low else None
+        mk = p.made.search(sentence) if "i've" in low or "i have" in low or "i\u2019ve" in low else None
         strong = any(x and p.strong_noun.search(sentence, x.start("noun"), x.end() + 40) for x in (h, mk))
         if strong and h and not mk and re.search(r"\b(?:from|by)\s+(?:the\s+)?(?:\[|https?://|[A-Z])",
                                                  sentence[h.end():]):
@@ -349,7 +375,7 @@ def _voice(p: _P, sentence: str, where: str) -> str | None:
             return "open"
         if where == "outside" and (h or mk):
             return "open"
-    if where in ("end", "outside"):
+    if where in ("end", "outside") and any(k in low for k in _CLOSE_LITERALS):
         if p.close.search(sentence) or p.req_strong.search(sentence):
             return "close"
     return None
@@ -409,12 +435,17 @@ _VOICE_MESSAGES = {
 
 
 def _voice_items(doc, p: _P, items: list, wrapper: Wrapper | None) -> None:
-    prose = [b for b in doc.prose_blocks() if b.kind != "table_cell"]
+    ids = _prose_ids(doc)
+    prose = [b for b in doc.blocks if id(b) in ids and b.kind != "table_cell"]
     if not prose:
         return
-    low = doc.text.lower()
-    any_strong = any(k in low for k in ("as an ai", " me to", "language model", "cut-off", "cutoff", "i'm an ai",
-                                        "i am an ai"))
+    low = _lower(doc)
+    strong_lines: set[int] = set()  # lines that hold a literal of the self-references and "would you like me to"
+    for k in _STRONG_LITERALS:
+        at = low.find(k)
+        while at >= 0 and len(strong_lines) < 1000:
+            strong_lines.add(doc.line_of(at))
+            at = low.find(k, at + len(k))
     outside_lines = set()
     if wrapper is not None:
         outside_lines = {b.line for b in prose if b.line < wrapper.open_line or b.line > wrapper.close_line}
@@ -427,7 +458,7 @@ def _voice_items(doc, p: _P, items: list, wrapper: Wrapper | None) -> None:
         if wrapper is not None and not outside:
             continue  # the article inside the fence is read as a document of its own
         where = "start" if id(b) in starts else ("end" if id(b) in ends else None)
-        if where is None and not outside and not any_strong:
+        if where is None and not outside and not any(n in strong_lines for n in range(b.line, b.end_line + 1)):
             continue
         found, all_talk = _block_voice(p, b, where or "middle", outside)
         if not found:
@@ -525,9 +556,11 @@ def _brief_items(doc, p: _P, items: list, taken: set[int]) -> None:
                 i = j + 1
                 continue
         i += 1
-    if ":" not in doc.text:
+    low = _lower(doc)
+    if not literal_index(frozenset(p.brief_literals)).mask(low) or not p.brief_raw.search(doc.text):
         return
     # brief lines ("Meta description: ..."), grouped into runs of blocks made of them
+    prose_ids = _prose_ids(doc)
     run: list = []  # (block, labels, strong)
 
     def flush():
@@ -551,7 +584,7 @@ def _brief_items(doc, p: _P, items: list, taken: set[int]) -> None:
     for b in doc.blocks:
         if b.kind in ("front_matter", "comment"):
             continue
-        if not b.is_prose or b.kind == "table_cell" or b.line in taken or b.quote:
+        if id(b) not in prose_ids or b.kind == "table_cell" or b.line in taken or b.quote:
             if b.kind not in ("table_cell",):
                 flush()
             continue
@@ -633,6 +666,7 @@ def _slot_items(doc, p: _P, items: list, taken: set[int]) -> None:
     kind = doc.kind
     client = kind == "html" and any(k in text_all for k in _CLIENT_TEMPLATING)
     units = []  # (block, 'slot' | 'inline' | 'heading' | 'rule' | 'other')
+    prose_ids = _prose_ids(doc)
     slot_findings: dict[int, list] = {}
     report_unit: dict[int, str] = {}
     for b in doc.blocks:
@@ -641,7 +675,7 @@ def _slot_items(doc, p: _P, items: list, taken: set[int]) -> None:
             continue
         if b.kind in ("table", "html") and doc.kind == "markdown":
             continue  # their cells / prose come as blocks of their own
-        if not b.is_prose or b.line in taken:
+        if id(b) not in prose_ids or b.line in taken:
             if b.kind not in ("front_matter",):
                 units.append((b, "other"))
             continue
@@ -651,8 +685,11 @@ def _slot_items(doc, p: _P, items: list, taken: set[int]) -> None:
             for m in _BRACKET.finditer(text):
                 br = "[" if m.group("sq") is not None else ("(" if m.group("pa") is not None else "{")
                 inner = m.group("sq") or m.group("pa") or m.group("cu")
-                if br == "[" and ("[" + inner + "]:").lower() in text_all.lower():
+                if br == "[" and "]:" in text_all and ("[" + inner + "]:").lower() in text_all.lower():
                     continue  # a shortcut reference link
+                if br == "(" and not (inner.lstrip("*_ ")[:1].isupper()
+                                      or inner.lstrip("*_ ").lower().startswith(_PAREN_SLOT_STARTS)):
+                    continue  # "(about 9 in 10)": a parenthesis slot starts with a capital or an imperative
                 what = _classify_slot(p, inner, br, text[max(0, m.start() - 12):m.start()])
                 if what and not _quoted(text, m.start()):
                     found.append((m.start(), m.end(), what, m.group(0)))
@@ -676,7 +713,7 @@ def _slot_items(doc, p: _P, items: list, taken: set[int]) -> None:
             for m in _BLADE.finditer(text):
                 found.append((m.start() + len(m.group(0)) - len(m.group(0).lstrip()), m.end(),
                               "server template code (Blade)", m.group(0).strip()))
-        whole = _CONTENT_HERE.match(text.strip("*_ \n"))
+        whole = _CONTENT_HERE.match(text.strip("*_ \n")) if len(text) < 80 else None
         if whole and not _quoted(text, 0):
             found = [(0, len(text), "template filler text", text)]
         lor = _LOREM.search(text) if "orem" in text else None
@@ -684,8 +721,7 @@ def _slot_items(doc, p: _P, items: list, taken: set[int]) -> None:
                 lor.start() == 0 or re.match(r"\s+dolor\b", text[lor.end():], re.I)):
             found.append((lor.start(), lor.end(), "placeholder text (Lorem ipsum)", "Lorem ipsum"))
         if not found:
-            words = len(text.split())
-            units.append((b, "heading" if b.kind == "heading" and words <= 4 else "other"))
+            units.append((b, "heading" if b.kind == "heading" and len(text.split()) <= 4 else "other"))
             continue
         found.sort()
         covered = sum(e - s for s, e, *_ in found)
@@ -748,15 +784,16 @@ def _slot_items(doc, p: _P, items: list, taken: set[int]) -> None:
 def _raw_items(doc, items: list, taken: set[int]) -> None:
     """What only the source shows: placeholder tokens in link targets, pipeline data lines, PHP tags."""
     text = doc.text
-    has_token = "PLACEHOLDER" in text or "_" in text and re.search(r"[{%\[_]{1,2}[A-Z][A-Z0-9]*_[A-Z]", text)
+    has_token = "PLACEHOLDER" in text or "_" in text and _TOKEN_PRE.search(text) is not None
     has_data = ':' in text and '["' in text or ":['" in text or ": ['" in text
     has_php = "<?" in text
     if not (has_token or has_data or has_php):
         return
     excluded = _excluded_lines(doc)
     prose_lines: set[int] = set()
+    prose_ids = _prose_ids(doc)
     for b in doc.blocks:
-        if b.is_prose or b.kind in ("html", "paragraph"):
+        if b.kind in ("html", "paragraph") or id(b) in prose_ids:
             prose_lines.update(range(b.line, b.end_line + 1))
     for n in sorted(prose_lines - excluded):
         line = doc.lines[n - 1]
@@ -767,7 +804,7 @@ def _raw_items(doc, items: list, taken: set[int]) -> None:
                                "Delete it.", Fix((_delete_one_line(doc, n),), True, "delete the data line")))
             taken.add(n)
             continue
-        if has_token and ("PLACEHOLDER" in line or "_" in line):
+        if has_token and ("PLACEHOLDER" in line or "_" in line and _TOKEN_PRE.search(line)):
             images = [(m.start(), m.end()) for m in _IMAGE_SPAN.finditer(line)] if ("![" in line or "<img" in line.lower()) else []
             for m in _PLACEHOLDER_TOKEN.finditer(line):
                 if any(a <= m.start() < b for a, b in images) or _in_code_span(line, m.start()):

@@ -84,6 +84,9 @@ _IMAGE_REF = LazyPattern(
     r"!\[[^\]\n]*\]\(\s*<?(?P<md>[^)\n]*)\)"
     r"|<img\b(?P<attrs>[^>\n]*)>"
     r"|\{\{[<%]\s*(?:figure|img|image)\b[^\n]*?\bsrc\s*=\s*[\"']?(?P<sc>[^\"'\s>]+)", re.I)
+# where an image reference or an "<Image of ...>" pseudo-tag may start
+_CANDIDATE = LazyPattern(r"!\[|<(?:img\b|\s*(?:insert|add|include|place|image|photo|picture|illustration|graphic|chart"
+                         r"|diagram|infographic|visual|screenshot|video)\b)|\{\{[<%]\s*(?:figure|img|image)\b", re.I)
 _SRC = LazyPattern(r"\bsrc\s*=\s*[\"']?(?P<src>[^\"'\s>]+)", re.I)
 _LAZY = LazyPattern(r"\bdata-(?:src|lazy|original)|\bsrcset\s*=|\bclass\s*=\s*[\"'][^\"']*lazy", re.I)
 _SRC_TOKEN = LazyPattern(
@@ -227,10 +230,12 @@ def _raw_items(doc, items, taken):
     if "img" not in low and "![" not in text and "src" not in low and "<" not in text:
         return
     _b, _l, _c, hosts = _placeholder_patterns()
+    candidates = {doc.line_of(m.start()) for m in _CANDIDATE.finditer(text)}
+    if not candidates:
+        return
     excluded = _excluded_lines(doc)
-    for n, line in enumerate(doc.lines, 1):
-        if n in excluded or ("<" not in line and "![" not in line and "{{" not in line):
-            continue
+    for n in sorted(candidates - excluded):
+        line = doc.lines[n - 1]
         base = doc.line_start(n)
         hit = False
         for m in _IMAGE_REF.finditer(line):
