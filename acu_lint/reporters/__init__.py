@@ -55,6 +55,7 @@ BUILTIN = {
     "github": "github",
     "sarif": "sarif",
     "junit": "junit",
+    "html": "html",
 }
 
 
