@@ -85,16 +85,18 @@ _STOP = frozenset(
 # a block is prose of the article when it is long, light in links and full of function words
 GOOD_CHARS = 200
 NEAR_CHARS = 70
+# links measured per block at most
+MAX_SPANS = 200
 # this many navigation or interface blocks in a row make the page a scrape
 SCRAPED_RUN = 6
 # link text: Markdown links (their text may hold an image or wrap a line), HTML anchors,
 # autolinks and bare URLs
 _LINKS = LazyPattern(
-    r"\[(?P<md>(?:[^\[\]\n]|\n(?!\s*\n)|!?\[[^\[\]\n]*\](?:\([^()\s]*\))?){0,500})\]\((?P<mdurl>[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)"
+    r"(?=[\[<hw])(?:\[(?P<md>(?:[^\[\]\n]|\n(?!\s*\n)|!?\[[^\[\]\n]*\](?:\([^()\s]*\))?){0,500})\]\((?P<mdurl>[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)"
     r"(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*\)"
-    r"|<a\b[^<>]{0,1000}>(?P<a>(?:(?!</a>)[\s\S]){0,1000})</a>"
+    r"|<a\b[^<>]{0,1000}>(?P<a>(?:[^<]|<(?!/a>|a\b)){0,1000})</a>"
     r"|<(?P<auto>(?:https?|ftp|mailto):[^<>\s]+)>"
-    r"|(?P<bare>(?<![\w/(\[\"'=])(?:https?://|www\.)[^\s<>()\[\]]+)",
+    r"|(?P<bare>(?<![\w/(\[\"'=])(?:https?://|www\.)[^\s<>()\[\]]+))",
     re.I)
 _HREF = LazyPattern(r"""href\s*=\s*["']?([^"'\s>]*)""", re.I)
 _IAL = LazyPattern(r"\s*\{:[^{}\n]{0,200}\}")  # kramdown attributes: "{: .call-to-action}"
@@ -203,7 +205,7 @@ def _measure(doc, u: _Unit, proses, spans, starts) -> None:
         text = _IAL.sub("", text)
     u.text = " ".join(text.split())
     residue = 0
-    if "](" in u.text:
+    if "](" in u.text and len(u.text) <= 3000:
         # a link the inline parser left as text ("[](url)" around an image): markup
         cleaned = _RESIDUE.sub(" ", u.text)
         residue = len(u.text) - len(cleaned)
@@ -215,15 +217,22 @@ def _measure(doc, u: _Unit, proses, spans, starts) -> None:
     if not spans or not u.text:
         return
     k = max(0, bisect.bisect_right(starts, u.start) - 1)
+    total = bisect.bisect_left(starts, u.end) - k
+    stop = k + MAX_SPANS  # a block with hundreds of links: measured on the first ones
     link = 0
-    while k < len(spans) and spans[k][0] < u.end:
+    seen = 0
+    while k < len(spans) and spans[k][0] < u.end and k < stop:
         a, b, url = spans[k]
         if b > u.start:
             n = sum(_count_in(p.offsets, a, b) for p in proses if p is not None and p.offsets)
             if n:
                 link += n
-                u.urls.append(url)
+                if len(u.urls) < 50:
+                    u.urls.append(url)
+        seen += 1
         k += 1
+    if total > seen > 0:
+        link = link * total // seen
     u.link = min(u.chars, link)
 
 
@@ -311,8 +320,7 @@ def _resolve(u: _Unit) -> None:
         u.cls = "near"
     else:
         u.cls = "short"
-    if u.cls == "short" and u.words <= 25 and (any(c.isdigit() for c in t) or "@" in t or ":" in t) \
-            and _CONTACT.search(t):
+    if u.cls == "short" and u.words <= 25 and u.chars <= 600 and _CONTACT.search(t):
         u.why = "contact"
 
 
@@ -337,7 +345,7 @@ def _classify(doc, units: list[_Unit], hit_spans: set) -> None:
         words = u.words
         ld = u.link / u.chars if u.chars else 0.0
         low = t.lower()
-        if words > 30:  # long: prose, or a menu the parser read as one block
+        if words > 30 or u.chars > 600:  # long: prose, or a menu the parser read as one block
             if ld >= 0.5 and u.block.kind == "code":
                 u.cls, u.why = "strong", "navigation"
             elif u.phrase:
@@ -383,7 +391,7 @@ def _classify(doc, units: list[_Unit], hit_spans: set) -> None:
             u.cls = "short"
             continue
         u.cls = "pending" if ld <= 0.3 and u.chars >= NEAR_CHARS and words >= 10 else "short"
-        if u.cls == "short" and (any(c.isdigit() for c in t) or "@" in t or ":" in t) and _CONTACT.search(t):
+        if u.cls == "short" and words <= 25 and _CONTACT.search(t):
             u.why = "contact"
 
 
@@ -460,9 +468,9 @@ def _writer_lists(units: list[_Unit], lo: int, hi: int) -> None:
             continue
         titles = bool(items) and min(v.words / max(1, len(v.urls)) for v in items) >= 3
         if intro is not None and intro.cls != "strong" and (
-                intro.kind == "heading" and (_LINK_SECTION.search(intro.text) or intro.text.rstrip().endswith(":") or titles)
+                intro.kind == "heading" and (_LINK_SECTION.search(intro.text[:200]) or intro.text.rstrip().endswith(":") or titles)
                 or intro.kind != "heading" and not intro.listed and intro.why == "" and (
-                    intro.words <= 6 and _LINK_SECTION.search(intro.text)  # "**Relevant sources**" as a heading
+                    intro.words <= 6 and _LINK_SECTION.search(intro.text[:200])  # "**Relevant sources**" as a heading
                     or intro.words >= 2 and (intro.text.rstrip().endswith(":")
                                              or titles and intro.text.rstrip()[-1:] in ".!?:"))):
             for v in items:
@@ -548,7 +556,7 @@ def _analyse(doc) -> list:
                 u = units[i]
                 if i < s and u.cls == "keep" and u.why == "writer":
                     u.cls = "strong"  # before the article starts, a list of titles is the site's
-                if i == title or u.cls in ("hard", "keep") or u.cls != "strong" and _REFERENCE.search(u.text):
+                if i == title or u.cls in ("hard", "keep") or u.cls != "strong" and _REFERENCE.search(u.text[:600]):
                     continue
                 if u.cls != "strong":
                     u.cls, u.why = "strong", u.why or "page"

@@ -13,6 +13,10 @@ page's own template in its proper place, not furniture copied into the article,
 and is left alone
 (in a fragment without them, a `<footer>` holding "Scroll to Top" is still
 flagged).
+This rule finds single furniture lines by their wording; runs of chrome found
+by their structure (menus of links, a reader tool's header, footers, wiki
+chrome) are `page-chrome`'s, and a line inside such a run is reported once,
+there.
 
 ## Why it matters
 Interface text copied into the body reads as noise to a patient, breaks the
