@@ -65,7 +65,7 @@ import html
 import re
 
 from acu_lint.model import Edit, Finding, Fix
-from lint_rules._common import LazyPattern, load_data
+from lint_rules._common import LazyPattern, literal_index, load_data
 
 ID = "missing-disclaimer"
 SEVERITY = "error"
@@ -176,6 +176,7 @@ def _mechanism():
         "consult": re.compile(rf"\b(?:{_alt(d['consult_verbs'])})\s+(?:with\s+)?(?:your|a|an)\s+(?:own\s+)?(?:[\w'-]+\s+){{0,3}}?"
                               rf"(?:{who})\b[^.;]{{0,80}}?\bbefore\s+(?:you\s+)?(?:{_alt(d['consult_before'])})\s+"
                               rf"{d['consult_objects']}", I),
+        "self_words": literal_index(frozenset(w.lower() for w in d["self_nouns"])),
         "summary": re.compile(d["summary_status"], I),
         "defer": re.compile(d["defer_to"], I),
     }
@@ -183,7 +184,6 @@ def _mechanism():
 
 _CLAUSE = re.compile(r"(?<=[.!?;])\s+|\s+(?:but|however|although|though|while)\s+", re.I)
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
-_CUES = ("not", "no ", "n't", "nothing", "never", "before", "summar", "overview", "general")
 
 
 def _limits_itself(text: str, following: str = "") -> bool:
@@ -192,10 +192,11 @@ def _limits_itself(text: str, following: str = "") -> bool:
     ``following`` is the text of the next block (a summary's deferral to the
     reader's professional may stand there)."""
     low = text.lower()
-    if not any(c in low for c in _CUES):
-        return False
     mech = _mechanism()
-    for clause in _CLAUSE.split(text):
+    if not mech["self_words"].mask(low):  # no word the text calls itself by: no disclaimer
+        return False
+    negative = "no" in low or "n't" in low or "never" in low  # "not", "nothing", "cannot" hold "no" too
+    for clause in _CLAUSE.split(text) if negative else ():
         m = mech["self"].search(clause)
         if m is None:
             continue
@@ -366,7 +367,7 @@ def check(doc, options):
         if any(u.search(joined) for u in user):
             return
     for i, (b, text) in enumerate(blocks):
-        t = _normal(text)
+        t = texts[i]
         if label_rx.match(t):
             # "Disclaimer: ..." in the block itself, or a "Disclaimer" heading over the next block
             if topics.search(t):

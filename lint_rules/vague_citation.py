@@ -147,7 +147,7 @@ def _triggers() -> tuple[PatternSet, re.Pattern[str]]:
     connector = (
         r"(?:\s+(?:published|appearing|reported|conducted|carried\s+out|done|presented|printed|released|featured|"
         r"run|led|funded|from|at|in|by|on|of|into|involving|with|among|including|that|which|looking\s+at|"
-        r"comparing|examining|testing|covering)\b[^.;!?\"]{0,160}?)?"
+        r"comparing|examining|testing|covering)\b(?:\s+[^\s.;!?\"]+){0,24}?)?"
     )
     adv = (r"(?:also|consistently|repeatedly|clearly|now|even|already|largely|generally|all|both|increasingly|"
            r"recently|long|since|pretty|unanimously|overwhelmingly)")
@@ -159,10 +159,11 @@ def _triggers() -> tuple[PatternSet, re.Pattern[str]]:
     padv = r"(?:(?:also|now|repeatedly|consistently|widely|recently|since|long|even|already)\s+)*"
     sci = r"(?:(?:scientifically|clinically|medically)\s+)?"
     parts = [
-        # "A study published in the Journal of Pain found", "Another trial showed", "One 2019 review concluded"
-        (FORWARD, rf"\b(?:a|an|one|another)\s+{_NOT_NEG}{{0,3}}?(?:{single})\b{connector}{vgroup}"),
+        # "A study published in the Journal of Pain found", "Another trial showed", "One 2019 review concluded":
+        # matched from the noun on, its article looked for just before it (see _PREFIXES)
+        ("single", rf"\b(?:{single})\b{connector}{vgroup}"),
         # "Studies suggest", "Numerous studies and clinical trials have demonstrated", "research is showing", "reports show"
-        (FORWARD, rf"\b(?:(?:{quant})\s+)*(?:{plural})(?:\s+and\s+(?:(?:{quant})\s+)*(?:{plural}))?{connector}{vgroup}"),
+        ("plural", rf"\b(?:{plural})(?:\s+and\s+(?:(?:{quant})\s+)*(?:{plural}))?{connector}{vgroup}"),
         # "Evidence suggests", "The scientific evidence shows" (graded evidence, "strong evidence supports", is left alone)
         (FORWARD, r"\b(?:(?:the|current|recent|scientific|clinical|research|medical|growing|emerging|existing|available|"
                   r"some|much|mounting|new|published|a\s+growing\s+body\s+of|a\s+body\s+of)\s+)*evidence"
@@ -185,11 +186,10 @@ def _triggers() -> tuple[PatternSet, re.Pattern[str]]:
         # "Science shows / has proven"
         (FORWARD, r"\b(?:modern\s+)?science\s+(?:has\s+)?(?:proven|proved|proves|shows|shown|says)\b"),
         # "Experts agree", "Most doctors now agree that", "scientists say": an authority nobody can check
-        # (not "your doctors have confirmed the diagnosis": a possessive names someone the reader knows)
-        (FORWARD, r"\b(?<!\byour\s)(?<!\bmy\s)(?<!\bour\s)(?<!\btheir\s)(?<!\bhis\s)(?<!\bher\s)"
-                  rf"(?:(?:most|many|leading|top|medical|health|all|independent|some|other)\s+)*(?:{who})\s+"
-                  r"(?:now\s+|all\s+|widely\s+|generally\s+|increasingly\s+|have\s+|largely\s+)*"
-                  rf"(?:{says})\b(?!\s+on\s+(?:a|one|the|your)\b)"),
+        # (not "your doctors have confirmed the diagnosis": a possessive names someone the reader
+        # knows, see not_before); matched from the noun on, as the research words are
+        ("authority", rf"\b(?:{who})\s+(?:now\s+|all\s+|widely\s+|generally\s+|increasingly\s+|have\s+|largely\s+)*"
+                      rf"(?:{says})\b(?!\s+on\s+(?:a|one|the|your)\b)"),
         # the passive with research as its agent: "has been shown in many studies to",
         # "It has been found effective after thousands of reviews", "was proven by research"
         (FORWARD, rf"\b(?:has|have|had|is|are|was|were|been|being)\s+{padv}(?:been\s+)?{sci}(?:{pp})\b"
@@ -205,7 +205,21 @@ def _triggers() -> tuple[PatternSet, re.Pattern[str]]:
         (FORWARD, rf"\b(?:most|many|nearly\s+all|almost\s+all|the\s+majority\s+of)\s+(?:(?:{quant})\s+)*"
                   r"(?:studies|trials|clinical\s+trials|research|reviews)\s+(?:have\s+)?(?:used|tested|given)\b"),
     ]
-    pset = PatternSet((kind, AnchoredPattern(p)) for kind, p in parts)
+    # The two commonest forms start with a run of words that occur everywhere ("a",
+    # "the", "new"): trying that run at every word of a text is what costs, so they
+    # are matched from their noun on, and the words before the noun are read off
+    # the few characters just before it: (kind, the words before, required or not).
+    # The noun is found with str.find (the regex engine would try the whole
+    # alternation at every position of the text), the pattern then matched there.
+    first = lambda key: tuple(sorted({w.lower().split()[0] for w in d[key]}))  # noqa: E731
+    prefixes = {
+        "single": (FORWARD, LazyPattern(rf"\b(?:a|an|one|another)\s+{_NOT_NEG}{{0,3}}?$", re.I), True,
+                   first("study_nouns")),
+        "plural": (FORWARD, LazyPattern(rf"\b(?:(?:{quant})\s+)+$", re.I), False, first("plural_nouns")),
+        "authority": (FORWARD, LazyPattern(r"\b(?:(?:most|many|leading|top|medical|health|all|independent|some|other)\s+)+$",
+                                           re.I), False, first("authorities")),
+    }
+    pset = PatternSet((prefixes.get(kind, (kind, None, False, None)), AnchoredPattern(p)) for kind, p in parts)
     not_before = LazyPattern(rf"(?:^|\W)(?:{alternation(d['not_before'])})\W*$", re.I)
     return pset, not_before
 
@@ -217,6 +231,7 @@ def _research_word() -> re.Pattern[str]:
 
 
 _NEGATED_VERB = LazyPattern(r"\b(?:not|never|n't|failed\s+to|fail\s+to|yet\s+to)\b", re.I)
+_SCOPE_REACH = 300
 _DEFINITE = frozenset(("the", "this", "these", "those", "that", "such"))
 _QUOTED = LazyPattern(r'"[^"\n]{1,80}"|(?<![\w])\'[^\'\n]{1,60}\'(?![\w])')
 
@@ -224,11 +239,49 @@ _QUOTED = LazyPattern(r'"[^"\n]{1,80}"|(?<![\w])\'[^\'\n]{1,60}\'(?![\w])')
 def _block_hits(text: str, user, active) -> list[tuple[int, int, str | None]]:
     """(start, end, kind) of trigger matches in a block's text (kind None for
     the user's patterns); ``active`` are the built-in patterns that can match it."""
-    found = [(m.start(), m.end(), kind) for kind, pat in active for m in pat.rx.finditer(text)]
+    found = []
+    low = None
+    for (kind, before, required, nouns), pat in active:
+        if nouns is None:
+            matches = pat.rx.finditer(text)
+        else:
+            if low is None:
+                low = text.lower()
+                if len(low) != len(text):  # a character whose lower case is longer: positions would shift
+                    low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+            matches = _at_nouns(text, low, nouns, pat.rx)
+        for m in matches:
+            start = m.start()
+            if before is not None:
+                b = before.search(text, max(0, start - 80), start)
+                if b is not None:
+                    start = b.start()
+                elif required:
+                    continue
+            found.append((start, m.end(), kind))
     for u in user:
         found.extend((m.start(), m.end(), None) for m in u.finditer(text) if m.end() > m.start())
     found.sort(key=lambda t: (t[0], -(t[1] - t[0])))
     return found
+
+
+def _at_nouns(text: str, low: str, nouns: tuple[str, ...], rx: re.Pattern[str]):
+    """The matches of ``rx`` (which starts with one of ``nouns``) in ``text``,
+    tried only where a noun starts (``low`` is ``text`` lower-cased, the same length)."""
+    starts: set[int] = set()
+    for noun in nouns:
+        i = low.find(noun)
+        while i >= 0:
+            starts.add(i)
+            i = low.find(noun, i + 1)
+    end = -1
+    for i in sorted(starts):
+        if i < end:
+            continue  # inside the previous match (as finditer would not overlap)
+        m = rx.match(text, i)
+        if m is not None:
+            end = m.end()
+            yield m
 
 
 def _sentence_hits(sent: str, hits) -> list[tuple[int, int, str]]:
@@ -252,7 +305,8 @@ def _sentence_hits(sent: str, hits) -> list[tuple[int, int, str]]:
             continue
         base = kind
         # in a negation's scope (NegEx): "No supplement has been shown to", "Not all studies show"
-        if negated(sent, hs):
+        cut = max(0, hs - _SCOPE_REACH)  # a negation's scope is short: a long sentence is read near the hit
+        if negated(sent[cut:], hs - cut):
             continue
         if base == ANAPHOR:
             if not _research_word().search(sent, 0, hs):
@@ -456,11 +510,20 @@ def _check_view(doc, options, user):
         spans = sentence_spans(text)
         block_end = doc.line_end(block.end_line)
         label = _label(block, text)
+        r = 0  # the raw hits are sorted by start: each sentence takes its own from where the last stopped
         for k, (s, e) in enumerate(spans):
+            mine = []
+            while r < len(raw) and raw[r][0] < e:
+                hs, he, kd = raw[r]
+                if hs >= s and he <= e:
+                    mine.append((hs - s, he - s, kd))
+                r += 1
+            if not mine:
+                continue
             sent = text[s:e]
             if sent.rstrip().endswith("?"):
                 continue
-            hits = _sentence_hits(sent, [(hs - s, he - s, kd) for hs, he, kd in raw if s <= hs and he <= e])
+            hits = _sentence_hits(sent, mine)
             if not hits:
                 continue
             a = prose.span(s, e)[0]
