@@ -290,3 +290,169 @@ def test_seeds():
     s0 = findings((seeds / "000_e20779465ceb8197.txt").read_text(encoding="utf-8"), "000.txt")
     bare = [f for f in s0 if f.data.get("kind") == "bare-references"]
     assert [(f.line, f.end_line) for f in bare] == [(79, 81)]
+
+
+# ---------------------------------------------------------------------------
+# The mechanism: a research word (or an unnamed authority) + a verb that reports
+# a result, in every voice, with no source in the sentence or right after it.
+# ---------------------------------------------------------------------------
+MECHANISM_FLAG = [
+    # passive with research as agent
+    ("Turmeric has been shown in many studies to ease stiff joints.", "has been shown in many studies"),
+    ("It has been shown in some trials to be effective at lowering blood sugar.",
+     "has been shown in some trials"),
+    ("It has been found effective after hundreds of reviews from happy customers.",
+     "has been found effective after hundreds of reviews"),
+    ("Magnesium was proven by research to calm restless legs.", "was proven by research"),
+    # the agentless perfect passive of a finding
+    ("This balm has been shown to relieve 90% of joint pain.", "has been shown to"),
+    ("Cupping has been clinically proven to lower blood pressure.", "has been clinically proven to"),
+    # plural, mass and quantified subjects
+    ("Numerous trials have found that ginger settles nausea.", "Numerous trials have found"),
+    ("Reports show that most ear pain clears without antibiotics.", "Reports show"),
+    ("New research suggests that 80% of back pain comes from posture.", "New research suggests"),
+    ("Clinical trials have demonstrated that the tea lowers blood sugar.", "Clinical trials have demonstrated"),
+    ("Evidence shows that magnesium calms restless legs.", "Evidence shows"),
+    ("There is growing evidence that cupping lowers blood pressure.", "There is growing evidence that"),
+    ("A review carried out by independent researchers highlighted that the oil eases pain.",
+     "A review carried out by independent researchers highlighted"),
+    ("Most studies have used doses of 300 mg a day.", "Most studies have used"),
+    # the progressive and the parenthetical
+    ("Research is showing that more patients choose herbal care.", "Research is showing"),
+    ("Probiotics calm the gut and, research suggests, even lift your mood.", "research suggests"),
+    # unnamed authorities and "according to"
+    ("Scientists say that cold showers boost immunity.", "Scientists say"),
+    ("According to research, cupping clears toxins from the blood.", "According to research"),
+    ("According to experts, two sessions a week are ideal.", "According to experts"),
+    # an anaphor whose research was named, without a source, earlier in the sentence
+    ("Not many trials exist, but the ones that have been published have all agreed that needling helps.",
+     "the ones that have been published have all agreed that"),
+    # a negation in another clause does not reach the appeal
+    ("Few patients know it, but research suggests that ginger eases cramps.", "research suggests"),
+    # an indefinite study after a cited sentence is still a study nobody can find
+    ("Vickers et al. pooled 20,000 patients in 2018 (doi:10.1016/j.jpain.2017.11.005). "
+     "Another study found similar results.", "Another study found"),
+]
+
+MECHANISM_PASS = [
+    # negation and hedge scope (NegEx): no appeal
+    "No supplement has been shown to cure arthritis.",
+    "Acupuncture has not been shown to help weight loss.",
+    "Not all studies show a benefit for sleep.",
+    "Nothing has been proven to reverse nerve damage.",
+    "There is little research on cupping for asthma.",
+    # evidence graded by its strength is a summary, not an appeal
+    "Strong evidence supports exercise for low back pain.",
+    "Moderate evidence supports acupuncture for chronic neck pain.",
+    # a possessive names whose research it is
+    "Our research shows that patients value short waiting times.",
+    # a source in the sentence, or right after it
+    "Turmeric has been shown to ease knee pain in one trial (Smith et al., 2019).",
+    "A large trial found fewer hot flushes. (Lesi et al., 2016)",
+    "A 2016 trial found fewer hot flushes. The study was published by Lesi and colleagues in 2016.",
+    "According to the NIH in 2021, a review of several trials found modest benefits.",
+    "A 2023 NCCIH review of several trials found a small effect on neck pain.",
+    "Research shows a benefit for knee pain, as [this review](https://www.example.org/knee-review) explains.",
+    # a definite reference or an agentless passive points back to a source just named
+    "Hinman and colleagues (2014) tested laser needling in 282 people. The trial found no benefit over sham.",
+    "Linde et al. (2016) pooled 22 trials. Acupuncture has been shown to cut migraine days in them.",
+    # the research an anaphor points to must be named in the sentence
+    "Patients often ask about side effects, and they have found that bruises fade quickly.",
+    # a heading or a label that announces a section
+    "Research shows:",
+]
+
+
+@pytest.mark.parametrize("sentence,phrase", MECHANISM_FLAG, ids=[p for _, p in MECHANISM_FLAG])
+def test_mechanism_flags(sentence, phrase):
+    found = findings(TITLE + sentence + "\n")
+    assert [f.snippet for f in found] == [phrase]
+    (f,) = found
+    assert (f.line, f.column, f.end_column) == (3, sentence.index(phrase) + 1, sentence.index(phrase) + len(phrase) + 1)
+
+
+@pytest.mark.parametrize("sentence", MECHANISM_PASS)
+def test_mechanism_passes(sentence):
+    assert findings(TITLE + sentence + "\n") == [], sentence
+
+
+def test_a_source_elsewhere_in_the_paragraph_does_not_excuse_an_appeal():
+    # the link names the first study only; the second sentence borrows authority
+    md = ("# Skin\n\n[One study](https://www.example.org/sebum) found less oily skin after the oil. "
+          "Numerous studies have shown that the oil calms inflamed skin.\n")
+    (f,) = findings(md, "a.md")
+    assert (f.line, f.column) == (3, md.split("\n")[2].index("Numerous") + 1)
+    assert f.snippet == "Numerous studies have shown"
+
+
+def test_a_marker_at_the_end_of_the_paragraph_cites_its_own_sentence_only():
+    md = ("# Diabetes\n\nCinnamon has been shown in many studies to lower blood sugar. "
+          "In one trial, volunteers took 3 grams a day for 40 days<sup>1</sup>.\n\n"
+          "1. [Cinnamon and blood sugar](https://www.example.org/cinnamon)\n")
+    found = findings(md, "a.md")
+    # the numbered note at the end resolves the marker, though no "References" heading stands over it
+    assert [f.snippet for f in found] == ["has been shown in many studies"]
+
+
+def test_call_to_action_and_affiliate_links_are_no_source():
+    md = ("# Diets\n\nNew research suggests that most diets fail because of sleepy cells. "
+          '<a href="https://vendor.hop.clickbank.net/?tid=x">Watch the explanation</a>.\n')
+    (f,) = findings(md, "a.md")
+    assert f.snippet == "New research suggests"
+    md = "# Teeth\n\nResearch shows that mouthwash harms gums, so [check availability](https://shop.example.com/candy) today.\n"
+    (f,) = findings(md, "a.md")
+    assert f.snippet == "Research shows"
+    # a link in the next sentence counts only when that sentence points to a source
+    md = ("# Knee\n\nA recent trial found less knee pain. "
+          "Source: [the trial report](https://www.example.org/knee-trial).\n")
+    assert findings(md, "a.md") == []
+
+
+@pytest.mark.parametrize("md", [
+    "# Acupuncture\n\n## What the research says\n\nVickers et al. (2018) pooled 39 trials and found a small benefit.\n",
+    "# Acupuncture\n\n## Studies show\n\nTwo trials (Lee et al., 2020; Kim et al., 2021) found less pain.\n",
+    "# Acupuncture\n\n**Research shows:**\n\n- less pain in two trials (Lee et al., 2020)\n- better sleep in one\n",
+    "# Acupuncture\n\n## Studies on acupuncture for back pain\n\nA 2017 review by Chou found a small benefit.\n",
+])
+def test_headings_that_announce_a_cited_section_pass(md):
+    assert findings(md, "a.md") == []
+
+
+def test_a_heading_that_makes_the_claim_itself_is_flagged():
+    md = "# Acupuncture\n\n## Research shows acupuncture cures back pain for good\n\nBook your first session today.\n"
+    (f,) = findings(md, "a.md")
+    assert (f.line, f.column, f.snippet) == (3, 4, "Research shows")
+
+
+def test_leftover_text_is_not_prose():
+    # an assistant's wrapper and an image prompt are reported by the leftover rules, not read as claims
+    md = ("Sure! Here's your blog post about acupuncture. Studies show readers love it.\n\n"
+          "# Acupuncture\n\nAcupuncture uses fine needles.\n\n"
+          "Image prompt: a smiling doctor, studies show happy patients, soft light\n")
+    assert findings(md, "a.md") == []
+
+
+def test_an_article_wrapped_in_a_markdown_fence_is_read_inside():
+    body = "\n".join(f"Line {i} of the article says something about sleep." for i in range(8))
+    md = f"```markdown\n# Sleep\n\n{body}\n\nNew research suggests that magnesium deepens sleep.\n```\n"
+    (f,) = findings(md, "a.md")
+    line = md.split("\n").index("New research suggests that magnesium deepens sleep.") + 1
+    assert (f.line, f.column, f.snippet) == (line, 1, "New research suggests")
+    # a short code sample in an article is still code
+    md = "# Sleep\n\nSome text here.\n\n```text\nStudies show it works.\n```\n\nMore text here, and more.\n"
+    assert findings(md, "a.md") == []
+
+
+def test_reference_entries_that_name_an_author_or_organisation_are_not_bare():
+    text = ("Pain\n\nSome people try acupuncture.\n\nReferences\n\n"
+            "World Health Organization (WHO)\nNational Institutes of Health (NIH)\nMayo Clinic\n"
+            "Wood, Matthew. The Earthwise Herbal. North Atlantic Books.\n")
+    assert findings(text) == []
+
+
+def test_odd_input_gives_no_traceback():
+    for text in ("", "\n\n", "studies show " * 3000, "\u0130 studies show that " * 200, "Studies show X. " * 2000,
+                 "```markdown\n" + "Research shows.\n" * 10, "# \u00a0\n\n\u200b research suggests \u2014 \ufeff"):
+        findings(text, "a.md")
+        findings(text, "a.txt")
+        findings(text, "a.html")
