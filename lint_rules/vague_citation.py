@@ -1,23 +1,51 @@
 r"""Appeals to research that a reader cannot check ("Studies suggest", "A study in the Journal of Pain found").
 
 ## What it finds
-Sentences that lean on research without saying which research: "A study
-published in the Journal of Pain found ...", "Another study in ... showed",
-"Studies suggest", "Research indicates", "Numerous studies have demonstrated",
-"According to recent research", "In one trial, ...". Such a sentence passes
-when the same sentence or paragraph lets a reader find the source: a DOI, a
-PMID or PMCID, a trial registration (NCT number), a URL (Markdown and HTML link
-targets count), or the authors and year ("Vickers et al., 2018", "(Smith,
-2019)"), or a reference marker such as `[2]`, `[^2]` or a superscript that
-resolves to a full entry in the article's reference list.
+Sentences that lean on research, or on experts, without saying which: a word
+for research or for an unnamed authority (study, trial, review, research,
+evidence, reports, experts, scientists, doctors ...), vaguely quantified
+("numerous", "many", "recent", "new", "a growing body of"), with a verb that
+reports a result (show, suggest, find, prove, demonstrate, confirm, reveal,
+agree, say ...), in any voice:
+- active: "A study published in the Journal of Pain found", "Numerous studies
+  have shown", "Reports show", "Experts agree", "Scientists say";
+- progressive or parenthetical: "research is showing that", "... and,
+  research suggests, even ...";
+- passive with research as the agent: "has been shown in many studies to",
+  "It has been found effective after thousands of reviews";
+- passive with no agent, a finding stated as shown: "has been shown to
+  lower blood sugar";
+- "According to recent research", "In one trial, ...", "There is growing
+  evidence that", "Most studies have used ...", and "the ones that have been
+  done agreed that ..." when the research was named earlier in the sentence.
+
+Such an appeal passes when the sentence itself, or what stands right after
+it, lets a reader find the source: a DOI, PMID or PMCID, a trial registration,
+the authors and year ("Vickers et al., 2018", "(Smith, 2019)"), a health body
+with a year ("the NIH in 2016"), a reference marker (`[2]`, `[^2]`, a
+superscript) that resolves to a full entry in the reference list or in a
+numbered list of notes, a link (not one that sells: "Check availability",
+an affiliate link), or a next sentence that points to the source ("Source:
+...", "(Lesi et al., 2016)", "The study, by ..."). A source elsewhere in the
+paragraph does not excuse an unrelated "Numerous studies have shown". A
+definite reference ("The trial found", "These findings suggest") and a
+finding stated in the passive look back: a source earlier in the paragraph
+counts for them.
 
 It also finds reference lists made of bare titles: a "References" (or
-"Sources", "Bibliography", ...) section whose entries give no author, year,
-journal, DOI, PMID or link. One finding spans each run of such entries.
+"Sources", "Bibliography", ...) section whose entries give no author (a person
+or an organisation), year, journal, DOI, PMID or link. One finding spans each
+run of such entries.
 
-Negated or forward-looking wording is not an appeal to evidence and is left
-alone: "No studies have shown", "more research is needed", "what the research
-shows", "Studies have not found".
+Not appeals, and left alone: negated or forward-looking wording, within the
+negation's scope ("No studies have shown", "No supplement has been shown to",
+"Not all studies show", "more research is needed", "what the research
+shows", "Studies have not found"); evidence graded by its strength ("Strong
+evidence supports ..."); a possessive ("our research shows"); a heading or a
+label ("Research shows:") that announces a section whose studies are cited;
+text that a leftover rule reports (an assistant's wrapper, an image prompt);
+questions and phrases in quotes. An article that an AI pipeline wrapped whole
+in one code fence marked `markdown` (or `md`, `html`) is read inside the fence.
 
 ## Why it matters
 A patient cannot weigh a claim whose source they cannot look up, and "a study
@@ -32,15 +60,47 @@ and a vague appeal to "studies" does not show that evidence exists.
 
 ## Examples
 - flagged: `A study published in the Journal of Pain found that acupuncture reduced neck pain.`
-- flagged: `Studies suggest that acupuncture may promote nerve regeneration.`
 - flagged: `Numerous studies have demonstrated the benefits of acupuncture for back pain.`
+- flagged: `Cinnamon has been shown in many studies to lower blood sugar.`
+- flagged: `This balm has been shown to relieve 90% of joint pain.`
+- flagged: `New research suggests that most diets fail because of slow cells.`
+- flagged: `Probiotics calm the gut and, research suggests, even lift your mood.`
 - flagged: `According to recent research, acupuncture can ease menstrual cramps.`
-- flagged: `References\n\nAcupuncture for Chronic Pain in Adults\nNeedling and the Nervous System\n\nThanks for reading.`
+- flagged (md): `# Skin
+
+[One study](https://www.example.org/sebum) found less oily skin. Numerous studies have shown that the oil calms inflamed skin.`
+- flagged: `References
+
+Acupuncture for Chronic Pain in Adults
+Needling and the Nervous System
+
+Thanks for reading.`
 - not flagged: `A trial by Vickers et al. (2018) found a modest benefit over sham acupuncture.`
 - not flagged: `A review found less pain after acupuncture (doi:10.1016/j.jpain.2017.11.005).`
-- not flagged: `No studies have shown that acupuncture cures neuropathy.`
+- not flagged: `No supplement has been shown to cure arthritis.`
 - not flagged: `More research is needed before acupuncture can be recommended for ALS.`
-- not flagged (md): `# Knee pain\n\nOne trial found less knee pain after ten sessions [1].\n\n## References\n\n1. Smith J, Lee K. Acupuncture for knee pain. Pain Med. 2019;20(4):800-9.`
+- not flagged: `Strong evidence supports exercise for low back pain.`
+- not flagged: `Hinman and colleagues (2014) tested laser needling in 282 people. The trial found no benefit over sham.`
+- not flagged (md): `# Acupuncture
+
+## What the research says
+
+Vickers et al. (2018) pooled 39 trials and found a small benefit.`
+- not flagged (md): `# Knee pain
+
+One trial found less knee pain after ten sessions [1].
+
+## References
+
+1. Smith J, Lee K. Acupuncture for knee pain. Pain Med. 2019;20(4):800-9.`
+- not flagged: `Pain
+
+Some people try acupuncture.
+
+References
+
+World Health Organization (WHO)
+Mayo Clinic`
 
 ## Fix
 No automatic fix: only the writer knows the source. Name the authors and year
