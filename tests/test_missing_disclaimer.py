@@ -79,6 +79,19 @@ DISCLAIMERS = [
     "The information provided here is educational and should not replace a consultation with a qualified healthcare professional.",
     "The content of this page is not a substitute for professional medical advice, diagnosis or treatment.",
     "Always seek the advice of your physician or other qualified health provider with any questions you may have regarding a medical condition.",
+    # the mechanism: the text itself + a negation + replacing or being + a professional or care
+    "These answers are general and no replacement for your own doctor.",
+    "This video is not a treatment plan or medical advice.",
+    "The tips below are general and cannot replace an examination by your physiotherapist.",
+    "This information does not replace a visit to your GP.",
+    "Our newsletter is never a substitute for the care of your own midwife.",
+    "This content is strictly for educational purposes only.",
+    "The podcast episodes are purely educational in nature.",
+    # advice about the article's own content
+    "Please consult your physician before following any of the advice in this article.",
+    "Talk to your doctor before starting the exercises in this guide.",
+    # a summary that defers to the reader's own professional
+    "This guide summarises good practice. The best plan combines it with your own doctor's advice.",
 ]
 
 # Sentences that are NOT disclaimers (advice, notices, statements about acupuncture):
@@ -131,6 +144,17 @@ NOT_DISCLAIMERS = [
     "Acupuncture should not replace a consultation with your doctor about new symptoms.",
     "Seek the advice of your doctor if the pain spreads.",
     "Our blog covers acupuncture, cupping and diet; our staff cannot replace your GP.",
+    # a negation, but not about the text itself, or not about professional care
+    "Acupuncture is not a replacement for surgery.",
+    "These exercises are not a substitute for physiotherapy.",
+    "This article does not cover the fees your doctor charges.",
+    "This page is not updated by our doctors.",
+    "The information on this page is not a complete list of clinics.",
+    # advice about the reader's own plans, not about the article
+    "Consult your healthcare professional before undertaking any supplement regimen.",
+    "Talk to your doctor before you start any new treatment.",
+    # a summary that leaves nothing to a professional
+    "This guide summarizes the history of acupuncture.",
 ]
 
 
@@ -341,3 +365,54 @@ def test_block_by_block_search_equals_the_joined_search():
     within = _AnyOf([r"\bnot\s+medical\s+advice\b"])
     assert within.search_joined(["Intro text", "This is not medical advice."])
     assert not within.search_joined(["This is not", "medical advice"])  # a joint holds ". "
+
+
+def test_a_summary_and_its_deferral_may_stand_in_two_blocks():
+    md = (f"# {TITLE}\n\nThis handout summarizes what most clinics advise.\n\n"
+          f"Your provider's instructions come first.\n\n{BODY}\n")
+    assert findings(md, "a.md") == []
+    md = f"# {TITLE}\n\nThis handout summarizes what most clinics advise.\n\n{BODY}\n"
+    assert len(findings(md, "a.md")) == 1
+
+
+def test_default_text_is_the_suggestion():
+    (f,) = findings(article())
+    assert f.suggestion.startswith("Disclaimer: This article is general information, not medical advice.")
+
+
+def test_configured_text_is_the_message_and_suggestion_through_the_cli(tmp_path):
+    """Issue 17, item 10: with rules.missing-disclaimer.text set, the finding says that text."""
+    custom = "Note: our pages explain treatments in general terms and are no substitute for your own GP."
+    (tmp_path / ".acu-lint.yaml").write_text(
+        f'rules:\n  missing-disclaimer:\n    text: "{custom}"\n', encoding="utf-8")
+    p = tmp_path / "neck.txt"
+    p.write_text(article(), encoding="utf-8")
+    r = run_cli("--select", RULE, "--format", "json", "--no-cache", str(p))
+    assert r.returncode == 1, r.stderr
+    (row,) = json.loads(r.stdout)
+    assert row["suggestion"] == custom
+    assert f'Add the disclaimer configured for this project: "{custom}"' in row["message"]
+    assert "This article is general information" not in row["message"]
+    assert row["fix"]["edits"][0]["content"].strip() == custom
+    r = run_cli("--select", RULE, "--no-cache", str(p))
+    assert custom.encode() in r.stdout and b"This article is general information" not in r.stdout
+    # without the setting, the built-in wording
+    (tmp_path / ".acu-lint.yaml").unlink()
+    r = run_cli("--select", RULE, "--format", "json", "--no-cache", str(p))
+    (row,) = json.loads(r.stdout)
+    assert 'e.g. "This article is general information, not medical advice."' in row["message"]
+    assert row["suggestion"].startswith("Disclaimer: This article is general information")
+
+
+def test_a_long_configured_text_is_shortened_in_the_message_only():
+    custom = "Disclaimer: this page is general information and not medical advice. " + "Ask your own doctor. " * 12
+    (f,) = findings(article(), options={"text": custom})
+    assert f.message.endswith('\u2026"') and len(f.message) < 500
+    assert f.suggestion == custom.strip()
+
+
+def test_odd_input_gives_no_traceback():
+    for text in ("", "\n", "This article is not " * 3000, "no " * 20000, "\u0130" * 5000 + " not medical advice",
+                 "before " * 5000, "This guide summarizes " * 2000):
+        for name in ("a.txt", "a.md", "a.html"):
+            findings(text, name, options={"min_words": 0})
