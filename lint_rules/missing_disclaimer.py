@@ -1,19 +1,38 @@
 r"""The article never says that it is general information and not medical advice.
 
 ## What it finds
-Articles with no medical disclaimer: nowhere do they tell the reader, in these
-or similar words, that the text is for general information only and is not
-medical advice or a substitute for seeing a qualified professional.
-Recognised wording includes "for informational purposes only", "does not
-constitute medical advice", "is general information, not medical advice", "not
-a substitute for professional medical advice", "not intended to diagnose,
-treat, cure or prevent any disease" and a block labelled "Disclaimer:" that
-speaks of medical advice or a doctor.
+Articles with no medical disclaimer: nowhere do they limit their own status,
+i.e. tell the reader that the text is general, educational or informational,
+or that it is not (no substitute for, does not replace) professional advice,
+a diagnosis, a treatment plan or the reader's own doctor. The rule reads this
+as a mechanism, clause by clause, not as a list of set phrases:
+- the text itself as the subject ("this article", "these answers", "the
+  information on this page", "our videos", "nothing in this guide"), a
+  negation, a word of replacing or being, and a professional or their care:
+  "These answers are general and no replacement for your own doctor", "This
+  video is not a treatment plan or medical advice", "This information does
+  not replace a visit to your GP";
+- what the text is for: "for educational purposes only", "for informational
+  use", "general guidance only", "purely educational in nature";
+- standing wordings: "does not constitute medical advice", "not intended to
+  diagnose, treat, cure or prevent any disease", "does not create a
+  doctor-patient relationship";
+- advice about the article's own content: "consult your physician before
+  following any of the advice in this article", "... before starting the
+  exercises in this guide";
+- a text that calls itself a summary or overview and, in the same or the next
+  sentence, leaves the decisions to the reader's own professional ("This guide
+  summarizes best practice. The best care combines it with your provider's
+  input.");
+- a block labelled "Disclaimer:" that speaks of medical advice or a doctor.
 
-Advice is not a disclaimer: "talk to your doctor before starting treatment",
-"discuss it with your healthcare provider" or "please contact the office" tell
-the reader what to do, but not what the article is. Short texts (fewer than
-`min_words` words) are not checked.
+Advice alone is not a disclaimer: "talk to your doctor before starting
+treatment", "consult your healthcare professional before undertaking any
+supplement regimen", "discuss it with your healthcare provider" or "please
+contact the office" tell the reader what to do, but not what the article is.
+A negation about something else is not one either: "Acupuncture is not a
+replacement for surgery", "These exercises are not a substitute for
+physiotherapy". Short texts (fewer than `min_words` words) are not checked.
 
 The finding is reported once per file, on the title (or the first line), so
 that an inline `<!-- acu-lint-disable-file missing-disclaimer -->` or a
@@ -37,14 +56,17 @@ impression it leaves on the reader.
 - not flagged: `Acupuncture and Back Pain\n\nMany people with long-term back pain try acupuncture. Sessions last about thirty minutes and most people need several visits before they notice a change. Some people feel sore afterwards.\n\nDisclaimer: This article is for informational purposes only and does not constitute medical advice.`
 - not flagged (md): `---\ndisclaimer: template\n---\n# Acupuncture and Back Pain\n\nMany people with long-term back pain try acupuncture. Sessions last about thirty minutes and most people need several visits before they notice a change. Some people feel sore afterwards, and a few feel tired for the rest of the day.`
 - not flagged: `Clinic hours\n\nWe are open Monday to Friday from nine until five.`
+- not flagged: `Needles and Nerve Pain\n\nAcupuncture uses thin needles placed at chosen points on the body. People with nerve pain from diabetes sometimes try it alongside their usual care, and a few small trials have looked at it. Most people need several sessions before they notice a change.\n\nThese answers are general and no replacement for your own doctor.`
+- flagged: `Needles and Nerve Pain\n\nAcupuncture uses thin needles placed at chosen points on the body. People with nerve pain from diabetes sometimes try it alongside their usual care, and a few small trials have looked at it. Most people need several sessions before they notice a change.\n\nAcupuncture is not a replacement for surgery.`
 
 ## Fix
 Unsafe (it adds content, so it runs only with `--fix --unsafe-fixes`): the
 configured disclaimer (`text`) is appended at the end of the file after a
 blank line; in an HTML page it goes in a `<p class="disclaimer">` before
 `</article>` or `</body>`. The default wording is the project's own: "This
-article is general information, not medical advice. ...". Fixing twice adds
-nothing the second time.
+article is general information, not medical advice. ...". The message names
+the configured text when one is set, and the finding's `suggestion` (in JSON
+and SARIF output) is that text. Fixing twice adds nothing the second time.
 
 ## Options
 - `text`: the disclaimer the fix appends. It must itself be recognised as a
