@@ -195,14 +195,14 @@ _FENCE = LazyPattern(r"^\s{0,3}(?P<fence>`{3,}|~{3,})\s*(?P<info>[\w+-]*)\s*$")
 _PLACEHOLDER_TOKEN = LazyPattern(
     r"\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*_PLACEHOLDER(?:_[A-Z0-9]+)*\b|\bPLACEHOLDER(?:_[A-Z0-9]+)*\b"
     r"|(?<![\w{%\[])(?:\{\{?|%|\[\[|__)[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+(?:\}\}?|%|\]\]|__)(?![\w}%\]])")
-_IMAGE_SPAN = LazyPattern(r"!\[[^\]\n]*\]\([^)\n]*\)|<img\b[^>\n]*>", re.I)
+_IMAGE_SPAN = LazyPattern(r"!\[[^\[\]\n]{0,500}\]\([^()\n]{0,2000}\)|<img\b[^<>\n]{0,2000}>", re.I)
 _DATA_LINE = LazyPattern(
     r"^\s*[A-Za-z][\w ]{0,30}:\s*\[\s*(?:\"[^\"\n]*\"|'[^'\n]*')(?:\s*,\s*(?:\"[^\"\n]*\"|'[^'\n]*'))*\s*,?\s*\]\s*$")
 _BRACKET = LazyPattern(r"\[(?P<sq>[^\[\]\n]{1,160})\](?![(\[:])|\((?P<pa>[^()\n]{1,160})\)|(?<!\{)\{(?P<cu>[^{}\n]{1,100})\}(?!\})")
 _DOUBLE_CURLY = LazyPattern(r"\{\{\s*(?P<body>[^{}\n]{1,100}?)\s*\}\}|\{!!\s*(?P<raw>[^{}\n]{1,100}?)\s*!!\}")
 _JINJA = LazyPattern(r"\{%-?\s*(?:if|for|endif|endfor|else|elif|block|endblock|extends|include|set|macro|endmacro|with"
                      r"|endwith|raw|url|static|load|csrf_token|trans)\b[^%\n]{0,200}%\}")
-_PHP = LazyPattern(r"<\?(?:php\b|=)[^\n]{0,2000}?(?:\?>|$)", re.I | re.M)
+_PHP = LazyPattern(r"<\?(?:php\b|=)(?:(?!<\?)[^\n]){0,2000}?(?:\?>|$|(?=<\?))", re.I | re.M)
 _BLADE = LazyPattern(
     r"^\s*@(?:if|elseif|foreach|for|forelse|while|isset|unless|include|extends|section|yield|php|auth|guest|can|switch"
     r"|case|empty)\s*\([^\n]{0,200}|^\s*@(?:else|endif|endforeach|endfor|endforelse|endwhile|endisset|endunless|endsection|endphp"
@@ -305,6 +305,7 @@ def _find_wrapper(doc) -> Wrapper | None:
 
 
 _STRONG_LITERALS = ("as an ai", "language model", "cutoff", "cut-off", "me to", " an ai")
+_MAX_PER_KIND = 200  # findings of one kind per document (a pathological file must not make thousands)
 _PAREN_SLOT_STARTS = ("insert", "enter", "fill", "paste", "replace", "please")
 _TOKEN_PRE = LazyPattern(r"[{%\[_][A-Z][A-Z0-9]*_[A-Z]")
 # literals that each voice pattern needs (lower case): regexes run only where one stands
@@ -814,7 +815,11 @@ def _raw_items(doc, items: list, taken: set[int]) -> None:
                                    "pipeline never filled it in. Replace it with the real link or text.", None))
                 break
     if has_php:
+        count = 0
         for m in _PHP.finditer(text):
+            count += 1
+            if count > _MAX_PER_KIND:
+                break
             n = doc.line_of(m.start())
             if n in excluded or _in_code_span(doc.lines[n - 1], m.start() - doc.line_start(n)):
                 continue
@@ -832,7 +837,7 @@ def _delete_one_line(doc, n: int) -> Edit:
 
 
 def _in_code_span(line: str, col: int) -> bool:
-    return line.count("`", 0, col) % 2 == 1
+    return "`" in line and line.count("`", 0, col) % 2 == 1
 
 
 def _analyse_doc(doc, wrapper: Wrapper | None = None) -> list[_Item]:

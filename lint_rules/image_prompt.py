@@ -81,12 +81,16 @@ _FLAGS = LazyPattern(
 _PAIRS = {"[": "]", "[[": "]]", "(": ")", "{": "}", "{{": "}}", "<": ">"}
 # an image in the source: Markdown ![alt](src), an <img> tag, a figure shortcode's src
 _IMAGE_REF = LazyPattern(
-    r"!\[[^\]\n]*\]\(\s*<?(?P<md>[^)\n]*)\)"
-    r"|<img\b(?P<attrs>[^>\n]*)>"
-    r"|\{\{[<%]\s*(?:figure|img|image)\b[^\n]*?\bsrc\s*=\s*[\"']?(?P<sc>[^\"'\s>]+)", re.I)
+    # each part stops at the next opener of its kind, so a line of unclosed openers is read in linear time
+    r"!\[[^\[\]\n]{0,500}\]\(\s*<?(?P<md>[^()\[\]\n]{0,2000})\)"
+    r"|<img\b(?P<attrs>[^<>\n]{0,2000})>"
+    r"|\{\{[<%]\s*(?:figure|img|image)\b[^{}\n]{0,500}?\bsrc\s*=\s*[\"']?(?P<sc>[^\"'\s>{}]{1,2000})", re.I)
 # where an image reference or an "<Image of ...>" pseudo-tag may start
 _CANDIDATE = LazyPattern(r"!\[|<(?:img\b|\s*(?:insert|add|include|place|image|photo|picture|illustration|graphic|chart"
                          r"|diagram|infographic|visual|screenshot|video)\b)|\{\{[<%]\s*(?:figure|img|image)\b", re.I)
+# an "<Image of ...>" pseudo-tag (not "<img"): where the angle-bracket form is tried
+_ANGLE = LazyPattern(r"<\s*(?:insert|add|include|place|put|embed|image\b|images|photo|picture|illustration|graphic"
+                     r"|chart|diagram|infographic|visual|screenshot|video|featured|hero)", re.I)
 _SRC = LazyPattern(r"\bsrc\s*=\s*[\"']?(?P<src>[^\"'\s>]+)", re.I)
 _LAZY = LazyPattern(r"\bdata-(?:src|lazy|original)|\bsrcset\s*=|\bclass\s*=\s*[\"'][^\"']*lazy", re.I)
 _SRC_TOKEN = LazyPattern(
@@ -144,6 +148,13 @@ def _placeholder_patterns():
                         r"|\b(?:by|via)\s+(?-i:[A-Z])", re.I)
     hosts = tuple(h.lower() for h in d["placeholder_hosts"])
     return bracket, label, credit, hosts
+
+
+@functools.lru_cache(maxsize=1)
+def _media_index():
+    d = load_data("image_prompt.yaml")
+    words = {w.lower().split()[0].replace("_", " ").split()[0] for w in list(d["media_nouns"]) + list(d["placeholders"])}
+    return literal_index(frozenset(words))
 
 
 def _phrases(phrases):
@@ -247,7 +258,7 @@ def _raw_items(doc, items, taken):
                 src = sm.group("src") if sm else ""
             else:
                 src = m.group("md") if m.group("md") is not None else (m.group("sc") or "")
-            if not _image_placeholder_src(src, hosts) or line.count("`", 0, m.start()) % 2:
+            if not _image_placeholder_src(src, hosts) or "`" in line and line.count("`", 0, m.start()) % 2:
                 continue
             alone = (line.strip() == m.group(0).strip() and (n == 1 or doc.is_blank_line(n - 1))
                      and (n == doc.line_count or doc.is_blank_line(n + 1)) and line[:1] != " "
@@ -259,9 +270,9 @@ def _raw_items(doc, items, taken):
             taken.add(n)
             hit = True
             break
-        if not hit and "<" in line:
+        if not hit and "<" in line and _ANGLE.search(line):
             for s, e, _verb in _placeholders(line, raw_angle=True):
-                if line.count("`", 0, s) % 2:
+                if "`" in line and line.count("`", 0, s) % 2:
                     continue
                 alone = line.strip() == line[s:e].strip()
                 fix = Fix((doc.delete_lines(n, n),), True, "delete the placeholder") if alone and \
@@ -292,6 +303,7 @@ def _analyse_doc(doc, extra: tuple[str, ...]):
     items: list = []
     taken: set[int] = set()
     _raw_items(doc, items, taken)
+    media_mask = _media_index().mask  # every placeholder names a medium: a literal prefilter
     blocks = [b for b in doc.prose_blocks() if b.line not in taken]
     lowered = [b.prose.text.lower() for b in blocks]
     if style_words is None:
@@ -304,7 +316,7 @@ def _analyse_doc(doc, extra: tuple[str, ...]):
         may_style = hit or case_exotic(low)
         may_flag = "--" in text  # every _FLAGS match starts with "--"
         may_place = "[" in text or "{" in text or "(" in text  # every placeholder starts with one
-        places = _placeholders(text) if may_place else []
+        places = _placeholders(text) if may_place and (media_mask(low) or case_exotic(low)) else []
         reason = None
         first_line = text.split("\n", 1)[0]
         # both patterns start with "^" (no re.M): match() is search() that does not try every position
