@@ -219,11 +219,10 @@ def _triggers() -> tuple[PatternSet, re.Pattern[str]]:
     padv = r"(?:(?:also|now|repeatedly|consistently|widely|recently|since|long|even|already)\s+)*"
     sci = r"(?:(?:scientifically|clinically|medically)\s+)?"
     parts = [
-        # "A study published in the Journal of Pain found", "Another trial showed", "One 2019 review concluded":
-        # matched from the noun on, its article looked for just before it (see _PREFIXES)
-        ("single", rf"\b(?:{single})\b{connector}{vgroup}"),
-        # "Studies suggest", "Numerous studies and clinical trials have demonstrated", "research is showing", "reports show"
-        ("plural", rf"\b(?:{plural})(?:\s+and\s+(?:(?:{quant})\s+)*(?:{plural}))?{connector}{vgroup}"),
+        # "A study published in the Journal of Pain found", "Another trial showed", "One 2019 review concluded",
+        # "Studies suggest", "Numerous studies and clinical trials have demonstrated", "research is showing",
+        # "reports show": matched from the noun on; the words before it are read after (see below)
+        ("research", rf"\b({single}|{plural})\b(?:\s+and\s+[\w-]+(?:\s+[\w-]+)?)?{connector}{vgroup}"),
         # "Evidence suggests", "The scientific evidence shows" (graded evidence, "strong evidence supports", is left alone)
         (FORWARD, r"\b(?:(?:the|current|recent|scientific|clinical|research|medical|growing|emerging|existing|available|"
                   r"some|much|mounting|new|published|a\s+growing\s+body\s+of|a\s+body\s+of)\s+)*evidence"
@@ -254,7 +253,7 @@ def _triggers() -> tuple[PatternSet, re.Pattern[str]]:
         # "It has been found effective after thousands of reviews", "was proven by research"
         (FORWARD, rf"\b(?:has|have|had|is|are|was|were|been|being)\s+{padv}(?:been\s+)?{sci}(?:{pp})\b"
                   r"(?:\s+(?!(?:no|not|never)\b)[\w-]+){0,3}?\s+(?:in|by|through|across|after|from|via)\s+"
-                  rf"(?:(?:a|an|one|another|{quant})\s+)*(?:{plural}|{single}|{who})\b"),
+                  rf"(?:[\w-]+\s+){{0,4}}?(?:{plural}|{single}|{who})\b"),
         # the agentless perfect passive of a finding: "X has been shown to lower blood sugar"
         (BACKWARD, rf"\b(?:has|have)\s+{padv}been\s+{sci}(?:{agentless})\s+to\b"),
         # "..., the ones that have been done have agreed that": research named earlier in the sentence
@@ -265,21 +264,36 @@ def _triggers() -> tuple[PatternSet, re.Pattern[str]]:
         (FORWARD, rf"\b(?:most|many|nearly\s+all|almost\s+all|the\s+majority\s+of)\s+(?:(?:{quant})\s+)*"
                   r"(?:studies|trials|clinical\s+trials|research|reviews)\s+(?:have\s+)?(?:used|tested|given)\b"),
     ]
-    # The two commonest forms start with a run of words that occur everywhere ("a",
+    # The commonest forms start with a run of words that occur everywhere ("a",
     # "the", "new"): trying that run at every word of a text is what costs, so they
-    # are matched from their noun on, and the words before the noun are read off
-    # the few characters just before it: (kind, the words before, required or not).
-    # The noun is found with str.find (the regex engine would try the whole
-    # alternation at every position of the text), the pattern then matched there.
-    first = lambda key: tuple(sorted({w.lower().split()[0] for w in d[key]}))  # noqa: E731
+    # are matched from their noun on (found with str.find, the pattern matched
+    # there), and the words before the noun are read off the few characters just
+    # before it: a study needs its article ("a", "one", "another"), research and
+    # experts may have a quantifier ("numerous", "most").
+    first = lambda *keys: tuple(sorted({w.lower().split()[0] for k in keys for w in d[k]}))  # noqa: E731
+    article = LazyPattern(rf"\b(?:a|an|one|another)\s+{_NOT_NEG}{{0,3}}?$", re.I)
+    quantified = LazyPattern(rf"\b(?:(?:{quant})\s+)+$", re.I)
+    plural_words = frozenset(" ".join(w.lower().split()) for w in d["plural_nouns"])
+
+    def research_start(text: str, m) -> int | None:
+        lo = max(0, m.start() - 80)
+        if " ".join(m.group(1).lower().split()) in plural_words:
+            b = quantified.search(text, lo, m.start())
+            return b.start() if b else m.start()
+        b = article.search(text, lo, m.start())
+        return b.start() if b else None
+
+    experts = LazyPattern(r"\b(?:(?:most|many|leading|top|medical|health|all|independent|some|other)\s+)+$", re.I)
+
+    def authority_start(text: str, m) -> int:
+        b = experts.search(text, max(0, m.start() - 80), m.start())
+        return b.start() if b else m.start()
+
     prefixes = {
-        "single": (FORWARD, LazyPattern(rf"\b(?:a|an|one|another)\s+{_NOT_NEG}{{0,3}}?$", re.I), True,
-                   first("study_nouns")),
-        "plural": (FORWARD, LazyPattern(rf"\b(?:(?:{quant})\s+)+$", re.I), False, first("plural_nouns")),
-        "authority": (FORWARD, LazyPattern(r"\b(?:(?:most|many|leading|top|medical|health|all|independent|some|other)\s+)+$",
-                                           re.I), False, first("authorities")),
+        "research": (FORWARD, research_start, first("study_nouns", "plural_nouns")),
+        "authority": (FORWARD, authority_start, first("authorities")),
     }
-    pset = PatternSet((prefixes.get(kind, (kind, None, False, None)), AnchoredPattern(p)) for kind, p in parts)
+    pset = PatternSet((prefixes.get(kind, (kind, None, None)), AnchoredPattern(p)) for kind, p in parts)
     not_before = LazyPattern(rf"(?:^|\W)(?:{alternation(d['not_before'])})\W*$", re.I)
     return pset, not_before
 
@@ -301,7 +315,7 @@ def _block_hits(text: str, user, active) -> list[tuple[int, int, str | None]]:
     the user's patterns); ``active`` are the built-in patterns that can match it."""
     found = []
     low = None
-    for (kind, before, required, nouns), pat in active:
+    for (kind, starts_at, nouns), pat in active:
         if nouns is None:
             matches = pat.rx.finditer(text)
         else:
@@ -311,14 +325,9 @@ def _block_hits(text: str, user, active) -> list[tuple[int, int, str | None]]:
                     low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
             matches = _at_nouns(text, low, nouns, pat.rx)
         for m in matches:
-            start = m.start()
-            if before is not None:
-                b = before.search(text, max(0, start - 80), start)
-                if b is not None:
-                    start = b.start()
-                elif required:
-                    continue
-            found.append((start, m.end(), kind))
+            start = m.start() if starts_at is None else starts_at(text, m)
+            if start is not None:
+                found.append((start, m.end(), kind))
     for u in user:
         found.extend((m.start(), m.end(), None) for m in u.finditer(text) if m.end() > m.start())
     found.sort(key=lambda t: (t[0], -(t[1] - t[0])))
