@@ -192,6 +192,9 @@ def _mechanism():
         # "does not replace the judgement of your midwife", "is no replacement for your own doctor"
         "replace": re.compile(rf"(?:\s+[\w'-]+){{0,3}}?\s+(?:{real_replace})\b(?:\s+[\w'-]+){{0,6}}?\s+{target}", I),
         # "is not a treatment plan", "are not medical advice" (right after the negation)
+        # "this guide cannot diagnose your condition"
+        "diagnose": re.compile(r"(?:\s+[\w'-]+){0,2}?\s+(?:diagnose|prescribe)\b|(?:\s+[\w'-]+){0,2}?\s+treat\s+"
+                               r"(?:you|your|any\s+(?:disease|condition|illness|medical))\b", I),
         "copula": re.compile(rf"\b(?:is|are|be|was)\s+(?:also\s+|simply\s+|just\s+)?(?:not|never|no)\s+(?:a\s+|an\s+|any\s+|your\s+)?"
                              rf"(?:(?:personal(?:i[sz]ed)?|individual(?:i[sz]ed)?|professional|medical|specific|formal|clinical)\s+)*"
                              rf"(?:{care}|substitute|replacement)\b", I),
@@ -205,6 +208,19 @@ def _mechanism():
 
 
 _CLAUSE = re.compile(r"(?<=[.!?;])\s+|\s+(?:but|however|although|though|while)\s+", re.I)
+_PRONOUN_START = re.compile(r"\W*(?:it|they|this|these|such)\b", re.I)
+
+
+def _clauses(text: str) -> list[str]:
+    """The clauses of ``text``; a clause that opens with a pronoun ("...; they
+    cannot replace ...") stays with the one before, whose subject it takes."""
+    out: list[str] = []
+    for part in _CLAUSE.split(text):
+        if out and _PRONOUN_START.match(part) and not out[-1].rstrip().endswith((".", "!", "?")):
+            out[-1] = out[-1] + " " + part
+        else:
+            out.append(part)
+    return out
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 
 
@@ -215,10 +231,12 @@ def _limits_itself(text: str, following: str = "") -> bool:
     reader's professional may stand there)."""
     low = text.lower()
     mech = _mechanism()
-    if not mech["self_words"].mask(low):  # no word the text calls itself by: no disclaimer
+    if "before" in low and mech["consult"].search(text):
+        return True
+    if not mech["self_words"].mask(low):  # no word the text calls itself by: no other form can hold
         return False
     negative = "no" in low or "n't" in low or "never" in low  # "not", "nothing", "cannot" hold "no" too
-    for clause in _CLAUSE.split(text) if negative else ():
+    for clause in _clauses(text) if negative else ():
         m = mech["self"].search(clause)
         if m is None:
             continue
@@ -231,10 +249,8 @@ def _limits_itself(text: str, following: str = "") -> bool:
             if neg is None:
                 continue
             neg_end = neg.end()
-        if mech["replace"].match(clause, neg_end):
+        if mech["replace"].match(clause, neg_end) or mech["diagnose"].match(clause, neg_end):
             return True
-    if "before" in low and mech["consult"].search(text):
-        return True
     if "summar" in low or "overview" in low or "general" in low:
         sentences = _SENTENCE.split(text)
         if following:

@@ -428,7 +428,7 @@ def _body_year() -> re.Pattern[str]:
     Endocrine Society (2023)", "a 2020 NCCIH review"."""
     bodies = "|".join(map(re.escape, sorted(load_data("vague_citation.yaml")["bodies"], key=len, reverse=True)))
     org = (r"(?:[A-Z][\w'-]+\s+){0,6}(?:Organi[sz]ation|Institutes?|Cent(?:er|re)s?|Society|Association|College|"
-           r"Foundation|Agency|Academy|Council|Administration|Service|Task\s+Force)\b(?:\s+(?:of|for|on|and)\s+[A-Z][\w'-]+)*")
+           r"Foundation|Agency|Academy|Council|Administration|Service|Task\s+Force|School|University|Hospital|Clinic)\b(?:\s+(?:of|for|on|and)\s+[A-Z][\w'-]+)*")
     body = rf"(?:\b(?:{bodies})\b|{org})"
     return re.compile(rf"{body}(?:\s*\([A-Z]{{2,8}}\))?[^.;!?\n]{{0,20}}?\b{_YEAR}\b|\b{_YEAR}\s+(?:{body})")
 

@@ -92,6 +92,10 @@ DISCLAIMERS = [
     "Talk to your doctor before starting the exercises in this guide.",
     # a summary that defers to the reader's own professional
     "This guide summarises good practice. The best plan combines it with your own doctor's advice.",
+    "Speak with your healthcare provider before trying any remedy mentioned here.",
+    "Our articles help you understand your options, not to replace your physiotherapist.",
+    "Please remember that this guide cannot diagnose your condition.",
+    "The answers here are general; they cannot replace an examination.",
 ]
 
 # Sentences that are NOT disclaimers (advice, notices, statements about acupuncture):
@@ -155,6 +159,10 @@ NOT_DISCLAIMERS = [
     "Talk to your doctor before you start any new treatment.",
     # a summary that leaves nothing to a professional
     "This guide summarizes the history of acupuncture.",
+    "Always consult your doctor before making any changes to your health regimen.",
+    "This article is not sponsored by any doctor.",
+    "This article doesn't treat the topic in depth.",
+    "This guide is long; it does not replace the old one.",
 ]
 
 

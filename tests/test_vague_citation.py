@@ -352,6 +352,7 @@ MECHANISM_PASS = [
     "A 2016 trial found fewer hot flushes. The study was published by Lesi and colleagues in 2016.",
     "According to the NIH in 2021, a review of several trials found modest benefits.",
     "A 2023 NCCIH review of several trials found a small effect on neck pain.",
+    "Harvard Medical School research from 2021 suggests that sleep loss raises pain.",
     "Research shows a benefit for knee pain, as [this review](https://www.example.org/knee-review) explains.",
     # a definite reference or an agentless passive points back to a source just named
     "Hinman and colleagues (2014) tested laser needling in 282 people. The trial found no benefit over sham.",
