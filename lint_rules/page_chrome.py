@@ -92,7 +92,8 @@ SCRAPED_RUN = 6
 # link text: Markdown links (their text may hold an image or wrap a line), HTML anchors,
 # autolinks and bare URLs
 _LINKS = LazyPattern(
-    r"(?=[\[<hw])(?:\[(?P<md>(?:[^\[\]\n]|\n(?!\s*\n)|!?\[[^\[\]\n]*\](?:\([^()\s]*\))?){0,500})\]\((?P<mdurl>[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)"
+    r"(?=[\[<hw])(?:\[(?P<md>(?:[^\[\]\n]|\n(?!\s*\n)|!?\[[^\[\]\n]*\](?:\([^()\s]*\))?){0,500})\]"
+    r"\((?P<mdurl>[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)"
     r"(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*\)"
     r"|<a\b[^<>]{0,1000}>(?P<a>(?:[^<]|<(?!/a>|a\b)){0,1000})</a>"
     r"|<(?P<auto>(?:https?|ftp|mailto):[^<>\s]+)>"
@@ -100,8 +101,8 @@ _LINKS = LazyPattern(
     re.I)
 _HREF = LazyPattern(r"""href\s*=\s*["']?([^"'\s>]*)""", re.I)
 _IAL = LazyPattern(r"\s*\{:[^{}\n]{0,200}\}")  # kramdown attributes: "{: .call-to-action}"
-_TAG = LazyPattern(r"<[A-Za-z][^<>]{0,2000}>|</[A-Za-z][^<>]{0,100}>|!\[[^\]\n]*\]\([^)\n]*\)|\]\(")
-_HEADER_KEY = LazyPattern(r"(?:title|url source|published time|markdown content|source url|description|author|date)\s*:", re.I)
+_HEADER_KEY = LazyPattern(
+    r"(?:title|url source|published time|markdown content|source url|description|author|date)\s*:", re.I)
 _BARE_URL_LINE = LazyPattern(r"\s*<?(?:https?://|www\.)\S+>?\s*$", re.I)
 _COPYRIGHT = LazyPattern(
     r"(?:©|\(c\)\s*(?:19|20)\d\d|\bcopyright\b|all rights reserved|\bform (?:number|no\.?)\s*:"
@@ -113,8 +114,9 @@ _CONTACT = LazyPattern(
     r"|\b[\w.+-]+@[\w-]+\.[\w.]+\b|\b(?:suite|street|st\.|road|rd\.|avenue|ave\.|blvd|floor|po box)\b.{0,40}\d"
     r"|\b\d{1,5}\s+\w+(?:\s+\w+)?\s+(?:street|st|road|rd|avenue|ave|pike|lane|ln|drive|dr|way|blvd)\b)", re.I)
 # a reference: authors, a year, an identifier
-_REFERENCE = LazyPattern(r"\bet al\b|\bdoi\b|\bpmid\b|\bpmc\d|\((?:19|20)\d\d\b|\bretrieved\b.{1,60}\bfrom\b|\b(?:19|20)\d\d\s*;|\bvol\.|\bpp?\.\s*\d"
-                         r"|\w\.\s+[^.]{3,}\.\s+[^.]*\b(?:19|20)\d\d\b", re.I)
+_REFERENCE = LazyPattern(
+    r"\bet al\b|\bdoi\b|\bpmid\b|\bpmc\d|\((?:19|20)\d\d\b|\bretrieved\b.{1,60}\bfrom\b|\b(?:19|20)\d\d\s*;"
+    r"|\bvol\.|\bpp?\.\s*\d|\w\.\s+[^.]{3,}\.\s+[^.]*\b(?:19|20)\d\d\b", re.I)
 # headings and intros under which a list of links is the writer's own
 _LINK_SECTION = LazyPattern(
     r"(?:related|further|suggested|recommended|more) (?:reading|resources|information|help|links)"
@@ -124,11 +126,13 @@ _LINK_SECTION = LazyPattern(
 _SOCIAL = LazyPattern(
     r"(?:facebook|twitter|x|instagram|linkedin|pinterest|youtube|tiktok|whatsapp|reddit|google plus|threads|"
     r"bluesky|mastodon|rss)\b", re.I)
-_WORD = LazyPattern(r"[\w'’-]+")
 # Previous / Next links between posts
-_PAGER = LazyPattern(r"(?:[«‹←<]\s*)?(?:previous|prev|next|older|newer)\b(?!\s+(?:step|steps|time|day|week|month|year)s?\b)", re.I)
+_PAGER = LazyPattern(
+    r"(?:[«‹←<]\s*)?(?:previous|prev|next|older|newer)\b(?!\s+(?:step|steps|time|day|week|month|year)s?\b)", re.I)
 # the links and headings of an author card
-_AUTHOR = LazyPattern(r"(?:about the author|author bio|(?:view|see|read) (?:all|more) (?:posts|articles|stories)(?: by| from)?|more (?:posts|articles) (?:by|from)|meet the author)\b", re.I)
+_AUTHOR = LazyPattern(
+    r"(?:about the author|author bio|(?:view|see|read) (?:all|more) (?:posts|articles|stories)(?: by| from)?"
+    r"|more (?:posts|articles) (?:by|from)|meet the author)\b", re.I)
 _RESIDUE = LazyPattern(r"!?\[[^\[\]]{0,300}\]\([^()]{0,1000}\)")
 # an indented block of Markdown links (a menu indented under an empty list item) that the
 # parser read as code
@@ -136,7 +140,8 @@ _MD_LINK = LazyPattern(r"\]\(")
 _HTML_BITS = LazyPattern(r"<[^<>]{0,2000}>|&#?\w{1,10};")
 # markup without text that is an interface: a link, a button, an icon (a bare <div> or <br>
 # is layout and says nothing)
-_CHROME_MARKUP = LazyPattern(r"<a\b|\]\(|<button\b|<input\b|<form\b|class=[\"'][^\"']{0,200}(?:icon|btn|button|logo|share|nav|menu)", re.I)
+_CHROME_MARKUP = LazyPattern(
+    r"<a\b|\]\(|<button\b|<input\b|<form\b|class=[\"'][^\"']{0,200}(?:icon|btn|button|logo|share|nav|menu)", re.I)
 
 
 @functools.lru_cache(maxsize=1)
@@ -379,7 +384,7 @@ def _classify(doc, units: list[_Unit], hit_spans: set) -> None:
         if words <= 16 and any(c in t for c in ">»›→/|") and _BREADCRUMB.fullmatch(t) and all(
                 len(seg.split()) <= 5 for seg in re.split(r"\s[>»›→/|]\s", t)):
             u.cls, u.why = "strong", "breadcrumb"
-            u.decisive = idx < 3  # a breadcrumb at the top of the page
+            u.decisive = idx < 3 and any(c in t for c in ">»›→")  # an arrowed breadcrumb atop the page
             continue
         if words <= 8 and interface.match(t) and not (u.kind == "heading" and _LINK_SECTION.fullmatch(t.rstrip(":"))):
             u.cls, u.why = "strong", "interface"
@@ -435,17 +440,19 @@ def _toc(doc, units: list[_Unit]) -> None:
     """Links to the article's own headings (a table of contents) are content."""
     headings = {" ".join(u.text.lower().split()) for u in units if u.kind == "heading" and u.text}
     for u in units:
-        if u.cls == "strong" and u.why == "navigation" and u.urls and all(url.startswith("#") and len(url) > 1 for url in u.urls):
+        if u.cls == "strong" and u.why == "navigation" and u.urls and all(
+                url.startswith("#") and len(url) > 1 for url in u.urls):
             if " ".join(u.text.lower().split()) in headings:
                 u.cls = "keep"
 
 
 def _writer_lists(units: list[_Unit], lo: int, hi: int) -> None:
     """A list of links that the writer introduces is content: its items are kept.
-    The writer introduces it with a heading of a links section ("## Related reading",
-    "Sources"), a line ending with a colon ("Useful links:"), or, for titles of
-    several words (not a menu's one-word entries), with any heading of the article or
-    straight after its prose."""
+    The writer introduces it with a heading that is not itself chrome ("## Related
+    reading", "## Apps that can help"; a menu's "Navigation" or "Search" is), a short
+    line naming a links section ("**Sources**"), a line ending with a colon ("Useful
+    links:"), or, for titles of several words (not a menu's one-word entries),
+    straight after the article's prose."""
     i = lo
     while i < hi:
         u = units[i]
@@ -468,7 +475,7 @@ def _writer_lists(units: list[_Unit], lo: int, hi: int) -> None:
             continue
         titles = bool(items) and min(v.words / max(1, len(v.urls)) for v in items) >= 3
         if intro is not None and intro.cls != "strong" and (
-                intro.kind == "heading" and (_LINK_SECTION.search(intro.text[:200]) or intro.text.rstrip().endswith(":") or titles)
+                intro.kind == "heading" and any(c.isalpha() for c in intro.text)  # (a menu's own heading is chrome)
                 or intro.kind != "heading" and not intro.listed and intro.why == "" and (
                     intro.words <= 6 and _LINK_SECTION.search(intro.text[:200])  # "**Relevant sources**" as a heading
                     or intro.words >= 2 and (intro.text.rstrip().endswith(":")
@@ -525,14 +532,21 @@ def _analyse(doc) -> list:
     _writer_lists(units, 0, n)
     wiki = any(u.why == "wiki" for u in units)
     # a long unbroken stretch of navigation and interface is a scraped page's menu
-    longest = cur = 0
+    # (ten entries, or six with nested entries or with other interface among them: six
+    # links in a row in an ordinary article are more likely the writer's list)
+    menu = False
+    cur, kinds, nested = 0, set(), False
     for u in units:
         if u.cls == "strong" and u.why in ("navigation", "markup", "social links", "interface"):
             cur += 1
-            longest = max(longest, cur)
+            kinds.add(u.why)
+            nested = nested or (u.listed and u.depth > 0)
+            if cur >= 2 * SCRAPED_RUN - 2 or cur >= SCRAPED_RUN and (nested or len(kinds) >= 2):
+                menu = True
+                break
         elif u.cls != "weak":
-            cur = 0
-    scraped = bool(header) or wiki or longest >= SCRAPED_RUN
+            cur, kinds, nested = 0, set(), False
+    scraped = bool(header) or wiki or menu
     region = [False] * n  # before the article starts or after it ends, on a scraped page
     if scraped:
         goods = [i for i, u in enumerate(units) if u.cls == "good"]
@@ -588,7 +602,6 @@ def _analyse(doc) -> list:
         if before and after and (k > 0 or j < m):
             for idx in seq[k:j]:
                 u = units[idx]
-                # a heading over the article's prose is the article's
                 u.cls, u.why = "strong", u.why or "page"
         k = j
     # runs: chrome blocks with the weak blocks (images, rules, comments) between them
@@ -606,8 +619,8 @@ def _analyse(doc) -> list:
             j += 1
         if any(units[x].why == "author card" for x in range(i, last + 1)):
             back = i
-            while back > 0 and i - back < 4 and units[back - 1].cls in ("short", "weak") and units[back - 1].kind != "heading" \
-                    and units[back - 1].words <= 8:
+            while back > 0 and i - back < 4 and units[back - 1].cls in ("short", "weak") \
+                    and units[back - 1].kind != "heading" and units[back - 1].words <= 8:
                 back -= 1
             i = back  # the photo, name and credentials above the card's links
         run = units[i:last + 1]
@@ -638,12 +651,14 @@ _STRUCTURAL = frozenset({"navigation", "markup", "social links", "interface", "f
                          "breadcrumb", "pager", "author card"})
 
 
-_KIND_ORDER = ("scraper header", "wiki", "breadcrumb", "navigation", "pager", "author card", "interface", "markup", "social links", "furniture",
-               "footer", "contact", "call to action", "page")
-_KIND_NAMES = {"scraper header": "reader-tool header", "wiki": "wiki chrome", "navigation": "navigation links", "breadcrumb": "breadcrumb", "pager": "previous/next links", "author card": "author card",
-               "interface": "menus and widgets", "markup": "empty links and icon markup",
-               "social links": "social links", "furniture": "page furniture", "footer": "footer",
-               "contact": "contact lines", "call to action": "call to action", "page": "page text"}
+_KIND_ORDER = ("scraper header", "wiki", "breadcrumb", "navigation", "pager", "author card", "interface",
+               "markup", "social links", "furniture", "footer", "contact", "call to action", "page")
+_KIND_NAMES = {
+    "scraper header": "reader-tool header", "wiki": "wiki chrome", "navigation": "navigation links",
+    "breadcrumb": "breadcrumb", "pager": "previous/next links", "author card": "author card",
+    "interface": "menus and widgets", "markup": "empty links and icon markup", "social links": "social links",
+    "furniture": "page furniture", "footer": "footer", "contact": "contact lines",
+    "call to action": "call to action", "page": "page text"}
 
 
 def run_lines(doc) -> frozenset[int]:

@@ -205,6 +205,10 @@ NOT_CHROME = {
     "one-link": "# Sciatica and acupuncture\n\n" + PROSE + "\n[Read the NHS page on sciatica](https://www.nhs.uk)\n",
     "plain-lists": "# Sciatica and acupuncture\n\n" + PROSE + "\nBring to your first visit:\n\n- a list of your "
                    "medicines\n- comfortable clothes\n- any scan results\n\n" + PROSE,
+    "apps-under-a-heading": "# Sleep and pain\n\n" + PROSE + "\n## Apps that can help\n\n" + "".join(
+        f"- [{n}](https://{n.lower()}.example)\n" for n in ("Calm", "Headspace", "Sleepio", "Insight", "Rise", "Pillow"))
+        + "\n" + PROSE,
+    "days-at-the-top": "Monday / Wednesday / Friday\n\n# Sciatica and acupuncture\n\n" + PROSE,
     "prev-next-words": "# Sciatica and acupuncture\n\n" + PROSE + "\nNext steps\n\n- Keep a pain diary.\n"
                        "- Walk a little every day.\n",
 }
