@@ -299,6 +299,12 @@ def _triggers() -> tuple[PatternSet, re.Pattern[str]]:
 
 
 @functools.lru_cache(maxsize=1)
+def _not_after() -> re.Pattern[str]:
+    return re.compile(rf"(?:\s+that)?\s+(?:(?:only|a|an|very|largely|mostly)\s+)?(?:{alternation(load_data('vague_citation.yaml')['not_after'])})\b",
+                      re.I)
+
+
+@functools.lru_cache(maxsize=1)
 def _research_word() -> re.Pattern[str]:
     d = load_data("vague_citation.yaml")
     return re.compile(rf"\b(?:{alternation(list(d['plural_nouns']) + list(d['study_nouns']))})\b", re.I)
@@ -370,7 +376,8 @@ def _sentence_hits(sent: str, hits) -> list[tuple[int, int, str]]:
             continue
         if any(a <= hs and he <= b for a, b in mentions):
             continue
-        if not_before.search(sent[max(0, hs - 25):hs]) or _NEGATED_VERB.search(sent[hs:he]):
+        if not_before.search(sent[max(0, hs - 25):hs]) or _NEGATED_VERB.search(sent[hs:he]) \
+                or _not_after().match(sent, he):
             continue
         base = kind
         # in a negation's scope (NegEx): "No supplement has been shown to", "Not all studies show"
@@ -422,6 +429,15 @@ def _link_text(src: str, pos: int) -> str:
 _TAGS = LazyPattern(r"<[^>]*>")
 
 
+# a journal named with a year: "published in the Journal of Pain in 2019", "a 2019 study in JAMA"
+_JOURNALS = r"(?:Journal|Annals|Archives|Lancet|BMJ|JAMA|NEJM|PLOS|PLoS|Cochrane|Proceedings|Pediatrics|Neurology|Spine)"
+_JOURNAL_YEAR = LazyPattern(
+    rf"\b(?:published|appeared|appearing|reported)\s+in\s+(?:the\s+)?(?:journal\s+)?[*_]*[A-Z][^.;!?]{{0,80}}?\b{_YEAR}\b"
+    rf"|\b{_YEAR}\b[^.;!?]{{0,60}}?\b(?:published\s+in|in)\s+(?:the\s+)?(?:journal\s+)?[*_]*(?:{_JOURNALS}|[A-Z][a-z]+\s+Journal)\b"
+    rf"|\bin\s+(?:the\s+)?[*_]*{_JOURNALS}\b[^.;!?]{{0,80}}?\b{_YEAR}\b"
+)
+
+
 @functools.lru_cache(maxsize=1)
 def _body_year() -> re.Pattern[str]:
     """A health body named with a year: "the NIH in 2016", "NAMS 2023", "the
@@ -441,7 +457,7 @@ def _cites(src: str, links: str = "any") -> bool:
     rest = src
     for a, b in reversed(spans):
         rest = rest[:a] + " " * (b - a) + rest[b:]
-    if has_identifier(rest) or _body_year().search(rest):
+    if has_identifier(rest) or _body_year().search(rest) or _JOURNAL_YEAR.search(rest):
         return True
     for a, b in spans:
         url = src[a:b]

@@ -317,6 +317,9 @@ MECHANISM_FLAG = [
     ("A review carried out by independent researchers highlighted that the oil eases pain.",
      "A review carried out by independent researchers highlighted"),
     ("Most studies have used doses of 300 mg a day.", "Most studies have used"),
+    ("This balm is backed by research from around the world.", "is backed by research"),
+    # a journal without a year, or a year without a journal or authors, is not yet a source
+    ("A study published in 2019 found less neck pain.", "A study published in 2019 found"),
     # the progressive and the parenthetical
     ("Research is showing that more patients choose herbal care.", "Research is showing"),
     ("Probiotics calm the gut and, research suggests, even lift your mood.", "research suggests"),
@@ -353,6 +356,12 @@ MECHANISM_PASS = [
     "According to the NIH in 2021, a review of several trials found modest benefits.",
     "A 2023 NCCIH review of several trials found a small effect on neck pain.",
     "Harvard Medical School research from 2021 suggests that sleep loss raises pain.",
+    # a journal named with a year
+    "A study published in the Journal of Pain in 2019 found less neck pain.",
+    "A 2019 study in JAMA found fewer headache days.",
+    # reports of mixed or negative results are careful writing, not appeals
+    "Trials have found no benefit over sham needling.",
+    "Studies show mixed results for sleep.",
     "Research shows a benefit for knee pain, as [this review](https://www.example.org/knee-review) explains.",
     # a definite reference or an agentless passive points back to a source just named
     "Hinman and colleagues (2014) tested laser needling in 282 people. The trial found no benefit over sham.",
