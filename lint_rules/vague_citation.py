@@ -22,7 +22,8 @@ agree, say ...), in any voice:
 Such an appeal passes when the sentence itself, or what stands right after
 it, lets a reader find the source: a DOI, PMID or PMCID, a trial registration,
 the authors and year ("Vickers et al., 2018", "(Smith, 2019)"), a health body
-with a year ("the NIH in 2016"), a reference marker (`[2]`, `[^2]`, a
+or a journal named with a year ("the NIH in 2016", "published in the Journal
+of Pain in 2019"), a reference marker (`[2]`, `[^2]`, a
 superscript) that resolves to a full entry in the reference list or in a
 numbered list of notes, a link (not one that sells: "Check availability",
 an affiliate link), or a next sentence that points to the source ("Source:
@@ -40,8 +41,9 @@ run of such entries.
 Not appeals, and left alone: negated or forward-looking wording, within the
 negation's scope ("No studies have shown", "No supplement has been shown to",
 "Not all studies show", "more research is needed", "what the research
-shows", "Studies have not found"); evidence graded by its strength ("Strong
-evidence supports ..."); a possessive ("our research shows"); a heading or a
+shows", "Studies have not found"); mixed or negative results ("trials found
+no benefit over sham"); evidence graded by its strength ("Strong evidence
+supports ..."); a possessive ("our research shows"); a heading or a
 label ("Research shows:") that announces a section whose studies are cited;
 text that a leftover rule reports (an assistant's wrapper, an image prompt);
 questions and phrases in quotes. An article that an AI pipeline wrapped whole
