@@ -524,7 +524,7 @@ def _views(doc):
         break
     if code is None or code.end_line - code.line < 5:
         return [(doc, 0)]
-    m = re.match(r"\s*(`{3,}|~{3,})\s*(markdown|md|html|text)?\s*$", doc.lines[code.line - 1])
+    m = re.match(r"\s*(`{3,}|~{3,})\s*(markdown|md|html)?\s*$", doc.lines[code.line - 1])
     if not m:
         return [(doc, 0)]
     filled = sum(1 for line in doc.lines if line.strip())
@@ -623,6 +623,11 @@ def _check_view(doc, options, user):
                     b2 = prose.span(spans[k + 2][0], spans[k + 2][1])[0] if k + 2 < len(spans) else block_end
                     if _has_source(doc, doc.text[nxt:max(nxt, b2)], refs):
                         continue
+            elif i + 1 < len(blocks):  # the block right after: "Source: ...", "(Lesi et al., 2016)"
+                nb, ntext, _ = blocks[i + 1]
+                if nb.kind != "heading" and _POINTER.match(ntext) and len(ntext.split()) <= 40 \
+                        and _has_source(doc, block_source(doc, nb), refs):
+                    continue
             back = None
             if label:
                 # a heading that announces a section ("What the research says", "Research shows:")

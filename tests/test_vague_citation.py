@@ -416,6 +416,11 @@ def test_call_to_action_and_affiliate_links_are_no_source():
     md = ("# Knee\n\nA recent trial found less knee pain. "
           "Source: [the trial report](https://www.example.org/knee-trial).\n")
     assert findings(md, "a.md") == []
+    # or the block right after
+    md = "# Knee\n\nA recent trial found less knee pain.\n\n*Source: [the trial report](https://www.example.org/knee-trial)*\n"
+    assert findings(md, "a.md") == []
+    md = "# Knee\n\nA recent trial found less knee pain.\n\n[Book a visit](https://www.example.org/knee-clinic)\n"
+    assert [f.snippet for f in findings(md, "a.md")] == ["A recent trial found"]
 
 
 @pytest.mark.parametrize("md", [
