@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import codecs
 import errno
+import functools
 import os
 import stat
 from dataclasses import dataclass
@@ -246,6 +247,20 @@ class _Walker:
             if gitignore and real_dir not in self.git_asked and any(e.name == ".git" for e in entries):
                 self._ask_git(real_dir, dirpath, upward=False)  # a nested repository or submodule: its own ignores
             cfg = self.resolver.for_dir(dirpath)
+            # Config.is_excluded(path) for each entry, with the folder's relative path
+            # worked out once and plain names (.git, node_modules, ...) looked up in a
+            # set: abspath, relpath and fnmatch per file were most of a walk's time
+            rel_dir = relative_to(dirpath, cfg.root)
+            prefix = "" if rel_dir == "." else rel_dir + "/"
+            names, patterns = _split_excludes(tuple(cfg.exclude))
+            dir_hit = bool(prefix) and any(part in names for part in rel_dir.split("/"))
+
+            def excluded(name: str) -> bool:
+                if dir_hit or name in names:
+                    return True
+                rel = prefix + name
+                return any(path_matches(rel, p) for p in patterns)
+
             subdirs = []
             for entry in entries:
                 name = entry.name
@@ -261,16 +276,16 @@ class _Walker:
                 except OSError:
                     is_link = is_dir = False
                 if is_dir:
-                    if not cfg.is_excluded(full):
+                    if not excluded(name):
                         subdirs.append((full, real))
                     continue
                 if is_link and follow and _points_to_dir(full):
-                    if not cfg.is_excluded(full):
+                    if not excluded(name):
                         self.dir_links.append((full, real_dir, gitignore))
                     continue
                 if os.path.splitext(name)[1].lower() not in cfg.extensions:
                     continue
-                if cfg.is_excluded(full):
+                if excluded(name):
                     continue
                 if is_link:
                     if not os.path.exists(full):
@@ -347,6 +362,24 @@ def _git_ignored(root: str, rel: str, shown: str, notices: list[str]) -> list[st
                        ".gitignore is not applied")
         return []
     return [os.fsdecode(p) for p in proc.stdout.split(b"\0") if p]
+
+
+@functools.lru_cache(maxsize=64)
+def _split_excludes(patterns: tuple[str, ...]) -> tuple[frozenset[str], tuple[str, ...]]:
+    """(plain names, other patterns). A plain name (no "/" and no wildcard)
+    matches a relative path exactly when it is one of the path's parts (see
+    config.path_matches), so a set lookup per part gives the same answer."""
+    names: set[str] = set()
+    others: list[str] = []
+    for p in patterns:
+        q = p.strip().rstrip("/")
+        if q.startswith("./"):
+            q = q[2:]
+        if q and not any(c in q for c in "/*?["):
+            names.add(q)
+        elif q:
+            others.append(p)
+    return frozenset(names), tuple(others)
 
 
 def _points_to_dir(path: str) -> bool:

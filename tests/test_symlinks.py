@@ -251,3 +251,31 @@ def test_discover_in_process_order_and_once_each(site):
     assert rel[-1] == "victim.md"  # the only link to a file not reached as a real file
     assert "alias.md" not in rel and not any(r.startswith(("linked", "up", "latest")) for r in rel)
     assert len(rel) == len(set(rel)) == 2 + FILLERS + 1
+
+
+def test_walk_excludes_agree_with_config_is_excluded(tmp_path):
+    """The walk tests exclude patterns per folder (plain names by set lookup):
+    it must skip exactly what Config.is_excluded says, for files and folders."""
+    import itertools
+
+    from acu_lint.config import ConfigResolver
+    from acu_lint.rules import load_registry
+    from acu_lint.sources import discover
+
+    write(tmp_path / ".acu-lint.yaml", 'exclude: ["drafts", "./old/", "x/*.md", "*.draft.md", "[ab].md", '
+                                       '"legacy/**", "deep/one/two"]\n')
+    for d1, d2 in itertools.product(["", "drafts", "x", "legacy", "venv", "deep", "keep"],
+                                    ["", "one", "two", "x", "old"]):
+        for f in ("a.md", "c.md", "n.draft.md"):
+            write(tmp_path / "site" / d1 / d2 / f, CLEAN)
+    write(tmp_path / "site" / "deep" / "one" / "two" / "z.md", CLEAN)
+    resolver = ConfigResolver(load_registry())
+    cfg = resolver.for_dir(str(tmp_path))
+    expected = []
+    for dirpath, dirnames, filenames in os.walk(tmp_path / "site"):
+        dirnames[:] = sorted(d for d in dirnames if not cfg.is_excluded(os.path.join(dirpath, d)))
+        expected += [os.path.join(dirpath, f) for f in filenames
+                     if f.endswith(".md") and not cfg.is_excluded(os.path.join(dirpath, f))]
+    found = list(discover([str(tmp_path / "site")], resolver, []))
+    assert sorted(found) == sorted(expected)
+    assert 5 < len(found) < 7 * 5 * 3  # some kept, many skipped
