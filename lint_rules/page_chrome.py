@@ -43,7 +43,7 @@ nobody reviewed the page, hides the real content and carries dead links and
 other sites' offers into a medical text.
 
 ## Examples
-- flagged (md): `# Sleep\n\n- [Home](/)\n- [About](/about)\n- [Blog](/blog)\n- [Contact](/contact)\n\nGood sleep matters for people with long-term pain, and a regular bedtime helps more than most people expect. Keep the bedroom cool, dark and quiet, and try to get up at the same time every day.`
+- flagged (md): `- [Home](/)\n- [About](/about)\n- [Blog](/blog)\n- [Contact](/contact)\n\n# Sleep\n\nGood sleep matters for people with long-term pain, and a regular bedtime helps more than most people expect. Keep the bedroom cool, dark and quiet, and try to get up at the same time every day.`
 - flagged (md): `Title: Sleep and pain\n\nURL Source: https://example.org/sleep\n\nMarkdown Content:\n# Sleep and pain\n\nGood sleep matters for people with long-term pain, and a regular bedtime helps more than most people expect. Keep the bedroom cool, dark and quiet.`
 - flagged (md): `# Sleep\n\nGood sleep matters for people with long-term pain, and a regular bedtime helps more than most people expect. Keep the bedroom cool, dark and quiet.\n\n[Book an appointment](/book)`
 - not flagged (md): `# Sleep\n\nGood sleep matters for people with long-term pain, and a regular bedtime helps more than most people expect.\n\n## Related reading\n\n- [Sleep and chronic pain](https://example.org/a)\n- [A guide to sleep hygiene](https://example.org/b)\n- [Insomnia: what helps](https://example.org/c)`
