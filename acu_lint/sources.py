@@ -170,7 +170,7 @@ class _Walker:
         self.gitignore_opt = gitignore
         self.seen: set[str] = set()  # real paths of the files yielded
         self.walked: set[str] = set()  # real paths of the folders walked
-        self.file_links: list[tuple[str, str]] = []  # (path shown, folder's real path) of links to files
+        self.file_links: list[str] = []  # links to files, as shown
         self.dir_links: list[tuple[str, str, bool]] = []  # (path shown, parent's real path, respect gitignore)
         self.ignored: set[str] = set()  # real paths git ignores (folders and files)
         self.git_asked: set[str] = set()  # work-tree folders already asked
@@ -203,7 +203,7 @@ class _Walker:
             shown, parent_real, gitignore = self.dir_links[k]
             k += 1
             yield from self._follow(shown, parent_real, gitignore)
-        for shown, _folder_real in self.file_links:
+        for shown in self.file_links:
             real = os.path.realpath(shown)
             if real in self.seen:
                 continue
@@ -291,7 +291,7 @@ class _Walker:
                     if not os.path.exists(full):
                         self.errors.append(f"{full}: {_broken_link_reason(full)}")
                     elif _is_regular(full):
-                        self.file_links.append((full, real_dir))
+                        self.file_links.append(full)
                     continue
                 if not _entry_is_regular(entry):
                     continue  # a FIFO, socket or device: reading it could block forever
