@@ -69,7 +69,7 @@ def make_docs(root: Path, n: int = 24) -> None:
     for i in range(n):
         d = root / "docs" / f"part{i % 3}"
         d.mkdir(parents=True, exist_ok=True)
-        (d / f"a{i:02d}.txt").write_text(f"Title {i}\n\nLeave a Comment\n", encoding="utf-8")
+        (d / f"a{i:02d}.txt").write_text(f"Acupuncture notes {i}\n\nLeave a Comment\n", encoding="utf-8")
 
 
 def findings(r) -> list[dict]:
