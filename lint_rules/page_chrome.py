@@ -151,7 +151,7 @@ def _lexicon():
     def whole(key):
         return re.compile(r"^\s*(?:" + "|".join(f"(?:{p})" for p in data[key]) + r")\s*[:.!]?\s*$", re.I)
 
-    return whole("interface"), whole("wiki"), whole("cta")
+    return whole("interface"), whole("wiki"), whole("cta"), whole("menu")
 
 
 class _Unit:
@@ -330,7 +330,7 @@ def _resolve(u: _Unit) -> None:
 
 
 def _classify(doc, units: list[_Unit], hit_spans: set) -> None:
-    interface, wiki, cta = _lexicon()
+    interface, wiki, cta, menu = _lexicon()
     raw_text = doc.text
     for idx, u in enumerate(units):
         if u.cls == "hard" or u.fast:
@@ -385,6 +385,9 @@ def _classify(doc, units: list[_Unit], hit_spans: set) -> None:
                 len(seg.split()) <= 5 for seg in re.split(r"\s[>»›→/|]\s", t)):
             u.cls, u.why = "strong", "breadcrumb"
             u.decisive = idx < 3 and any(c in t for c in ">»›→")  # an arrowed breadcrumb atop the page
+            continue
+        if words <= 3 and menu.match(t) and u.kind != "heading" or words <= 3 and doc.kind == "text" and menu.match(t):
+            u.cls, u.why = "strong", "navigation"  # a menu entry that lost its link
             continue
         if words <= 8 and interface.match(t) and not (u.kind == "heading" and _LINK_SECTION.fullmatch(t.rstrip(":"))):
             u.cls, u.why = "strong", "interface"
@@ -497,10 +500,10 @@ def _worth_a_look(doc) -> bool:
     """Cheap test of the whole text: can it hold a run of chrome at all?"""
     if literal_index(_MARKER_SET).mask(doc.text):
         return True
-    interface = _lexicon()[0]
+    interface, _, _, menu = _lexicon()
     hits = 0
     for line in doc.lines:
-        if 0 < len(line) <= 40 and interface.match(line.strip(" \t*-+#>")):
+        if 0 < len(line) <= 40 and (interface.match(line.strip(" \t*-+#>")) or menu.match(line.strip(" \t*-+#>"))):
             hits += 1
             if hits >= 2:
                 return True

@@ -144,6 +144,18 @@ def test_each_form_of_chrome_is_one_finding_spanning_it(text, expected, kind):
     assert f"{expected[0][1] - expected[0][0] + 1} line" in found[0].message
 
 
+def test_menu_copied_as_plain_text_without_its_links():
+    text = "Home\nAbout us\nOur team\nBlog\nContact\n\nSciatica and acupuncture\n\n" + PROSE
+    found = findings(text, "a.txt")
+    assert [(f.line, f.end_line) for f in found] == [(1, 5)]
+    assert _fix(text, "a.txt") == "Sciatica and acupuncture\n\n" + PROSE
+
+
+def test_section_headings_named_like_menu_entries_are_not_a_menu():
+    text = "# Our clinic\n\n" + PROSE + "\n## Services\n\n" + PROSE + "\n## Prices\n\n" + PROSE + "\n## Contact\n\n" + PROSE
+    assert spans(text) == []
+
+
 def test_wiki_page_chrome_before_and_after_the_article():
     found = findings(WIKI)
     # the title stays; "From ...wiki" and "Jump to" are one run, the footer menus another
