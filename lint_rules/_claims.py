@@ -104,7 +104,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     for m in _SENT_END.finditer(text):
         end = m.end()
         if text[m.start()] == ".":
-            w = _WORD_BEFORE.search(text, 0, m.start())
+            w = _WORD_BEFORE.search(text, max(0, m.start() - 60), m.start())  # a window: no rescan of the block
             word = (w.group(1) if w else "").lower().rstrip(".")
             if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()) or re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):
                 continue
@@ -953,11 +953,11 @@ def health_article(doc) -> bool:
     a programming tutorial is no health claim."""
     def compute():
         index = _health_index()
-        found: set[str] = set()
+        found = 0  # the bits of the distinct terms found
         words = 0
         for _, _, low in plain_blocks(doc):
-            found |= index.found(" " + low)
-            if len(found) >= HEALTH_MIN_TERMS:
+            found |= index.mask(" " + low)
+            if bin(found).count("1") >= HEALTH_MIN_TERMS:
                 return True
             words += low.count(" ") + 1
         return words < HEALTH_MIN_WORDS
@@ -1000,9 +1000,9 @@ def _lead_ins(doc) -> dict[int, bool]:
             out[b.start] = negating
             continue
         if b.prose and b.kind in ("paragraph", "heading"):
-            text = plain(b.prose.text).strip()
-            negating = bool(text) and (b.kind == "heading" or text.endswith(":")) and \
-                _LEAD_IN_NEGATION.search(text.rstrip(":*_ ")) is not None
+            text = b.prose.text.rstrip()
+            negating = (b.kind == "heading" or text.endswith(":")) and \
+                _LEAD_IN_NEGATION.search(plain(text[-80:]).rstrip(":*_ ")) is not None
         elif b.kind not in ("comment", "html"):
             negating = False
     return out

@@ -66,6 +66,7 @@ for whom, and name the evidence.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 
@@ -391,16 +392,50 @@ class _Lexicon:
         self.structure_words = self.superiority_words | self.certainty_words | self.purge_words | {"safe", "have"}
         # the literal prefilter: a sentence is analysed only when one of these occurs in it
         # (a benefit verb alone is no claim: its literal is the intensifier it needs)
-        literals = {f for f, kind in self.kind_of.items() if kind == "cure" and len(f) >= 4}
-        literals |= {f for f, kind in self.kind_of.items() if kind == "efficacy" and len(f) >= 5 and " " not in f}
-        literals |= {f" {f} " for f, kind in self.kind_of.items() if kind == "efficacy" and len(f) < 5}
-        literals |= {f for f, kind in self.kind_of.items() if " " in f and kind != "benefit"}
-        literals |= set(cues["intensifiers"]) | set(cues["efficacy_adjectives"])
-        literals |= {"than", "instead", "replac", "substitut", "outperform", "remission", " only ", "always", "ensure",
-                     "safe", "have to", "need to", "ailment", "disease", "illness", "disorder", "aspect", "health problem",
-                     "health issue", "nutrients", "-fight", "-kill", "-bust", "-curing", "-healing", "-revers", "-beat",
-                     " rid ", " rids ", "cleans", "flush", "purge", " free ", "without"}
-        self.literals = LiteralIndex(literals)
+        # whole words: the text is matched as " words with punctuation made spaces " (" heal " is not "health")
+        literals = {f" {f} " for f, kind in self.kind_of.items() if kind == "cure"}
+        # an efficacy verb is a claim as a plain third-person fact ("treats") or with an intensifier
+        literals |= {f" {f} " for f, kind in self.kind_of.items() if kind == "efficacy" and f.split()[0].endswith("s")}
+        literals |= {f" {w} " for w in cues["intensifiers"]} | {f" {w} " for w in cues["efficacy_adjectives"]}
+        literals |= {
+            # superiority
+            "better than", "effective than", "stronger than", "powerful than", "as effective as", "as good as",
+            "as powerful as", "as strong as", "as potent as", "instead of", "in place of", "replac", "substitute",
+            "outperform", "no need for", "without the side", "without any side", "without side", "without the risk",
+            "without any risk", "without the danger", "without the harm",
+            # certainty and remission
+            "remission", "the only ", "always", "ensures", "ensure that", "every aspect", " all aspect", "every health",
+            " all health", " all ailments", " all diseases", " all illnesses", " all disorders", " all sorts of",
+            " all kinds of", " all types of", " all the micro", " all the nutri", " all micro", " all nutri",
+            # safety
+            "is safe", "are safe", "'s safe", "'re safe", "ly safe", "very safe",
+            # purge and compounds
+            "body of", "system of", "blood of", "liver of", "gut of", "skin of", "colon of", "cells of", "organs of",
+            "-fight", "-kill", "-bust", "-curing", "-healing", "-revers", "-beat",
+            # promises that hold their own negation
+            "have to live", "have to suffer", "have to put", "have to deal", "have to take", "need to live",
+            "need to suffer", "need to take",
+        }
+        # ... and every structural claim names a condition, body part, treatment or standard care
+        terms = _noun_forms(d["conditions"]) | _noun_forms(d["body_parts"]) | _noun_forms(d["treatments"]) \
+            | set(d["standard_care"])
+        terms = {t for t in terms if len(t) >= 3} | {"health"}
+        self.literals = LiteralIndex(literals | terms)
+        bits = self.literals.bits
+        self.cue_bits = 0
+        for a in literals:
+            self.cue_bits |= bits[a]
+        self.term_bits = 0
+        for a in terms:
+            self.term_bits |= bits[a]
+
+    def worth(self, low: str, text: str = "", subject=None) -> bool:
+        """Whether a text (``low`` is its lower-case form) may hold a structural
+        claim: a cue, and a term or the article's own subject."""
+        m = self.literals.mask(" " + low.translate(_SPACE_PUNCT) + " ")
+        if not m & self.cue_bits:
+            return False
+        return bool(m & self.term_bits) or (subject is not None and subject.search(text) is not None)
 
 
 @functools.lru_cache(maxsize=1)
@@ -459,6 +494,8 @@ _TITLE_STOP = frozenset(
     "treatment treatments therapy relief facts myth myths truth how why tips".split())
 
 
+_NEWLINE = LazyPattern(r"\n")
+_SPACE_PUNCT = str.maketrans({c: " " for c in ".,;:!?\"()[]{}*_/\u2014\u2013"})
 _PAREN = LazyPattern(r"\([^()]{0,120}\)")
 
 
@@ -665,7 +702,7 @@ def check(doc, options):
     subject = None
     refs = None
     for (block, text, low), active in zip(blocks, actives):
-        structural = lex.literals.mask(" " + low + " ") != 0
+        structural = lex.worth(low, text, subject)
         if not active and extra_rx is None and not structural:
             continue
         if health is None:
@@ -693,10 +730,9 @@ def check(doc, options):
         prose = block.prose
         leftover = leftover_lines(doc)  # a claim on a line that a leftover rule reports is no prose
         titles = None
-        block_cited = has_identifier(block_src, links="sources")
         spans = sentence_spans(text)
         raw = prose.text
-        newlines = [i + 1 for i, ch in enumerate(raw) if ch == "\n"] if "\n" in raw else []
+        newlines = [m.end() for m in _NEWLINE.finditer(raw)] if "\n" in raw else []
         k_c = 0
         for k, (s, e) in enumerate(spans):
             cands = []
@@ -709,7 +745,7 @@ def check(doc, options):
             sent_low = low[s:e]
             early = None
             if not cands:
-                if not health or topic or not lex.literals.mask(" " + sent_low + " "):
+                if not health or topic or not lex.worth(sent_low, sent, subject):
                     continue
                 # the structural analysis first: most sentences hold no claim, and then no context is needed
                 line_starts = [i - s for i in newlines if s < i < e]
@@ -757,7 +793,7 @@ def check(doc, options):
                             continue
                     elif cat.guard.search(sent[:cs]):
                         continue
-                if cat is not None and cat.name == "proven" and block_cited:
+                if cat is not None and cat.name == "proven" and has_identifier(block_src, links="sources"):
                     continue
                 if cat is not None and cat.name == "root-cause":
                     before = sent[:cs]
@@ -808,12 +844,9 @@ def check(doc, options):
 def _heading_is_health(doc, block) -> bool:
     """The heading of the section that holds ``block`` names a health term."""
     heads = memo(doc, "absolute-claim.heads", lambda: [b for b in doc.blocks if b.kind == "heading" and b.prose])
-    last = None
-    for h in heads:
-        if h.start > block.start:
-            break
-        last = h
-    return last is not None and has_health_terms(last.prose.text)
+    starts = memo(doc, "absolute-claim.head-starts", lambda: [h.start for h in heads])
+    k = bisect.bisect_right(starts, block.start) - 1
+    return k >= 0 and has_health_terms(heads[k].prose.text)
 
 
 def _about_condition(sent: str, pos: int) -> bool:
