@@ -383,7 +383,7 @@ class _Lexicon:
         self.verb_words = frozenset(f.split()[0] for f in self.kind_of)
         self.adjective_words = frozenset(cues["efficacy_adjectives"])
         self.superiority_words = frozenset(
-            "than instead replace replaces replacing substitute outperform outperforms outperformed place without "
+            "than instead replace replaces replacing substitute outperform outperforms outperformed place without as "
             "need".split())
         self.certainty_words = frozenset("only always every all remission ensure ensures".split())
         self.purge_words = frozenset(
