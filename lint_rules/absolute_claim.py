@@ -211,12 +211,9 @@ def _candidates(text: str, active, extra_rx):
         for m in extra_rx.finditer(text):
             found.append((m.start(), m.end(), None))
     found.sort(key=lambda t: (t[0], -(t[1] - t[0])))
-    out = []
-    for s, e, cat in found:
-        if out and s < out[-1][1]:
-            continue
-        out.append((s, e, cat))
-    return out
+    # overlapping matches are all kept: when the longest is excused (a hedge before "be a
+    # miracle cure"), a shorter one that no hedge rescues ("miracle") still counts
+    return found
 
 
 # Sentence analysis ---------------------------------------------------------------
@@ -771,9 +768,12 @@ def check(doc, options):
                 marked = refs.resolves(labels) or not refs.sections
             quotes = quote_spans(sent)
             found = 0
+            reported_end = -1
             for cs, ce, cat in cands:
                 if marked:
                     break
+                if cs < reported_end:
+                    continue  # one finding per claim: the cues inside it are not reported again
                 phrase = sent[cs:ce]
                 if ignore_rx is not None and (ignore_rx.search(phrase) or any(
                         im.start() <= cs and ce <= im.end() for im in ignore_rx.finditer(sent))):
@@ -803,7 +803,7 @@ def check(doc, options):
                         continue
                     if re.match(r"^\W*to\s+$", before, re.I):  # "To address the underlying cause, ..."
                         continue
-                if cat is not None and cat.name == "safety" and _about_condition(sent, cs):
+                if cat is not None and cat.name == "safety" and _about_condition(sent, cs, subject):
                     continue
                 start, end = prose.span(s + cs, s + ce)
                 if leftover and doc.line_of(start) in leftover:
@@ -811,6 +811,7 @@ def check(doc, options):
                 if _is_title(doc, block, sent, phrase, q, start, end, titles):
                     continue
                 found += 1
+                reported_end = ce
                 yield _finding(start, end, phrase, cat.what if cat is not None else "is an absolute claim",
                                cat.instead if cat is not None else '"may help ..."',
                                cat.name if cat is not None else "extra", None)
@@ -849,12 +850,21 @@ def _heading_is_health(doc, block) -> bool:
     return k >= 0 and has_health_terms(heads[k].prose.text)
 
 
-def _about_condition(sent: str, pos: int) -> bool:
+def _about_condition(sent: str, pos: int, subject=None) -> bool:
     """The clause before ``pos`` is about a condition, not a treatment ("a
-    peanut allergy is completely harmless when ...", "most nosebleeds are harmless")."""
+    peanut allergy is completely harmless when ...", "most nosebleeds are
+    harmless"): it names a condition and no treatment, or, for a bare "is
+    harmless", names no treatment at all."""
     lex = _lexicon()
     before = clause_before(sent, pos)
-    return lex.condition.search(before) is not None and lex.treatment.search(before) is None
+    if lex.treatment.search(before) or (subject is not None and subject.search(before)):
+        return False
+    if lex.condition.search(before):
+        return True
+    return _BARE_SAFETY.match(sent, pos) is not None and not _SUBJECT_PRONOUN.search(before)
+
+
+_BARE_SAFETY = LazyPattern(r"(?:is|are|was|were)\s+(?:\w+\s+)?(?:harmless|safe)\b", re.I)
 
 
 def _is_title(doc, block, sent, phrase, q, start, end, titles) -> bool:
