@@ -1,12 +1,15 @@
 """absolute-claim: sentences that must be flagged (exact span) and sentences that must pass."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from conftest import lint, run_cli, seeds_or_skip
 
 RULE = "absolute-claim"
 TITLE = "Acupuncture and Pain\n\n"  # line 1; the sentence under test sits on line 3
+DATA = Path(__file__).parent / "data" / "claims"
 
 
 def findings(text, filename="article.txt", options=None):
@@ -376,3 +379,176 @@ def test_claims_in_html_inside_markdown_and_in_captions():
     md = ("# Feet\n\n<div class=\"note\">Acupuncture cures back pain.</div>\n\n<figure>\n  <img src=\"a.jpg\">\n"
           "  <figcaption>Guaranteed results</figcaption>\n</figure>\n")
     assert [(f.line, f.column) for f in findings(md, "a.md")] == [(3, 31), (7, 15)]
+
+
+# --- The sentence analysis (issue 14): forms found by structure, not by phrase ---------------
+# (sentence, the exact span, category, claim strength)
+STRUCTURAL_FLAG = [
+    # efficacy stated as fact, with no hedge
+    ("Cupping successfully treats anxiety.", "successfully treats", "efficacy", "direct"),
+    ("Omega-3 is effective against arthritis.", "effective", "efficacy", "direct"),
+    ("This tea heals ulcers.", "heals", "cure", "direct"),
+    ("Our herbal tonic treats insomnia.", "treats", "efficacy", "direct"),
+    ("Massage greatly improves circulation in the legs.", "greatly improves", "efficacy", "direct"),
+    ("It is a highly effective system for chronic fatigue.", "highly effective", "certainty", "direct"),
+    # superiority over standard care, or replacing it
+    ("Acupuncture is as effective as morphine for back pain.", "as effective as", "superiority", "direct"),
+    ("Cupping works better than surgery for frozen shoulder.", "works better than", "superiority", "direct"),
+    ("This supplement can replace your medication.", "replace your medication", "superiority", "conditional"),
+    ("The drops can be used instead of antibiotics for ear infections.", "instead of antibiotics",
+     "superiority", "conditional"),
+    # remission and reversal
+    ("The ointment sends psoriasis into lasting remission.", "into lasting remission", "remission", "direct"),
+    ("Eczema can be healed with this cream.", "healed", "cure", "conditional"),
+    ("The capsules rebuild worn cartilage in the knee.", "rebuild", "cure", "direct"),
+    # certainty and completeness
+    ("These drops will end your headaches.", "will end your headaches", "promise", None),
+    ("The cleanse gets rid of toxins completely.", "gets rid of toxins completely", "efficacy", "direct"),
+    ("Fasting is the only way to reset your hormones.", "the only way to", "certainty", "direct"),
+    ("Our programme always leads to better health.", "always leads to", "certainty", "direct"),
+    ("With cupping, you don't have to live with back pain.", "don't have to live with", "certainty", "promise"),
+    ("Green tea is packed with antioxidants that rid your body of toxins.", "rid your body of", "cure", "direct"),
+    ("Reflexology is safe.", "is safe", "safety", "direct"),
+    ("The gel is safe to use on children.", "is safe to use", "safety", "direct"),
+    # hype stays hype after a hedge
+    ("Acupuncture may be a miracle cure.", "miracle", "hype", None),
+    ("Proven techniques for knee pain.", "Proven techniques", "proven", None),
+]
+
+STRUCTURAL_PASS = [
+    # scope: negation and hedges
+    "Acupuncture is not a cure for migraine.",
+    "There is no evidence that cupping cures anxiety.",
+    "Acupuncture may help some people with back pain.",
+    "Acupuncture can help ease back pain.",
+    "Acupuncture can be a very effective treatment for some kinds of pain.",
+    "Reflexology is generally safe when done by a trained therapist.",
+    "For the most part, reflexology is safe.",
+    "Some studies suggest that the tea may ease ulcers.",
+    # statements about a condition, not a treatment
+    "Most nosebleeds are harmless.",
+    "A peanut allergy is completely harmless when you avoid peanuts.",
+    "Sprains usually heal completely within six weeks.",
+    # conventional care described as it is
+    "Ice reduces swelling after a sprain.",
+    "Painkillers like paracetamol will ease the pain.",
+    "The antibiotics are no longer effective against the bacteria.",
+    # refuted or reported
+    "Some sites claim that cupping cures anxiety; it does not.",
+    "Myth: detox tea flushes toxins out of your liver.",
+    # purpose, not result; nouns, not verbs
+    "The best way to ease back pain is to keep moving.",
+    "Your body needs vitamins to repair damaged tissue.",
+    "We trust the natural healing power of the body.",
+    "A meta-analysis found that acupuncture was more effective than sham needling for knee pain.",
+    # comparison with something other than standard care
+    "Acupuncture felt better than I expected.",
+    # imperatives and advice
+    "Ensure the blanket fits your body comfortably.",
+    "It is safe to ask your pharmacist about the gel.",
+]
+
+
+@pytest.mark.parametrize("sentence,phrase,category,strength", STRUCTURAL_FLAG, ids=[s for s, *_ in STRUCTURAL_FLAG])
+def test_structural_claims_are_flagged_at_their_cue(sentence, phrase, category, strength):
+    found = findings(TITLE + sentence + "\n")
+    assert len(found) == 1, [f.snippet for f in found]
+    f = found[0]
+    assert (f.line, f.column) == (3, sentence.index(phrase) + 1)
+    assert f.end_column == sentence.index(phrase) + len(phrase) + 1
+    assert f.data["category"] == category
+    assert f.data.get("strength") == strength
+
+
+@pytest.mark.parametrize("sentence", STRUCTURAL_PASS)
+def test_structural_traps_stay_quiet(sentence):
+    assert findings(TITLE + sentence + "\n") == []
+
+
+def test_structural_tables_are_big_enough():
+    assert len(STRUCTURAL_FLAG) >= 20 and len(STRUCTURAL_PASS) >= 20
+
+
+@pytest.mark.parametrize("sentence, words", [
+    ("Cupping successfully treats anxiety.", ("as a fact", "direct causal claim", "may help ease")),
+    ("This supplement can replace your medication.",
+     ("standard medical care", "conditional causal claim", "alongside the care your doctor recommends")),
+    ("The ointment sends psoriasis into lasting remission.", ("remission or reversal", "symptoms ease for a while")),
+    ("Reflexology is safe.", ("promises safety", "when used as directed")),
+    ("With cupping, you don't have to live with back pain.", ("certainty", "a promise about the future")),
+])
+def test_message_and_suggestion_name_the_kind_of_claim(sentence, words):
+    (f,) = findings(TITLE + sentence + "\n")
+    for w in words:
+        assert w in f.message
+    assert f.suggestion.startswith("Instead of") and f.suggestion.split("such as ")[1] in f.message
+
+
+def test_one_finding_per_claim():
+    # several cues in one claim ("successfully", "treats", "completely") give one finding
+    text = TITLE + "Cupping successfully treats anxiety completely and is a highly effective therapy for it.\n"
+    assert len(findings(text)) == 1
+    # separate sentences are separate claims
+    text = TITLE + "This tea heals ulcers. The capsules rebuild worn cartilage.\n"
+    assert [f.column for f in findings(text)] == [10, 37]
+
+
+def test_the_articles_own_subject_counts_as_the_treatment():
+    md = ("# Kavaroot Elixir\n\nKavaroot is a bitter herbal drink.\n\nKavaroot clears eczema completely.\n\n"
+          "- Stops hot flushes\n")
+    got = [(f.line, f.column, f.snippet) for f in findings(md, "a.md")]
+    assert got == [(5, 10, "clears eczema completely"), (7, 3, "Stops")]
+    # without the title's name the subject is unknown, and the sentence is no claim about a treatment
+    assert findings(md.replace("# Kavaroot Elixir", "# Skin care"), "a.md")[:1] != got[:1]
+
+
+def test_non_health_article_is_silent():
+    path = DATA / "nonhealth_build.md"
+    text = path.read_text(encoding="utf-8")
+    assert findings(text, "build.md") == []
+    # the same words about a treatment in a health article are claims
+    assert findings(TITLE + "Cupping eliminates back pain completely.\n")
+
+
+def test_myths_and_negated_lists_are_not_the_writers_claims():
+    text = (DATA / "myth_busting.md").read_text(encoding="utf-8")
+    assert findings(text, "myths.md") == []
+    # the same bullets under a neutral heading, and the same list without its negating lead-in, are claims
+    plain_text = text.replace("## Common myths", "## Our teas").replace("**A detox tea won't:**", "**Our tea:**")
+    got = sorted(f.line for f in findings(plain_text, "teas.md"))
+    assert 8 in got and 9 in got and 21 in got
+
+
+def test_product_review_claims_at_exact_positions():
+    text = (DATA / "product_claims.md").read_text(encoding="utf-8")
+    got = [(f.line, f.column, f.data["category"]) for f in findings(text, "review.md")]
+    assert got == [(5, 12, "efficacy"), (7, 14, "cure"), (9, 15, "superiority"), (11, 3, "efficacy")]
+
+
+def test_book_title_in_a_link_is_not_a_claim():
+    md = "# Arthritis\n\nRead [*Arthritis Cured Naturally*](https://books.example/a) by Dr. Lee (2015).\n"
+    assert findings(md, "a.md") == []
+
+
+def test_a_quotation_that_spans_sentences_is_the_sources_words():
+    text = (TITLE + 'The review says: "Patients were recruited in 2010. Acupuncture is effective for the treatment '
+            'of chronic pain in this group." We offer it twice a week.\n')
+    assert findings(text) == []
+
+
+def test_leftover_lines_are_not_prose():
+    md = ("# Knee pain\n\nSome people find that acupuncture eases knee pain.\n\n"
+          "Sure! Here is your article about how cupping cures anxiety.\n")
+    from lint_rules._leftovers import leftover_lines
+    from acu_lint.document import Document
+
+    doc = Document(md, "a.md")
+    got = [f.line for f in findings(md, "a.md")]
+    assert (5 in got) == (5 not in leftover_lines(doc))
+
+
+def test_bad_input_never_raises():
+    for text in ("", "\n", "\u0130" * 300, "cures " * 5000, "(" * 2000 + " cures pain", '"' * 999 + "heals ulcers",
+                 "- Stops\n" * 200, "# \n\n|a|\n|-|\n|cures pain|\n"):
+        findings(text, "a.md")
+        findings(text, "a.txt")
