@@ -1,27 +1,48 @@
 r"""Wording that promises a certain outcome or absolute safety ("cures", "no side effects", "pain-free life").
 
 ## What it finds
-Claims, in the body and in titles and headings, that no honest health article
-can make: cures ("acupuncture cures migraines"), guarantees ("guaranteed
-results", "works for everyone"), permanent or complete relief ("permanent
-relief", "a pain-free life", "eliminates pain"), absolute safety ("completely
-safe", "no side effects", "risk-free", "safe and effective"), hype ("miracle",
-"effortless pain management", "stunning relief", "instant relief"), proof
-without a source ("clinically proven") and claims to fix "the root cause" or
-"underlying causes".
+Claims, in the body and in titles, headings, list items and table cells, that
+no honest health article can make. Two analyses find them:
 
+- phrases that are claims wherever they stand: cures ("acupuncture cures
+  migraines"), guarantees ("guaranteed results", "works for everyone"),
+  permanent or complete relief ("a pain-free life", "eliminates pain"),
+  absolute safety ("no side effects", "risk-free", "safe and effective"),
+  hype ("miracle", "stunning relief", "instant relief"), proof without a
+  source ("clinically proven", "proven techniques") and claims to fix "the
+  root cause";
+- the structure of a sentence, as clinical text mining reads it: a claim cue
+  (cure, heal, eliminate, reverse and rebuild verbs; efficacy verbs with an
+  intensifier, "successfully treats", "greatly improves"; "effective against";
+  "as effective as morphine", "can replace your medication", "without the
+  side effects of drugs"; "into remission"; "the only way to", "always leads
+  to"; "is safe") about a treatment (the sentence's subject, "it", or the
+  article's own subject from its title) acting on a condition, symptom or
+  body system (the lexicons of `claims_lexicon.yaml`, plurals and verb forms
+  included). A bullet that is only a claim ("Stops hot flushes") counts.
+
+The message says what kind of claim it is (cure, efficacy stated as fact,
+superiority over standard care, remission, certainty, safety) and how strong:
+a direct causal claim ("treats"), a conditional one ("can replace") or a
+promise ("will end"), after the claim-strength levels of Yu et al. (2019).
 Each finding carries a suggestion: a hedged alternative the writer can adapt.
-The text is never rewritten automatically.
+The text is never rewritten automatically. One claim gives one finding.
 
-Not findings: negations ("it is not a cure", "there is no cure for ALS"),
-hedged statements ("may help", "might reduce", "some people find"; a hedge must
-stand before the claim in the same clause), questions ("Can acupuncture cure
-neuropathy?"), warnings about claims ("be wary of anyone who promises a
-cure"), scare quotes and quotations of a regulator (FDA, FTC, ASA, NICE, NIH,
-...), claims backed in the same sentence by a citation (authors and year, DOI,
-PMID, link or a resolving reference marker), book titles in citations and
-entries of a reference list. Hype words such as "miracle" and "guaranteed" are
-flagged even after a hedge: "may be a miracle cure" still promises one.
+Not findings: negations and hedges in the claim's scope, with the
+trigger-and-scope model of NegEx and ConText and the hedge cues of BioScope
+("it is not a cure", "no evidence that it cures", "may help some people",
+"can help"; "helps" softens an efficacy claim but not a cure), questions,
+warnings about claims ("be wary of anyone who promises a cure"), claims
+reported from others or a regulator, claims quoted to be refuted ("Myth:
+...", "Some sites claim X; it does not", a section headed "Common myths", a
+list under "CBD won't:"), titles of books and products in links, italics and
+citations, quotations, claims backed in the same sentence by a citation,
+reference lists, statements about a condition rather than a treatment ("most
+nosebleeds are harmless"), conventional care described as it is ("ice
+reduces swelling"), text that a leftover rule reports, and articles (or
+paragraphs of long articles) that are not about health at all ("this
+guarantees a stable build"). Hype words such as "miracle" and "guaranteed"
+are flagged even after a hedge: "may be a miracle cure" still promises one.
 
 ## Why it matters
 Promises of cure or safety are what regulators act on. The US Federal Trade
@@ -43,13 +64,21 @@ care that does, and quality instruments for consumer health information
 - flagged: `Acupuncture offers a safe and effective alternative to drugs with no side effects.`
 - flagged: `Start your journey towards a pain-free life today.`
 - flagged: `Acupuncture treats the root cause of your pain, not just the symptoms.`
+- flagged: `Cupping successfully treats anxiety.`
+- flagged: `Omega-3 is effective against arthritis.`
+- flagged: `Acupuncture is as effective as morphine for back pain.`
+- flagged: `The ointment sends psoriasis into lasting remission.`
+- flagged: `Eczema can be healed with this cream.`
 - flagged (md): `# Permanent Relief From Sciatica\n\nMany people live with sciatica.`
 - not flagged: `While it is not a cure, acupuncture may ease some symptoms.`
 - not flagged: `There is no cure for ALS, but care can improve comfort.`
 - not flagged: `Acupuncture may help relieve neck pain for some people.`
+- not flagged: `There is no evidence that cupping cures anxiety.`
 - not flagged: `Be wary of any clinic that promises a cure.`
 - not flagged: `Can acupuncture cure neuropathy?`
 - not flagged: `The FTC warns sellers not to call a product "risk-free" without evidence.`
+- not flagged: `Some sites claim that cupping cures anxiety; it does not.`
+- not flagged: `Most nosebleeds are harmless.`
 
 ## Fix
 No automatic fix: the finding's `suggestion` offers a hedged alternative
