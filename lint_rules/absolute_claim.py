@@ -336,6 +336,7 @@ class _Lexicon:
         d = load_data("claims_lexicon.yaml")
         cues = d["cues"]
         self.kind_of: dict[str, str] = {}
+        self.lemmas = frozenset(cues["cure_verbs"]) | frozenset(cues["efficacy_verbs"]) | frozenset(cues["benefit_verbs"])
         for lemma in cues["cure_verbs"]:
             for f in _inflect(lemma):
                 self.kind_of[f] = "cure"
@@ -521,6 +522,7 @@ _TITLE_STOP = frozenset(
 
 
 _NEWLINE = LazyPattern(r"\n")
+_HOW_TO = LazyPattern(r"\b(?:when|how|whether|where)\s+to\s+(?:[\w'-]+\s+)?$", re.I)
 _SPACE_PUNCT = str.maketrans({c: " " for c in ".,;:!?\"()[]{}*_/\u2014\u2013"})
 _PAREN = LazyPattern(r"\([^()]{0,120}\)")
 
@@ -629,6 +631,8 @@ def _find_claims(sent: str, low: str, subject, block_kind: str, line_starts=()) 
                     continue
                 out.append(_Claim(a, b, "cure", strength(vs)))
             elif intens:
+                if _HOW_TO.search(sent, 0, vs) or (form in lex.lemmas and _imperative(sent, vs)):
+                    continue  # "When to stop the herb immediately", "stop taking it at once": advice, not a result
                 if subj or lex.condition.search(sent, max(0, vs - 40), vs):
                     out.append(_Claim(a, b, "efficacy", strength(vs)))
             elif kind == "efficacy" and form.split()[0].endswith("s") and not form.endswith("ss") \
@@ -679,6 +683,11 @@ _FINDING_REPORT = LazyPattern(
     re.I)
 
 
+_BELIEF = LazyPattern(
+    r"\b(?:believe|believes|believed|think|thinks|thought|assume|assumes|assumed|are\s+convinced|is\s+convinced)"
+    r"\s+(?:that\s+)?[^.;:!?]{0,80}$", re.I)
+
+
 def _sentence_claim(sent: str, low: str, subject, block_kind: str, allow_hedged: bool, quotes,
                     line_starts=()) -> _Claim | None:
     """The first structural claim of a sentence that survives scope and quotes.
@@ -688,6 +697,8 @@ def _sentence_claim(sent: str, low: str, subject, block_kind: str, allow_hedged:
     for c in sorted(_find_claims(sent, low, subject, block_kind, line_starts), key=lambda c: c.start):
         if c.kind in ("efficacy", "certainty") and _FINDING_REPORT.search(sent, 0, c.start):
             continue
+        if _BELIEF.search(sent, 0, c.start):
+            continue  # "many women believe that HRT is the only solution": a belief reported, not claimed
         if negated(sent, c.start, c.end):
             continue
         if allow_hedged and _hedged(sent, c.start, c.end, _HEDGE_LEVEL[c.kind]):
@@ -834,6 +845,8 @@ def check(doc, options):
                         continue
                 if cat is not None and cat.name == "safety" and _about_condition(sent, cs, subject):
                     continue
+                if cat is not None and cat.name == "speed" and (_HOW_TO.search(sent, 0, cs) or _imperative(sent, cs)):
+                    continue  # "When to stop the herb immediately", "stop taking it immediately": advice
                 start, end = prose.span(s + cs, s + ce)
                 if leftover and doc.line_of(start) in leftover:
                     continue
@@ -877,6 +890,14 @@ def _heading_is_health(doc, block) -> bool:
     starts = memo(doc, "absolute-claim.head-starts", lambda: [h.start for h in heads])
     k = bisect.bisect_right(starts, block.start) - 1
     return k >= 0 and has_health_terms(heads[k].prose.text)
+
+
+_IMPERATIVE_LEAD = LazyPattern(r"^[\W_]*(?:(?:please|then|so|and|just|simply|always|also)\s+)*$", re.I)
+
+
+def _imperative(sent: str, pos: int) -> bool:
+    """The verb at ``pos`` opens its clause: an instruction to the reader ("stop taking it")."""
+    return _IMPERATIVE_LEAD.match(clause_before(sent, pos)) is not None and not _BULLET_LINE.match(sent[:pos])
 
 
 def _about_condition(sent: str, pos: int, subject=None) -> bool:

@@ -446,6 +446,10 @@ STRUCTURAL_PASS = [
     # imperatives and advice
     "Ensure the blanket fits your body comfortably.",
     "It is safe to ask your pharmacist about the gel.",
+    "If you get a rash, stop taking the tonic immediately and call your doctor.",
+    "Learn when to stop the tonic immediately.",
+    # a belief that the article reports, not its own claim
+    "Many people believe that surgery is the only way to fix back pain.",
 ]
 
 
