@@ -9,6 +9,16 @@ character mapped back to its offset in the source.
 Markdown is parsed with markdown-it-py, HTML with the standard library's HTML
 parser (positions taken from the parser, never re-mapped from a conversion),
 plain text by inference.
+
+A Markdown file whose whole article an AI pipeline wrapped in one code fence
+(```` ```markdown ```` ... ```` ``` ````, ```` ```md ````, a bare ```` ``` ```` or
+``~~~``, at the start or after a short preamble such as "Here is the revised
+article:") is read as the article it holds: the inside is parsed as Markdown
+with its blocks at their exact lines, and the two fence lines are ``code``
+blocks of their own (``data["wrapper"]`` = ``"open"`` / ``"close"``), never
+prose; ``Document.wrapper`` gives their lines (see :func:`find_wrapper`). A
+real code sample (a fence marked as a language, or one with the article's
+prose outside it) stays one code block.
 """
 from __future__ import annotations
 
@@ -188,6 +198,9 @@ class Document:
         self.lines = self.text.split("\n")
         self.front_matter: dict[str, Any] | None = None
         self.blocks: list[Block] = []
+        # a code fence that wraps the whole article (an AI pipeline's ```markdown ... ```):
+        # 1-based (opening line, closing line or None when unclosed); see find_wrapper
+        self.wrapper: tuple[int, int | None] | None = None
         if self.kind == "markdown":
             _parse_markdown(self)
         elif self.kind == "html":
@@ -409,6 +422,7 @@ def _block_from_prose(doc: Document, kind: str, prose: Prose, fallback: tuple[in
 # Markdown
 # ---------------------------------------------------------------------------
 _MD = None
+_MD_BODY = None  # the same parser without front matter (text after a wrapping fence)
 _SHORTCODE_CODE = re.compile(
     r"\{\{<\s*(?P<hugo>highlight|code)\b[^\n]{0,200}?>\}\}.{0,200000}?\{\{<\s*/(?P=hugo)\s*>\}\}"
     r"|\{%\s*highlight\b[^\n]{0,200}?%\}.{0,200000}?\{%\s*endhighlight\s*%\}",
@@ -435,6 +449,138 @@ def _markdown_parser():
     return _MD
 
 
+def _body_parser():
+    global _MD_BODY
+    if _MD_BODY is None:
+        from markdown_it import MarkdownIt
+
+        _MD_BODY = MarkdownIt("commonmark").enable("table").disable(["inline", "text_join"])
+    return _MD_BODY
+
+
+# ---------------------------------------------------------------------------
+# A fence that wraps the whole article
+# ---------------------------------------------------------------------------
+_FENCE_LINE = re.compile(r" {0,3}(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^`\s]*)[^`]*$")
+# info strings under which a fence may hold an article (a fence marked python, bash, json ... holds code)
+_WRAPPER_INFO = frozenset({"", "markdown", "md", "mdx", "gfm", "commonmark", "text", "txt", "plaintext", "plain",
+                           "html"})
+_PRE_LINES = 3  # at most this many non-blank lines of preamble ("Here is the revised article:")
+_PRE_WORDS = 80
+_POST_LINES = 3  # and of words after the closing fence ("Let me know if you'd like changes!")
+_POST_WORDS = 120
+_ATX_LINE = re.compile(r" {0,3}#{1,6}(?:[ \t]|$)")
+_HTML_PROSE_TAG = re.compile(r"<(?:h[1-6]|p|article|section|li)\b", re.I)
+
+
+def _prose_line(s: str) -> bool:
+    """A line of running text: eight words or more, not indented as code, mostly letters."""
+    if s.startswith(("    ", "\t")) or len(s.split()) < 8:
+        return False
+    letters = sum(1 for ch in s if ch.isalpha() or ch == " ")
+    return letters >= 0.7 * len(s)
+
+
+def find_wrapper(lines: list[str]) -> tuple[int, int | None, str] | None:
+    """A code fence around the whole article, as an AI pipeline leaves it:
+    ``(opening line, closing line or None, info)`` (0-based), or None.
+
+    The opening fence (```` ``` ````, ```` ```markdown ````, ```` ```md ````,
+    ``~~~`` ...; never one marked as a programming language) stands at the
+    start, after front matter or a short preamble (at most three lines, no
+    heading: "Here is the revised article:"); the closing fence is the last
+    fence line, with at most a short note after it; fences inside are nested
+    pairs (```` ```python ```` ... ```` ``` ````), so a file that opens with one
+    code sample and ends with another is no wrapper; and the inside is
+    Markdown prose (paragraphs, and a heading unless the fence says markdown).
+    The first check reads only the first few lines, so the cost on an
+    ordinary article is nil."""
+    n = len(lines)
+    i = 0
+    if n and lines[0].strip() == "---":  # front matter of the file itself
+        j = 1
+        while j < n and j < 200 and lines[j].strip() not in ("---", "..."):
+            j += 1
+        if j >= n or j >= 200:
+            return None
+        i = j + 1
+    pre_lines = pre_words = 0
+    opener = None
+    while i < n:
+        s = lines[i]
+        st = s.strip()
+        if st:
+            if st[0] in "`~":
+                m = _FENCE_LINE.match(s)
+                if m:
+                    opener = (i, m)
+                    break
+            if pre_lines >= _PRE_LINES or _ATX_LINE.match(s):
+                return None
+            pre_lines += 1
+            pre_words += len(st.split())
+            if pre_words > _PRE_WORDS:
+                return None
+        i += 1
+    if opener is None:
+        return None
+    o, m = opener
+    fence, info = m.group("fence"), m.group("info").lower()
+    if info not in _WRAPPER_INFO:
+        return None
+    # the closing fence: the last fence line of the file, at most a short note after it
+    post_lines = post_words = 0
+    close = None
+    k = n - 1
+    while k > o:
+        st = lines[k].strip()
+        if st:
+            if st[0] == fence[0] and set(st) == {fence[0]} and len(st) >= len(fence) and len(lines[k]) - len(lines[k].lstrip()) <= 3:
+                close = k
+                break
+            post_lines += 1
+            post_words += len(st.split())
+            if post_lines > _POST_LINES or post_words > _POST_WORDS:
+                break
+        k -= 1
+    last = close if close is not None else n
+    # fences inside must pair up (a nested sample opens with an info string and closes bare);
+    # a bare fence with none open would close the opener early: then the opener is a code
+    # sample, not a wrapper (an unclosed opener must have no closing line at all)
+    depth = 0
+    inside: list[str] = []
+    for k in range(o + 1, last):
+        s = lines[k]
+        st = s.strip()
+        if not st:
+            continue
+        if st[0] == fence[0] and st.startswith(fence[0] * 3):
+            fm = _FENCE_LINE.match(s)
+            if fm and len(fm.group("fence")) >= len(fence):
+                if fm.group("info"):
+                    depth += 1
+                elif depth:
+                    depth -= 1
+                else:
+                    return None
+            continue
+        if depth == 0:
+            inside.append(s)
+    prose = sum(1 for s in inside if _prose_line(s))
+    heading = any(_ATX_LINE.match(s) for s in inside) or (inside and inside[0].strip() == "---")
+    if info in ("markdown", "md", "mdx", "gfm", "commonmark"):
+        ok = prose >= 2
+    elif info == "html":
+        ok = prose >= 3 and any(_HTML_PROSE_TAG.search(s) for s in inside)
+    elif info:  # text, txt
+        ok = prose >= 3
+    else:  # no info string: a heading too
+        ok = prose >= 3 and heading
+    if not ok:
+        return None
+    return o, close, info
+
+
 def _parse_markdown(doc: Document) -> None:
     source = doc.text
     if "{{" in source or "{%" in source:
@@ -447,7 +593,11 @@ def _parse_markdown(doc: Document) -> None:
         # a shortcode over several lines ("{{< figure\n  alt=...\n>}}") is markup: blanked for
         # the block parser (a line ">}}" would read as a block quote), offsets unchanged
         source = _MULTILINE_SHORTCODE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), source)
-    tokens = _markdown_parser().parse(source)
+    wrapper = find_wrapper(doc.lines)
+    if wrapper is None:
+        tokens = _markdown_parser().parse(source)
+    else:
+        tokens = _wrapped_tokens(doc, source, wrapper)
     list_stack: list[dict[str, Any]] = []  # open list items
     quote_depth = 0
     pending_item: dict[str, Any] | None = None
@@ -464,9 +614,10 @@ def _parse_markdown(doc: Document) -> None:
 
                 # libyaml's C loader when present: the same safe subset, about 10x faster
                 fm = yaml.load(t.content, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506
-                doc.front_matter = fm if isinstance(fm, dict) else None
+                if doc.front_matter is None:  # the file's own, before a wrapped article's
+                    doc.front_matter = fm if isinstance(fm, dict) else None
             except Exception:
-                doc.front_matter = None
+                pass
         elif typ in ("bullet_list_open", "ordered_list_open"):
             pass
         elif typ == "list_item_open" and t.map:
@@ -567,6 +718,40 @@ def _parse_markdown(doc: Document) -> None:
             _first_done(list_stack)
         i += 1
     doc.blocks.sort(key=lambda blk: (blk.start, blk.end))
+
+
+def _wrapped_tokens(doc: Document, source: str, wrapper: tuple[int, int | None, str]) -> list:
+    """The block tokens of a file whose article is wrapped in one code fence:
+    what stands before the fence, the article inside it and what follows it,
+    each parsed as Markdown on its own, with line maps in the file's lines (so
+    every block keeps its exact position). The two fence lines are code blocks
+    of their own (``data["wrapper"]`` = "open" / "close"), never prose."""
+    o, c, info = wrapper
+    n = len(doc.lines)
+    end = c if c is not None else n
+    doc.wrapper = (o + 1, c + 1 if c is not None else None)
+    opened = _raw_block(doc, "code", o, o + 1)
+    opened.data.update(wrapper="open", info=info)
+    doc.blocks.append(opened)
+    if c is not None:
+        closed = _raw_block(doc, "code", c, c + 1)
+        closed.data.update(wrapper="close", info=info)
+        doc.blocks.append(closed)
+    src_lines = source.split("\n")
+    tokens: list = []
+    for a, b, parser in ((0, o, _markdown_parser()), (o + 1, end, _markdown_parser()), (end + 1, n, _body_parser())):
+        if a >= b:
+            continue
+        seg = "\n".join(src_lines[a:b])
+        if not seg.strip():
+            continue
+        seg_tokens = parser.parse(seg)
+        if a:
+            for t in seg_tokens:
+                if t.map:
+                    t.map = [t.map[0] + a, t.map[1] + a]
+        tokens.extend(seg_tokens)
+    return tokens
 
 
 def _first_done(stack: list[dict[str, Any]]) -> None:

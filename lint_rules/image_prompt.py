@@ -370,7 +370,7 @@ def _analyse(doc, extra: tuple[str, ...]):
 
     items = _analyse_doc(doc, extra)
     w = unwrapped(doc)
-    if w is not None:
+    if w is not None and getattr(doc, "wrapper", None) is None:  # (a Document that unwraps it read the inside above)
         for s, e, a, b, msg, fix in _analyse(w.inner, extra):
             if fix is not None:
                 fix = Fix(tuple(Edit(x.start + w.base, x.end + w.base, x.text) for x in fix.edits), fix.safe,

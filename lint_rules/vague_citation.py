@@ -47,7 +47,7 @@ supports ..."); a possessive ("our research shows"); a heading or a
 label ("Research shows:") that announces a section whose studies are cited;
 text that a leftover rule reports (an assistant's wrapper, an image prompt);
 questions and phrases in quotes. An article that an AI pipeline wrapped whole
-in one code fence marked `markdown` (or `md`, `html`) is read inside the fence.
+in one code fence is read inside the fence (the Document parses it).
 
 ## Why it matters
 A patient cannot weigh a claim whose source they cannot look up, and "a study
@@ -510,38 +510,6 @@ _POINTER = LazyPattern(
     r"findings|results|authors|report|researchers)\b|it\s+was\s+published)", re.I)
 
 
-def _views(doc):
-    """``(document, offset)`` pairs to read: the document itself, or, when the
-    whole article is wrapped in one ```markdown (or ```html) fence, as an AI
-    pipeline leaves it, the article inside the fence (its offsets shifted)."""
-    if doc.kind != "markdown":
-        return [(doc, 0)]
-    code = None
-    for b in doc.blocks:
-        if b.kind in ("front_matter", "comment"):
-            continue
-        code = b if b.kind == "code" else None
-        break
-    if code is None or code.end_line - code.line < 5:
-        return [(doc, 0)]
-    m = re.match(r"\s*(`{3,}|~{3,})\s*(markdown|md|html)?\s*$", doc.lines[code.line - 1])
-    if not m:
-        return [(doc, 0)]
-    filled = sum(1 for line in doc.lines if line.strip())
-    if (code.end_line - code.line + 1) < 0.8 * filled:
-        return [(doc, 0)]
-    from acu_lint.document import Document
-
-    last = code.end_line
-    if not doc.lines[last - 1].strip().startswith(m.group(1)[0] * 3):
-        last += 1  # an unclosed fence runs to the end
-    start = doc.line_start(code.line + 1) if code.line < doc.line_count else len(doc.text)
-    end = doc.line_start(last) if last <= doc.line_count else len(doc.text)
-    kind = "html" if m.group(2) == "html" else "markdown"
-    inner = Document(doc.text[start:end], doc.path, kind=kind)
-    return [(inner, start)]
-
-
 def _label(block, text: str) -> bool:
     """A heading, or a short label line that announces what follows ("Research shows:")."""
     if block.kind == "heading":
@@ -572,12 +540,7 @@ def check(doc, options):
         from acu_lint.patterns import compile_user_pattern
 
         user = [compile_user_pattern(p, f"rules.{ID}.extra_patterns") for p in options["extra_patterns"]]
-    for view, shift in _views(doc):
-        for f in _check_view(view, options, user):
-            if shift:
-                f.start += shift
-                f.end += shift
-            yield f
+    yield from _check_view(doc, options, user)
 
 
 def _check_view(doc, options, user):
