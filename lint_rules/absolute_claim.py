@@ -180,7 +180,7 @@ def _data():
         guard = LazyPattern(c["guard_before"], re.I) if c.get("guard_before") else None
         cats.append(_Category(name, patterns, c.get("hedge", "strong"), c["what"], c["instead"], guard))
     pset = PatternSet((cat, pat) for cat in cats for pat in cat.patterns)
-    return pset
+    return (pset,)  # a tuple: tools/gen_rule_data.py reads the pattern set as _data()[0]
 
 
 def _hedged(sent: str, pos: int, end: int, level: str) -> bool:
@@ -725,7 +725,7 @@ def _blocks(doc, check_headings: bool):
 
 
 def check(doc, options):
-    pset = _data()
+    pset = _data()[0]
     lex = _lexicon()
     extra_rx, ignore_rx = _user_patterns(tuple(options.get("extra_phrases") or ()),
                                          tuple(options.get("ignore_phrases") or ()))
@@ -771,6 +771,7 @@ def check(doc, options):
         raw = prose.text
         newlines = [m.end() for m in _NEWLINE.finditer(raw)] if "\n" in raw else []
         k_c = 0
+        quote_parity = counted = 0
         for k, (s, e) in enumerate(spans):
             cands = []
             while k_c < len(block_cands) and block_cands[k_c][0] < e:
@@ -785,7 +786,7 @@ def check(doc, options):
                 if not health or topic or not lex.worth(sent_low, sent, subject):
                     continue
                 # the structural analysis first: most sentences hold no claim, and then no context is needed
-                line_starts = [i - s for i in newlines if s < i < e]
+                line_starts = _between(newlines, s, e)
                 early = _sentence_claim(sent, sent_low, subject, block.kind, allow_hedged, quote_spans(sent),
                                         line_starts)
                 if early is None:
@@ -859,12 +860,14 @@ def check(doc, options):
                                cat.name if cat is not None else "extra", None)
             if found or not health or topic:
                 continue
-            if text.count('"', 0, s) % 2 == 1:
+            quote_parity += text.count('"', counted, s)  # counted once per block: no rescans
+            counted = s
+            if quote_parity % 2 == 1:
                 continue  # a quotation that began in an earlier sentence: the source's words, not the writer's
             if early is not None:
                 claim = early
             else:
-                line_starts = [i - s for i in newlines if s < i < e]
+                line_starts = _between(newlines, s, e)
                 claim = _sentence_claim(sent, sent_low, subject, block.kind, allow_hedged, quotes, line_starts)
             if claim is None or (marked and claim.kind in _CITATION_EXCUSES):
                 continue
@@ -882,6 +885,13 @@ def check(doc, options):
             what, instead = _KINDS[claim.kind]
             yield _finding(start, end, phrase, f"{what} ({_STRENGTH[claim.strength]})", instead, claim.kind,
                            claim.strength)
+
+
+def _between(positions: list[int], s: int, e: int) -> list[int]:
+    """The sorted ``positions`` inside ``(s, e)``, made relative to ``s``."""
+    a = bisect.bisect_right(positions, s)
+    b = bisect.bisect_left(positions, e)
+    return [p - s for p in positions[a:b]]
 
 
 def _heading_is_health(doc, block) -> bool:
