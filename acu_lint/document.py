@@ -569,7 +569,7 @@ def find_wrapper(lines: list[str]) -> tuple[int, int | None, str] | None:
     prose = sum(1 for s in inside if _prose_line(s))
     heading = any(_ATX_LINE.match(s) for s in inside) or (inside and inside[0].strip() == "---")
     if info in ("markdown", "md", "mdx", "gfm", "commonmark"):
-        ok = prose >= 2
+        ok = prose >= 2 or heading and prose >= 1
     elif info == "html":
         ok = prose >= 3 and any(_HTML_PROSE_TAG.search(s) for s in inside)
     elif info:  # text, txt

@@ -12,6 +12,11 @@ as a mechanism, clause by clause, not as a list of set phrases:
   "These answers are general and no replacement for your own doctor", "This
   video is not a treatment plan or medical advice", "This information does
   not replace a visit to your GP";
+- the text itself as a negated subject ("nothing on this page", "none of the
+  content on this blog", "no part of this guide", "nothing here", "nothing we
+  publish") and what it is then said to be: advice, guidance, a diagnosis or
+  a substitute ("Nothing on this page is individual medical guidance",
+  "Nothing here replaces a visit to your GP");
 - what the text is for: "for educational purposes only", "for informational
   use", "general guidance only", "purely educational in nature";
 - standing wordings: "does not constitute medical advice", "not intended to
@@ -32,7 +37,12 @@ supplement regimen", "discuss it with your healthcare provider" or "please
 contact the office" tell the reader what to do, but not what the article is.
 A negation about something else is not one either: "Acupuncture is not a
 replacement for surgery", "These exercises are not a substitute for
-physiotherapy". Short texts (fewer than `min_words` words) are not checked.
+physiotherapy", "Nothing on this page is difficult". Text that a leftover
+rule reports is not the article's: an AI assistant's "As an AI language
+model, I can't give medical advice" (which an editor deletes) or a footer link
+named "Disclaimer" does not count. An article that an AI pipeline wrapped in
+a code fence is read inside the fence. Short texts (fewer than `min_words`
+words) are not checked.
 
 The finding is reported once per file, on the title (or the first line), so
 that an inline `<!-- acu-lint-disable-file missing-disclaimer -->` or a
@@ -58,6 +68,8 @@ impression it leaves on the reader.
 - not flagged: `Clinic hours\n\nWe are open Monday to Friday from nine until five.`
 - not flagged: `Needles and Nerve Pain\n\nAcupuncture uses thin needles placed at chosen points on the body. People with nerve pain from diabetes sometimes try it alongside their usual care, and a few small trials have looked at it. Most people need several sessions before they notice a change.\n\nThese answers are general and no replacement for your own doctor.`
 - flagged: `Needles and Nerve Pain\n\nAcupuncture uses thin needles placed at chosen points on the body. People with nerve pain from diabetes sometimes try it alongside their usual care, and a few small trials have looked at it. Most people need several sessions before they notice a change.\n\nAcupuncture is not a replacement for surgery.`
+- not flagged: `Needles and Nerve Pain\n\nAcupuncture uses thin needles placed at chosen points on the body. People with nerve pain from diabetes sometimes try it alongside their usual care, and a few small trials have looked at it. Most people need several sessions before they notice a change.\n\nNothing on this page is individual medical guidance.`
+- flagged (md): `# Needles and Nerve Pain\n\nAs an AI language model, I can't give medical advice.\n\nAcupuncture uses thin needles placed at chosen points on the body. People with nerve pain from diabetes sometimes try it alongside their usual care, and a few small trials have looked at it. Most people need several sessions before they notice a change.`
 
 ## Fix
 Unsafe (it adds content, so it runs only with `--fix --unsafe-fixes`): the
@@ -201,6 +213,32 @@ def _mechanism():
         "consult": re.compile(rf"\b(?:{_alt(d['consult_verbs'])})\s+(?:with\s+)?(?:your|a|an)\s+(?:own\s+)?(?:[\w'-]+\s+){{0,3}}?"
                               rf"(?:{who})\b[^.;]{{0,80}}?\bbefore\s+(?:you\s+)?(?:{_alt(d['consult_before'])})\s+"
                               rf"{d['consult_objects']}", I),
+        # a negated subject that is the text itself: "Nothing on this page", "None of the content
+        # on this blog", "No part of this guide", "Nothing here", "Nothing we publish"
+        "neg_subject": re.compile(
+            rf"\b(?:nothing|none\s+of|no\s+part\s+of|no\s+(?:{self_nouns}))"
+            rf"(?:\s+(?:written|said|published|posted|shared|provided|presented|included|contained))?"
+            rf"(?:\s+(?:in|on|within|from|of|at)\s+(?:this|these|the|our|my)\s+(?:[\w'-]+\s+){{0,2}}?(?:{self_nouns})\b"
+            rf"|\s+(?:this|these|the|our|my)\s+(?:[\w'-]+\s+){{0,2}}?(?:{self_nouns})\b"
+            rf"|\s+(?:here(?:in)?|below|above)\b"
+            rf"|\s+(?:that\s+)?(?:we|I)\s+(?:publish|write|share|say|post|provide|offer)\b)", I),
+        # what it is then said to be (the negation is in the subject): "is individual medical
+        # guidance", "should be taken as medical advice", "counts as a diagnosis", "replaces a
+        # visit to your GP", "is meant to diagnose"; a few words may stand between ("Nothing on
+        # this page, including the videos, is ...") but no other verb
+        "neg_subject_pred": re.compile(
+            rf"(?:[\s,]+(?!(?:is|are|was|were|and|but|or|be)\b)[\w'-]+){{0,6}}?[\s,]+(?:"
+            rf"(?:is|are|was|be|counts?\s+as|amounts?\s+to|constitutes?|represents?"
+            rf"|(?:should|can|may|must|is\s+to)\s+be\s+(?:taken|read|used|considered|construed|seen|regarded|understood|treated"
+            rf"|relied\s+(?:up)?on|interpreted)\s+as"
+            rf"|(?:is|are)\s+(?:meant|intended|designed|offered|provided|given|written)\s+(?:as|to\s+be))\s+"
+            rf"(?:(?:a|an|any|your|the)\s+)?(?:(?:personal(?:i[sz]ed)?|individual(?:i[sz]ed)?|professional|medical|health"
+            rf"|specific|formal|clinical|tailored|expert|official|one-to-one|qualified)\s+)*"
+            rf"(?:{care}|substitute|replacement|stand-in|alternative)\b"
+            rf"|(?:(?:can|could|should|will|may|is\s+meant\s+to|is\s+intended\s+to)\s+)?(?:{real_replace})\b"
+            rf"(?:\s+[\w'-]+){{0,6}}?\s+{target}"
+            rf"|(?:(?:is|are)\s+(?:meant|intended|designed)\s+to|can|will|should)\s+(?:diagnose|prescribe|treat\s+(?:you|your|any))\b)",
+            I),
         "self_words": literal_index(frozenset(w.lower() for w in d["self_nouns"])),
         "summary": re.compile(d["summary_status"], I),
         "defer": re.compile(d["defer_to"], I),
@@ -233,7 +271,12 @@ def _limits_itself(text: str, following: str = "") -> bool:
     mech = _mechanism()
     if "before" in low and mech["consult"].search(text):
         return True
-    if not mech["self_words"].mask(low):  # no word the text calls itself by: no other form can hold
+    self_word = mech["self_words"].mask(low)
+    if ("nothing" in low or "none of" in low or "no part" in low) and any(
+            (ns := mech["neg_subject"].search(clause)) is not None and mech["neg_subject_pred"].match(clause, ns.end())
+            for clause in _clauses(text)):
+        return True  # "Nothing on this page is individual medical guidance", "Nothing here replaces a visit to your GP"
+    if not self_word:  # no word the text calls itself by: no other form can hold
         return False
     negative = "no" in low or "n't" in low or "never" in low  # "not", "nothing", "cannot" hold "no" too
     for clause in _clauses(text) if negative else ():
@@ -386,32 +429,23 @@ def check(doc, options):
     extra = tuple(options.get("extra_patterns") or ())
     if _front_matter_says_template(doc, options.get("front_matter_key") or "disclaimer", extra):
         return
-    rx, label_rx, topics = _builtin()
     user = _user(extra) if extra else []
     blocks = list(_visible_blocks(doc))
     words = sum(len(t.split()) for b, t in blocks if b.is_prose)
     if words < int(options.get("min_words", 50)):
         return
-    # the whole visible text, blocks joined as sentences
     texts = [_normal(t.strip()) for _, t in blocks]
-    if rx.search_joined(texts):
-        return
-    # the mechanism, block by block (a summary and its deferral may stand in two blocks in a row)
-    for k in range(len(texts) - 1, -1, -1):
-        if _limits_itself(texts[k], texts[k + 1] if k + 1 < len(texts) else ""):
+    if _says_it(blocks, texts, user):
+        # text that a leftover rule reports is not the article's: an assistant's "As an AI
+        # language model, I can't give medical advice" or a footer link "Disclaimer" does not
+        # count (asked only when something was found, so an article without any pays nothing)
+        from lint_rules._leftovers import is_leftover, leftover_lines
+
+        if not leftover_lines(doc):
             return
-    if user:
-        joined = ". ".join(texts)
-        if any(u.search(joined) for u in user):
+        keep = [k for k, (b, _) in enumerate(blocks) if not is_leftover(doc, b)]
+        if len(keep) == len(blocks) or _says_it([blocks[k] for k in keep], [texts[k] for k in keep], user):
             return
-    for i, (b, text) in enumerate(blocks):
-        t = texts[i]
-        if label_rx.match(t):
-            # "Disclaimer: ..." in the block itself, or a "Disclaimer" heading over the next block
-            if topics.search(t):
-                return
-            if b.kind == "heading" and i + 1 < len(blocks) and topics.search(blocks[i + 1][1]):
-                return
     start, end = _anchor(doc)
     text = (options.get("text") or DEFAULT_TEXT).strip()
     if text == DEFAULT_TEXT:
@@ -428,6 +462,31 @@ def check(doc, options):
         suggestion=text,
         data={"scope": "document"},
     )
+
+
+def _says_it(blocks, texts: list[str], user) -> bool:
+    """Whether the blocks (with their normalised ``texts``) hold a disclaimer."""
+    rx, label_rx, topics = _builtin()
+    # the whole visible text, blocks joined as sentences
+    if rx.search_joined(texts):
+        return True
+    # the mechanism, block by block (a summary and its deferral may stand in two blocks in a row)
+    for k in range(len(texts) - 1, -1, -1):
+        if _limits_itself(texts[k], texts[k + 1] if k + 1 < len(texts) else ""):
+            return True
+    if user:
+        joined = ". ".join(texts)
+        if any(u.search(joined) for u in user):
+            return True
+    for i, (b, _text) in enumerate(blocks):
+        t = texts[i]
+        if label_rx.match(t):
+            # "Disclaimer: ..." in the block itself, or a "Disclaimer" heading over the next block
+            if topics.search(t):
+                return True
+            if b.kind == "heading" and i + 1 < len(blocks) and topics.search(blocks[i + 1][1]):
+                return True
+    return False
 
 
 def _shorten(text: str, limit: int = 160) -> str:

@@ -37,6 +37,16 @@ DISCLAIMERS = [
     "This content is not medical advice.",
     "This post is general information, not medical advice.",
     "Nothing in this article should be taken as medical advice.",
+    # the text itself as a negated subject, then what it is said to be (issue 14 round 2)
+    "Nothing on this page is individual medical guidance; your midwife knows your pregnancy.",
+    "Nothing on our website counts as personal health advice.",
+    "None of the material on this blog is a substitute for your own physiotherapist.",
+    "No part of this leaflet is meant as a diagnosis.",
+    "Nothing here replaces an examination by your dentist.",
+    "Nothing written here is a treatment plan for you.",
+    "Nothing on this page, including the exercise videos, is clinical advice.",
+    "Nothing we publish amounts to medical advice.",
+    "Nothing in these answers is meant to diagnose your condition.",
     "The information here is not a substitute for professional medical advice, diagnosis or treatment.",
     "This guide is not intended to replace the advice of your doctor.",
     "These statements are not intended to diagnose, treat, cure or prevent any disease.",
@@ -163,6 +173,15 @@ NOT_DISCLAIMERS = [
     "This article is not sponsored by any doctor.",
     "This article doesn't treat the topic in depth.",
     "This guide is long; it does not replace the old one.",
+    # a negated subject whose predicate is no advice or care
+    "Nothing on this page is difficult to follow.",
+    "Nothing in this article is new and doctors have recommended rest for decades.",
+    "Nothing here is as soothing as a warm bath.",
+    "Nothing on this list replaces sleep.",
+    "Nothing in this post is a miracle.",
+    "None of the patients in the trial needed a second session.",
+    "There is nothing here that a good therapist would not suggest.",
+    "Nothing in the guide is hard, but your doctor may want to see you first.",
 ]
 
 
@@ -424,3 +443,26 @@ def test_odd_input_gives_no_traceback():
                  "before " * 5000, "This guide summarizes " * 2000):
         for name in ("a.txt", "a.md", "a.html"):
             findings(text, name, options={"min_words": 0})
+
+
+def test_text_a_leftover_rule_reports_is_not_the_articles_disclaimer():
+    # the assistant's own words about itself are deleted by an editor: they are no disclaimer
+    for chat in ("As an AI language model, I can't give medical advice, but here is some general information.",
+                 "As an AI, I am not a doctor and this is not medical advice."):
+        text = f"# {TITLE}\n\n{chat}\n\n{BODY}\n"
+        found = findings(text, "a.md")
+        assert len(found) == 1 and found[0].line == 1, chat
+        # the assistant-text rule does report that line
+        assert [f.line for f in lint(text, "a.md", select=["assistant-text"])] == [3]
+    # the article's own disclaimer still counts when a leftover stands beside it
+    text = (f"# {TITLE}\n\nAs an AI language model, I can't give medical advice.\n\n{BODY}\n\n"
+            "Nothing on this page is individual medical guidance.\n")
+    assert findings(text, "a.md") == []
+
+
+def test_a_disclaimer_in_an_article_wrapped_in_a_code_fence_counts():
+    inner = f"# {TITLE}\n\n{BODY}\n\nThis article is general information, not medical advice.\n"
+    assert findings(f"Here is your article:\n\n```markdown\n{inner}```\n", "a.md") == []
+    inner = f"# {TITLE}\n\n{BODY}\n\nTalk to your doctor before starting acupuncture.\n"
+    (f,) = findings(f"Here is your article:\n\n```markdown\n{inner}```\n", "a.md")
+    assert f.line == 4  # on the article's title inside the fence

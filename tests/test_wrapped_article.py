@@ -128,8 +128,8 @@ NOT_WRAPPED = [
     f"Here is how we lay out a handout.\n\n{LONG}\n\n{LONG}\n\n{LONG}\n\n```markdown\n# Knee Pain\n\n{LONG}\n```\n\n{LONG}\n",
     # a bare fence around prose without any heading (plain text quoted as a block)
     f"```\n{LONG}\n\n{LONG}\n\n{LONG}\n```\n",
-    # a fence marked markdown around one line of prose
-    f"```markdown\n# Knee Pain\n\n{LONG}\n```\n",
+    # a fence marked markdown around one line of prose and no heading
+    f"```markdown\n{LONG}\n```\n",
     # a long text after the closing fence: the fence is an example, not a wrapper
     f"```markdown\n# Knee Pain\n\n{LONG}\n\n{LONG}\n```\n\n{LONG}\n\n{LONG}\n\n{LONG}\n\n{LONG}\n",
     "",
