@@ -456,10 +456,14 @@ class _Lexicon:
         for a in terms:
             self.term_bits |= bits[a]
 
-    def worth(self, low: str, text: str = "", subject=None) -> bool:
+    def mask(self, low: str) -> int:
+        """The literal bits of a lower-case text (punctuation made spaces)."""
+        return self.literals.mask(" " + low.translate(_SPACE_PUNCT) + " ")
+
+    def worth(self, low: str, text: str = "", subject=None, mask: int | None = None) -> bool:
         """Whether a text (``low`` is its lower-case form) may hold a structural
         claim: a cue, and a term or the article's own subject."""
-        m = self.literals.mask(" " + low.translate(_SPACE_PUNCT) + " ")
+        m = self.mask(low) if mask is None else mask
         if not m & self.cue_bits:
             return False
         return bool(m & self.term_bits) or (subject is not None and subject.search(text) is not None)
@@ -739,7 +743,8 @@ def check(doc, options):
     subject = None
     refs = None
     for (block, text, low), active in zip(blocks, actives):
-        structural = lex.worth(low, text, subject)
+        block_mask = lex.mask(low)
+        structural = lex.worth(low, text, subject, block_mask)
         if not active and extra_rx is None and not structural:
             continue
         if health is None:
@@ -761,7 +766,8 @@ def check(doc, options):
             continue
         if refutation_label(text) or negated_lead_in(doc, block):
             continue
-        if long_doc and not has_health_terms(text) and not _heading_is_health(doc, block):
+        if long_doc and not block_mask & lex.term_bits and not has_health_terms(text) \
+                and not _heading_is_health(doc, block):
             continue  # a paragraph about something else ("this guarantees a stable build")
         topic = block.kind == "heading" and _TOPIC_HEADING.match(text) is not None  # "Using X for pain"
         prose = block.prose
