@@ -349,7 +349,9 @@ _INLINE = re.compile(
     r"|(?P<shortcode>\{\{[<%](?:(?!\{[{%]).){0,2000}?[>%]\}\}|\{%(?:(?!\{[{%]).){0,2000}?%\})"
     r"|(?P<code>(?<!`)(?P<ticks>`+)(?!`).{1,2000}?(?<!`)(?P=ticks)(?!`))"
     r"|(?P<image>!\[[^\[\]\n]*\]\([^()\n]*\))"
-    r"|(?P<link>\[(?P<ltext>[^\[\]\n]+)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*\))"
+    # link text may hold escaped brackets or one bracketed label: a wiki's footnote marker
+    # scraped as "[\[3\]](#cite_note-3)" or "[[3]](#ref3)" reads "[3]"
+    r"|(?P<link>\[(?P<ltext>(?:[^\[\]\n\\]|\\[^\n]|\[[^\[\]\n]{0,200}\])+)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*\))"
     r"|(?P<reflink>\[(?P<rtext>[^\[\]\n]+)\]\[[^\[\]\n]*\])"
     r"|(?P<autolink><(?P<aurl>(?:https?|ftp|mailto):[^<>\s]+)>)"
     r"|(?P<tag></?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>)"

@@ -15,6 +15,10 @@ agree, say ...), in any voice:
   "It has been found effective after thousands of reviews";
 - passive with no agent, a finding stated as shown: "has been shown to
   lower blood sugar";
+- impersonal: evidence with no one behind it, "It is well documented
+  that", "It has long been established that", "It is a scientifically proven
+  fact that", and a verdict on research as a whole, "The research is clear:",
+  "The science is settled", "the evidence is overwhelming", "Science tells us";
 - "According to recent research", "In one trial, ...", "There is growing
   evidence that", "Most studies have used ...", and "the ones that have been
   done agreed that ..." when the research was named earlier in the sentence.
@@ -25,9 +29,11 @@ the authors and year ("Vickers et al., 2018", "(Smith, 2019)"), a health body
 or a journal named with a year ("the NIH in 2016", "published in the Journal
 of Pain in 2019"), a reference marker (`[2]`, `[^2]`, a
 superscript) that resolves to a full entry in the reference list or in a
-numbered list of notes, a link (not one that sells: "Check availability",
-an affiliate link), or a next sentence that points to the source ("Source:
-...", "(Lesi et al., 2016)", "The study, by ..."). A source elsewhere in the
+numbered list of notes, a wiki's footnote marker scraped as a link to the
+page's notes (`[\[3\]](#cite_note-3)`, `[[3]](#ref3)`, `<sup>[3]</sup>`), a
+link (not one that sells: "Check availability", an affiliate link), or a
+next sentence that points to the source ("Source: ...", "(Lesi et al.,
+2016)", "The study, by ..."). A source elsewhere in the
 paragraph does not excuse an unrelated "Numerous studies have shown". A
 definite reference ("The trial found", "These findings suggest") and a
 finding stated in the passive look back: a source earlier in the paragraph
@@ -46,7 +52,9 @@ no benefit over sham"); evidence graded by its strength ("Strong evidence
 supports ..."); a possessive ("our research shows"); a heading or a
 label ("Research shows:") that announces a section whose studies are cited;
 text that a leftover rule reports (an assistant's wrapper, an image prompt);
-questions and phrases in quotes. An article that an AI pipeline wrapped whole
+questions; phrases in quotes, and longer quoted wording shown as an example
+('phrases like "Studies show that ..."', 'sentences such as "Experts agree
+..." or "..."'), as an article about spotting weak writing does. An article that an AI pipeline wrapped whole
 in one code fence is read inside the fence (the Document parses it).
 
 ## Why it matters
@@ -79,7 +87,11 @@ Needling and the Nervous System
 Thanks for reading.`
 - not flagged: `A trial by Vickers et al. (2018) found a modest benefit over sham acupuncture.`
 - not flagged: `A review found less pain after acupuncture (doi:10.1016/j.jpain.2017.11.005).`
+- flagged: `It is well documented that cupping lowers blood pressure.`
+- flagged: `The research is clear: needling restores damaged nerves.`
 - not flagged: `No supplement has been shown to cure arthritis.`
+- not flagged: `Watch for sentences such as "Experts agree that walking is the best medicine" or "Studies show that gardeners live longer."`
+- not flagged (md): `# Wrist\n\nA Cochrane review found that pressing the wrist eased nausea.[\[3\]](#cite_note-3)`
 - not flagged: `More research is needed before acupuncture can be recommended for ALS.`
 - not flagged: `Strong evidence supports exercise for low back pain.`
 - not flagged: `Hinman and colleagues (2014) tested laser needling in 282 people. The trial found no benefit over sham.`
@@ -192,6 +204,7 @@ _NOT_NEG = r"(?:(?!(?:no|not|never|none|nor|without)\b)[\w-]+\s+)"
 FORWARD = "forward"  # "a study found", "numerous studies show": a source in the sentence or right after it
 BACKWARD = "backward"  # "the study found", "has been shown to": a source earlier in the paragraph counts too
 ANAPHOR = "anaphor"  # "the ones that were done agreed that": research named earlier in the sentence, else no appeal
+VERDICT = "verdict"  # "The research is clear:": a verdict on research as a whole, "the" points back to no one study
 
 
 @functools.lru_cache(maxsize=1)
@@ -241,9 +254,22 @@ def _triggers() -> tuple[PatternSet, re.Pattern[str]]:
         # "In one study, ..." / "In a recent trial ..."
         (FORWARD, rf"\bin\s+(?:a|an|one|another)\s+{_NOT_NEG}{{0,3}}?(?:{single})\b(?=\s*,|\s+(?:of|on|from|published|"
                   r"with|involving|at|by|about|into|in|among|looking|that|which|conducted|carried)\b)"),
-        # "It has been scientifically proven that", "it's been shown that"
-        (BACKWARD, r"\bit(?:\s+has|'s|\s+is|\s+have)\s+(?:been\s+)?" + sci + r"(?:proven|shown|demonstrated|found)\b"
-                   r"(?=\s+(?:that|in\s+studies|by\s+(?:studies|research|science)))"),
+        # impersonal evidence: "It has been scientifically proven that", "it's been shown that",
+        # "It is well documented that", "it has long been established that"
+        (BACKWARD, r"\bit(?:\s+has|'s|\s+is|\s+was|\s+have)\s+(?:(?:now|also|long|since)\s+)?(?:been\s+)?"
+                   r"(?:(?:now|also|long|well|widely|firmly|repeatedly|consistently|conclusively|thoroughly|extensively|"
+                   r"clearly|amply|scientifically|clinically|medically)[\s-]+){0,2}"
+                   r"(?:proven|proved|shown|demonstrated|found|documented|established|confirmed)\b"
+                   r"(?=\s+(?:that|in\s+(?:studies|research|trials|the\s+literature)|by\s+(?:studies|research|science)))"),
+        # "It is a scientifically proven fact that", "it's a well-documented fact that"
+        (BACKWARD, r"\bit(?:\s+is|'s|\s+has\s+been)\s+(?:a|an)\s+(?:(?:well|scientifically|medically|clinically|widely)[\s-]+)?"
+                   r"(?:proven|documented|established|scientific|medical)\s+fact\s+that\b"),
+        # the verdict of research, impersonally: "The research is clear:", "the science is settled",
+        # "the data are conclusive", "The evidence is overwhelming" (not "the evidence is mixed")
+        (VERDICT, r"\b(?:(?:the|current|modern|medical|scientific|clinical|latest)\s+)*(?:research|science|evidence|data|"
+                  r"studies|literature|findings)\s+(?:is|are|has\s+been|have\s+been|seems|remains)\s+"
+                  r"(?:(?:now|very|quite|absolutely|perfectly|crystal|pretty)\s+)?(?:clear|conclusive|unequivocal|"
+                  r"overwhelming|settled|unanimous|undeniable|irrefutable|indisputable|definitive|in(?=\s*[:;,.\u2014-]))\b"),
         # "Science shows / has proven"
         (FORWARD, r"\b(?:modern\s+)?science\s+(?:has\s+)?(?:proven|proved|proves|shows|shown|says)\b"),
         # "Experts agree", "Most doctors now agree that", "scientists say": an authority nobody can check
@@ -316,6 +342,32 @@ _NEGATED_VERB = LazyPattern(r"\b(?:not|never|n't|failed\s+to|fail\s+to|yet\s+to)
 _SCOPE_REACH = 300
 _DEFINITE = frozenset(("the", "this", "these", "those", "that", "such"))
 _QUOTED = LazyPattern(r'"[^"\n]{1,80}"|(?<![\w])\'[^\'\n]{1,60}\'(?![\w])')
+_LONG_QUOTED = LazyPattern(r'"[^"\n]{1,300}"|(?<![\w])\'[^\'\n]{1,300}\'(?![\w])')
+# what introduces a quoted phrase as an example of wording, not as the writer's claim:
+# 'phrases like "Studies show ..."', 'sentences such as "Experts agree ..."', 'e.g. "..."'
+_MENTION_CUE = LazyPattern(
+    r"(?:\b(?:like|such\s+as|e\.\s?g\.?|for\s+example|for\s+instance|namely|including|the\s+(?:phrase|words?|line|claim|sentence)"
+    r"|(?:phrases?|words?|wordings?|sentences?|claims?|lines?|terms?|expressions?|statements?|slogans?|openers?|openings?|"
+    r"buzzwords?|formulas?|cliches?|clich\u00e9s?|red\s+flags?)(?:\s+(?:like|such\s+as|as))?"
+    r"|watch\s+(?:out\s+)?for|look\s+out\s+for|beware\s+of|avoid|spot))\W{0,3}$", re.I)
+# a quote that follows another quote in a list: '"..." or "..."', '"...", "..."'
+_QUOTE_LIST = LazyPattern(r"^\s*(?:,|;|or|and|,\s*or|,\s*and|/)\s*$", re.I)
+
+
+def _mentioned_quotes(sent: str) -> list[tuple[int, int]]:
+    """Quoted stretches of ``sent`` that show wording as an example: introduced
+    by a cue ("phrases like", "such as", "e.g.") or listed after such a quote."""
+    out: list[tuple[int, int]] = []
+    prev_end = None
+    prev_mention = False
+    for q in _LONG_QUOTED.finditer(sent):
+        a, b = q.span()
+        listed = prev_mention and prev_end is not None and _QUOTE_LIST.match(sent[prev_end:a]) is not None
+        mention = listed or _MENTION_CUE.search(sent[max(0, a - 40):a]) is not None
+        if mention:
+            out.append((a, b))
+        prev_end, prev_mention = b, mention
+    return out
 
 
 def _block_hits(text: str, user, active) -> list[tuple[int, int, str | None]]:
@@ -369,6 +421,9 @@ def _sentence_hits(sent: str, hits) -> list[tuple[int, int, str]]:
     _, not_before = _triggers()
     # a phrase in short quotes is mentioned, not used: 'avoid "studies suggest"'
     mentions = [(q.start(), q.end()) for q in _QUOTED.finditer(sent) if len(q.group(0).split()) <= 6]
+    # a longer quote that opens with the appeal and is shown as an example of wording
+    # ('sentences such as "Experts agree that ..." or "Studies show that ..."') is a mention too
+    examples = _mentioned_quotes(sent) if '"' in sent or "'" in sent else []
     out: list[tuple[int, int, str]] = []
     for hs, he, kind in hits:
         if out and hs < out[-1][1]:
@@ -377,6 +432,8 @@ def _sentence_hits(sent: str, hits) -> list[tuple[int, int, str]]:
             out.append((hs, he, FORWARD))
             continue
         if any(a <= hs and he <= b for a, b in mentions):
+            continue
+        if any(a < hs <= a + 4 and he <= b for a, b in examples):
             continue
         if not_before.search(sent[max(0, hs - 25):hs]) or _NEGATED_VERB.search(sent[hs:he]) \
                 or _not_after().match(sent, he):
@@ -390,6 +447,8 @@ def _sentence_hits(sent: str, hits) -> list[tuple[int, int, str]]:
             if not _research_word().search(sent, 0, hs):
                 continue
             base = FORWARD  # the research it points back to is in this sentence: so must its source be
+        elif base == VERDICT:
+            base = FORWARD  # its source must stand in the sentence or right after it
         elif base == FORWARD:
             first = sent[hs:he].split(None, 1)[0].lower()
             if first in _DEFINITE:  # "the study found": points back to one named before
@@ -488,7 +547,26 @@ def _notes(doc) -> dict[str, Entry]:
     return memo(doc, "vague_citation.notes", compute)
 
 
+# a wiki's footnote marker scraped as a link to the note in the page: "[\[3\]](#cite_note-3)",
+# "[[3]](#ref3)", "[3](#fn3)": the page's own reference, a cited sentence
+_ANCHOR_MARKER = LazyPattern(
+    r"\[\\?\[\s*\d{1,3}(?:\s*[,\u2013-]\s*\d{1,3})*\s*\\?\]\]\(#|\[\d{1,3}\]\(#"
+    r"|<a\s[^<>]{0,200}?href=[\"']?#[^<>]{0,200}>\s*\[?\d{1,3}\]?\s*</a>"
+    r"|<sup\b[^<>]{0,200}>\s*\[\d{1,3}(?:\s*[,\u2013-]\s*\d{1,3})*\]\s*</sup>")
+_CITE_ANCHOR = LazyPattern(r"#(?:cite[_-]?note|cite[_-]?ref|cite|ref|refs|reference|fn|footnote|endnote|note|n)[-_:]?[\w-]*\)?",
+                           re.I)
+
+
 def _resolves(doc, src: str, refs: References) -> bool:
+    if "\\[" in src:  # escaped brackets around a marker ("[\[3\]]"): read as "[[3]]"
+        src = src.replace("\\[", "[").replace("\\]", "]")
+    if "(#" in src or "<a" in src or "<sup" in src:
+        for m in _ANCHOR_MARKER.finditer(src):
+            if m.group(0).startswith("<sup"):
+                return True  # a wiki's bracketed superscript: "<sup>[3]</sup>"
+            at = m.end() - 1 if src[m.end() - 1] == "#" else src.find("#", m.start(), m.end())
+            if at >= 0 and _CITE_ANCHOR.match(src, at):
+                return True
     labels = markers_in(src)
     if not labels:
         return False

@@ -190,3 +190,16 @@ def test_highlight_shortcodes_are_code_blocks():
     doc = Document(text, "a.md")
     assert [(b.kind, b.line, b.end_line) for b in doc.blocks if b.kind == "code"] == [("code", 5, 7), ("code", 9, 11)]
     assert [b.prose.text for b in doc.prose_blocks()] == ["T", "Intro text.", "After."]
+
+
+def test_link_text_with_escaped_or_nested_brackets_reads_as_its_text():
+    # a wiki's footnote markers scraped as links: the prose reads "[3]", at the marker's own offsets
+    text = "# Wrist\n\nPressing the wrist eased nausea.[\\[3\\]](#cite_note-3) It also helped.[[4]](#ref4) Done.\n"
+    doc = Document(text, "a.md")
+    b = doc.blocks[1]
+    assert b.prose.text == "Pressing the wrist eased nausea.[3] It also helped.[4] Done."
+    for k, ch in enumerate(b.prose.text):
+        assert doc.text[b.prose.offsets[k]] == ch
+    # a long line of unclosed brackets stays linear
+    Document("[" + "\\[x" * 20000 + "\n", "a.md")
+    Document("[[" * 20000 + "](#a)\n", "a.md")

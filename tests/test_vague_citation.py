@@ -335,6 +335,22 @@ MECHANISM_FLAG = [
     # an indefinite study after a cited sentence is still a study nobody can find
     ("Vickers et al. pooled 20,000 patients in 2018 (doi:10.1016/j.jpain.2017.11.005). "
      "Another study found similar results.", "Another study found"),
+    # impersonal evidence constructions (issue 14 round 2): "it" + a verb of proof, a verdict on research
+    ("It is well documented that cupping lowers blood pressure.", "It is well documented"),
+    ("It has long been established that magnesium calms cramps.", "It has long been established"),
+    ("It's widely documented in the literature that ginger settles nausea.", "It's widely documented"),
+    ("It is a scientifically proven fact that massage lifts mood.", "It is a scientifically proven fact that"),
+    ("The research is clear: needling restores damaged nerves.", "The research is clear"),
+    ("The science is settled: fasting resets the immune system.", "The science is settled"),
+    ("The evidence is overwhelming that fish oil protects joints.", "The evidence is overwhelming"),
+    ("The data are conclusive, and yoga lowers blood pressure.", "The data are conclusive"),
+    ("The science is in: cold plunges boost immunity.", "The science is in"),
+    ("Science has proven that laughter heals the heart.", "Science has proven"),
+    ("Science tells us that stretching prevents injury.", "Science tells us"),
+    ("Medical science agrees that the tea detoxifies the liver.", "Medical science agrees"),
+    ("Decades of research have shown that tai chi prevents falls.", "Decades of research have shown"),
+    # a quotation that is no example of wording: someone's appeal is still an appeal
+    ('Our founder likes to say: "Studies show that our balm ends arthritis pain for good."', "Studies show"),
 ]
 
 MECHANISM_PASS = [
@@ -370,6 +386,23 @@ MECHANISM_PASS = [
     "Patients often ask about side effects, and they have found that bruises fade quickly.",
     # a heading or a label that announces a section
     "Research shows:",
+    # impersonal forms under a negation, or with no appeal to research
+    "It is not well documented that acupuncture helps tinnitus.",
+    "It has never been shown that cupping removes toxins.",
+    "It is well known that sleep matters for pain.",
+    "The research is not clear on whether cupping helps.",
+    "The evidence is still unclear for dry needling.",
+    "Whether the science is settled is another matter.",
+    "Is the research clear about acupuncture for IVF?",
+    "The research is clear about one thing (Vickers et al., 2018): the effect is modest.",
+    # quoted wording shown as an example of weak writing: a mention, not an appeal
+    'Watch for sentences such as "Experts agree that walking is the best medicine" or '
+    '"Studies show that gardeners live longer."',
+    'Weak copy leans on phrases like "Research proves that our tea melts belly fat" without a link.',
+    'Red flags: "Numerous studies have shown this cream reverses wrinkles overnight."',
+    'Press releases are full of words such as "scientists say" and "research suggests".',
+    'Be wary of claims like "Clinical trials have demonstrated a 90% success rate", "Experts agree it is safe" '
+    'and "Doctors recommend it".',
 ]
 
 
@@ -471,3 +504,45 @@ def test_odd_input_gives_no_traceback():
         findings(text, "a.md")
         findings(text, "a.txt")
         findings(text, "a.html")
+
+
+# a wiki's footnote markers scraped as links to the notes of the page: cited sentences
+WIKI_MARKERS = [
+    "[\\[3\\]](#cite_note-3)",
+    "[\\[2\\]](#cite_note-Lee2015-2)",
+    "[[3]](#ref3)",
+    "<sup>[3]</sup>",
+    '<sup id="cite_ref-3" class="reference"><a href="#cite_note-3">[3]</a></sup>',
+]
+
+
+@pytest.mark.parametrize("marker", WIKI_MARKERS)
+def test_a_wiki_footnote_marker_cites_its_sentence(marker):
+    md = f"# Acupressure\n\nA Cochrane review found that pressing the wrist eased nausea after surgery.{marker}\n"
+    assert findings(md, "a.md") == []
+    # the marker cites its own sentence only: an appeal after it in the paragraph is still one
+    md = (f"# Acupressure\n\nA Cochrane review found that pressing the wrist eased nausea.{marker} "
+          "Numerous studies have shown that it calms morning sickness.\n")
+    (f,) = findings(md, "a.md")
+    assert f.snippet == "Numerous studies have shown"
+
+
+def test_a_link_to_another_anchor_is_no_marker():
+    md = "# Acupressure\n\nA review found that pressing the wrist eased nausea.[3](#prices)\n"
+    assert [f.snippet for f in findings(md, "a.md")] == ["A review found"]
+
+
+def test_a_wiki_marker_resolves_to_a_numbered_note_under_a_wiki_heading():
+    md = ("# Acupressure\n\nA Cochrane review found that pressing the wrist eased nausea.[\\[1\\]](#cite_note-1)\n\n"
+          "References\\[[edit](https://wiki.example.org/edit)\\]\n---------\n\n"
+          "1.  [^](#cite_ref-1) Lee A, Fan L. Wrist acupressure for nausea. *Cochrane Database Syst Rev*. 2015.\n")
+    assert [f for f in findings(md, "a.md") if f.data.get("kind") == "appeal"] == []
+
+
+def test_the_verdict_on_research_is_not_excused_by_a_cited_paragraph_before_it():
+    md = ("# Nerve pain\n\nA 2020 pilot trial by Lu and colleagues found less tingling after acupuncture[^1].\n\n"
+          "The research is clear: acupuncture repairs nerve damage in almost everyone.\n\n"
+          "We combine points on the hands and feet with points higher up the limbs.\n\n"
+          "[^1]: Lu W, et al. Acupuncture for neuropathy. Cancer. 2020;126(4):800-9.\n")
+    (f,) = findings(md, "a.md")
+    assert (f.line, f.column, f.snippet) == (5, 1, "The research is clear")
