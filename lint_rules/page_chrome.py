@@ -154,6 +154,26 @@ def _lexicon():
     return whole("interface"), whole("wiki"), whole("cta"), whole("menu")
 
 
+@functools.lru_cache(maxsize=1)
+def _entry_pattern():
+    """An interface line or a menu entry, in one pattern (the cheap test of a whole text)."""
+    data = load_data("page_chrome.yaml")
+    return re.compile(r"^\s*(?:" + "|".join(f"(?:{p})" for p in list(data["interface"]) + list(data["menu"]))
+                      + r")\s*[:.!]?\s*$", re.I)
+
+
+@functools.lru_cache(maxsize=1)
+def _lexicon2():
+    """(button labels, shop furniture, widget headings, cookie words, consent words)."""
+    data = load_data("page_chrome.yaml")
+
+    def whole(key):
+        return re.compile(r"^\s*(?:" + "|".join(f"(?:{p})" for p in data[key]) + r")\s*[:.!]?\s*$", re.I)
+
+    cookie, consent = (re.compile(p, re.I) for p in data["cookie_notice"])
+    return whole("buttons"), whole("shop"), whole("widget_headings"), cookie, consent
+
+
 class _Unit:
     __slots__ = ("block", "kind", "start", "end", "line", "end_line", "text", "chars", "words", "link",
                  "urls", "cls", "why", "level", "listed", "depth", "decisive", "phrase", "fast")
@@ -218,7 +238,7 @@ def _measure(doc, u: _Unit, proses, spans, starts) -> None:
         if not any(c.isalnum() for c in u.text):
             u.text = ""  # nothing but the brackets of links
     u.chars = len(u.text)
-    u.words = sum(1 for w in u.text.split() if w.strip(_SEPARATORS))  # "|" and "»" are not words
+    u.words = len(u.text.translate(_SEPARATOR_DEL).split())  # "|" and "»" are not words
     if not spans or not u.text:
         return
     k = max(0, bisect.bisect_right(starts, u.start) - 1)
@@ -303,6 +323,7 @@ def _units(doc, own) -> list[_Unit]:
 
 
 _SEPARATORS = "|/·•»›>→<«‹←-–—:*#"
+_SEPARATOR_DEL = str.maketrans("", "", _SEPARATORS)
 _PUNCT = str.maketrans({c: " " for c in ".,;:!?()[]\"'“”‘’*_/|-"})
 
 
@@ -361,8 +382,20 @@ def _classify(doc, units: list[_Unit], hit_spans: set) -> None:
         if (":" in t or "from" in low or "jump" in low or "this page" in low or "[edit" in low) and wiki.match(t):
             u.cls, u.why, u.decisive = "strong", "wiki", True
             continue
-        if ld >= 0.6 and words <= 12 and cta.match(t):
-            u.cls, u.why, u.decisive = "strong", "call to action", True
+        if ld >= 0.6 and words <= 12 and (cta.match(t) or "{:" in raw_text[u.start:u.end] and _BUTTON_CLASS.search(
+                raw_text, u.start, min(u.end, u.start + 2000)) or "class" in raw_text[u.start:u.end]
+                and _BUTTON_CLASS.search(raw_text, u.start, min(u.end, u.start + 2000))):
+            u.cls, u.why, u.decisive = "strong", "call to action", True  # a link-button ("{: .btn}")
+            continue
+        if words <= 14 and not u.listed and ld < 0.3:
+            what = _plain_chrome(doc, u, t, low, units[idx + 1] if idx + 1 < len(units) else None)
+            if what:
+                u.cls, u.why = "strong", what
+                u.decisive = u.decisive or what in ("call to action", "shop")
+                continue
+        elif words <= 60 and not u.listed and "ookie" in t and _cookie_notice(low):
+            u.cls, u.why = "strong", "cookie notice"
+            u.decisive = idx < 2 or _has_button_bar(doc, u)  # atop the page, or with its buttons
             continue
         if ("©" in t or "copyright" in low or "rights" in low or "printed" in low or "revised" in low
                 or "form n" in low) and _COPYRIGHT.search(t):
@@ -403,6 +436,101 @@ def _classify(doc, units: list[_Unit], hit_spans: set) -> None:
             u.why = "contact"
 
 
+# a link or button marked as a button by its class: "{: .btn .btn-lg}", class="cta-button"
+_BUTTON_CLASS = LazyPattern(
+    r"\{:[^{}\n]{0,200}\.(?:btn|button|cta|call-to-action)(?![\w-])"
+    r"|class\s*=\s*[\"'][^\"']{0,200}(?<![\w-])(?:btn|button|cta|call-to-action)(?![\w])", re.I)
+# a bar of buttons or entries on one line: wide gaps, bars or bullets between them
+_BAR_SPLIT = LazyPattern(r"\s{2,}|\t|\s*[|·•]\s*|\s+/\s+")
+_BAR_LABEL = LazyPattern(r"^([A-Za-z][\w ]{0,24}?)\s*:\s+(?=\S)")
+# a short question before a call to action ("Ready to get started? Book ...")
+_TEASER = LazyPattern(r"^[^.?!\n]{3,60}\?\s+")
+_LEAD_SYMBOLS = LazyPattern(r"^[\W_]+")
+
+
+def _button_bar(line: str) -> tuple[str, int] | None:
+    """(kind, entries) when a short line is nothing but labels of the page's interface
+    (buttons, menu entries, networks, calls to action), at least two of them, set apart
+    by wide gaps, bars or bullets ("Accept all   Reject", "Share: Facebook | Email")."""
+    if len(line) > 160:
+        return None
+    interface, _wiki, cta, menu = _lexicon()
+    buttons = _lexicon2()[0]
+    body = line.strip(" \t*_#>-")
+    label = _BAR_LABEL.match(body)
+    if label:
+        if not (interface.match(label.group(1)) or buttons.match(label.group(1))):
+            return None
+        body = body[label.end():]
+    parts = [x.strip() for x in _BAR_SPLIT.split(body) if x and x.strip()]
+    if len(parts) < 2:
+        return None
+    social = 0
+    for x in parts:
+        if _SOCIAL.fullmatch(x):
+            social += 1
+        elif not (buttons.match(x) or interface.match(x) or menu.match(x) or cta.match(x)):
+            return None
+    return ("social links" if social == len(parts) or label and social else "interface"), len(parts)
+
+
+# the first words of widget headings, and words of shop furniture (cheap tests before the patterns)
+_WIDGET_FIRST = frozenset("recent latest popular trending most top featured more categories archive archives tags "
+                          "tag blogroll meta follow stay connect newsletter subscribe search comments comment leave "
+                          "post add write join one two three four five six seven eight nine ten".split())
+_SHOP_WORDS = ("★", "☆", "deliver", "shipping", "postage", "returns", "stock", "basket", "cart", "bag", "checkout",
+               "review", "rating", "save", "buy", "wish", "trolley", "qty", "quantity")
+
+
+def _has_button_bar(doc, u: _Unit) -> bool:
+    """A line of the block is a bar of buttons ("Accept   Reject")."""
+    return any(_button_bar(doc.lines[n - 1]) for n in range(u.line, min(u.end_line, u.line + 5) + 1)
+               if "  " in doc.lines[n - 1] or "|" in doc.lines[n - 1])
+
+
+def _cookie_notice(low: str) -> bool:
+    """A consent banner's sentence: it speaks of cookies and of agreeing to them."""
+    _b, _s, _w, cookie, consent = _lexicon2()
+    return cookie.search(low) is not None and consent.search(low) is not None
+
+
+def _plain_chrome(doc, u: _Unit, t: str, low: str, nxt: _Unit | None) -> str:
+    """The kind of a short block without links that is chrome by its words: a button
+    bar, a widget's heading, shop furniture, a consent banner, a call to action
+    standing alone (a short teaser question may open it; a line that a paragraph
+    follows is the heading of its section: "Contact us" over how to reach the
+    clinic). "" when it is none."""
+    if u.line == u.end_line and len(t) <= 160 and ("  " in doc.lines[u.line - 1] or any(
+            c in t for c in "|·•/\t")):
+        bar = _button_bar(doc.lines[u.line - 1])
+        if bar:
+            u.decisive = bar[1] >= 3
+            return bar[0]
+    buttons, shop, widget, _cookie, _consent = _lexicon2()
+    first = low.split(None, 1)[0].strip("#*_([") if low else ""
+    if u.words <= 12 and (first in _WIDGET_FIRST or first.isdigit() or "says" in low) and widget.match(t):
+        return "interface"  # "Recent Posts", "2 thoughts on ...", "Categories"
+    if (any(c.isdigit() for c in t) or any(k in low for k in _SHOP_WORDS)) and shop.match(t):
+        return "shop"
+    if "ookie" in t and _cookie_notice(low):
+        u.decisive = u.line <= 3 or _has_button_bar(doc, u)
+        return "cookie notice"
+    if u.words <= 4 and buttons.match(t):
+        return "interface"
+    if u.kind == "heading" and doc.kind != "text" or t.rstrip()[-1:] in ".,;":
+        return ""  # a section heading of the article; a sentence
+    body = t if t[:1].isalpha() else _LEAD_SYMBOLS.sub("", t)
+    if "?" in body:
+        teaser = _TEASER.match(body)
+        if teaser and len(teaser.group(0).split()) <= 8:
+            body = body[teaser.end():]
+    if body[:10].lower().startswith(_CTA_VERBS) and _lexicon()[2].match(body) and not (
+            nxt is not None and nxt.kind == "paragraph" and nxt.block.prose is not None
+            and nxt.block.prose.text.count(" ") >= 8 and nxt.line - u.end_line <= 2):
+        return "call to action"
+    return ""
+
+
 def _scraper_header(doc, units) -> int:
     """Index past the last unit of a reader tool's header at the top, or 0."""
     if not units:
@@ -435,8 +563,42 @@ def _scraper_header(doc, units) -> int:
         return end
     if first.kind in ("paragraph", "heading") and first.line == first.end_line and _BARE_URL_LINE.match(
             doc.lines[first.line - 1]) and len(units) > 1:
-        return 1
+        return _saved_lines(doc, units, 1)
+    # a read-later or export tool's header: the page's title, its address (often without
+    # the scheme) and "Saved with ... on <date>"; the title belongs to it when the
+    # article's own title follows further down
+    for k in (0, 1):
+        if k >= len(units) - 1:
+            break
+        u = units[k]
+        if u.kind not in ("paragraph", "heading") or u.end_line - u.line > 2 or u.cls == "hard":
+            break
+        if not _SOURCE_LINE.match(doc.lines[u.end_line - 1]):
+            continue
+        above = " ".join(doc.lines[n - 1].strip() for n in range(units[0].line, u.end_line)).lower()
+        if above and not any(v.kind == "heading" and 1 <= len(v.text) <= 200 and v.text.lower() in above
+                             for v in units[k + 1:k + 40]):
+            break  # the title above the address is the article's only title
+        return _saved_lines(doc, units, k + 1)
     return 0
+
+
+_SOURCE_LINE = LazyPattern(
+    r"\s*<?(?:(?:https?://|www\.)\S+|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,24}/\S*)>?\s*$", re.I)
+# "Saved with ReadLater on 12/03/2024", "Clipped from example.org, 3 May 2024", "Accessed 2024-05-03"
+_SAVED = LazyPattern(
+    r"\s*(?:saved|clipped|captured|archived|exported|downloaded|printed|retrieved|accessed|fetched|converted"
+    r"|read later|bookmarked)\b[^\n]{0,80}?(?:\b(?:19|20)\d\d\b|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b"
+    r"|\b\d{1,2}:\d\d\b|\b(?:with|using|via|by)\s+\S+)[^\n]{0,40}$", re.I)
+
+
+def _saved_lines(doc, units, end: int) -> int:
+    """``end`` moved past the "Saved with ... on <date>" lines right after a header."""
+    while end < len(units) - 1 and end < 4 and units[end].line == units[end].end_line \
+            and units[end].kind in ("paragraph", "heading") and len(units[end].text) <= 120 \
+            and _SAVED.match(doc.lines[units[end].line - 1]):
+        end += 1
+    return end
 
 
 def _toc(doc, units: list[_Unit]) -> None:
@@ -459,8 +621,8 @@ def _writer_lists(units: list[_Unit], lo: int, hi: int) -> None:
     i = lo
     while i < hi:
         u = units[i]
-        if not (u.cls == "strong" and u.why == "navigation"):
-            i += 1
+        if not (u.cls == "strong" and u.why == "navigation" and u.urls):
+            i += 1  # (a menu entry without a link is no reading list)
             continue
         j = i
         listed = u.listed
@@ -492,7 +654,7 @@ def _writer_lists(units: list[_Unit], lo: int, hi: int) -> None:
 # footer words, breadcrumb arrows (otherwise only a few interface lines can be chrome)
 _MARKERS = ("](", "<", "http", "www.", "©", "opyright", "rights reserved", "›", "»", "→", " > ", " | ",
             "URL Source:", "Markdown Content:", "Jump to", "etrieved from", "[edit", "This page was last",
-            "rinted in", "evised in", "orm N", "uthor")
+            "rinted in", "evised in", "orm N", "uthor", "ookies", "★", "asket", "ASKET", "elivery on", "ELIVERY ON")
 _MARKER_SET = frozenset(_MARKERS)
 
 
@@ -500,14 +662,36 @@ def _worth_a_look(doc) -> bool:
     """Cheap test of the whole text: can it hold a run of chrome at all?"""
     if literal_index(_MARKER_SET).mask(doc.text):
         return True
-    interface, _, _, menu = _lexicon()
+    cta = _lexicon()[2]
+    entry = _entry_pattern()
     hits = 0
+    for line in doc.lines[:4]:  # a read-later tool's header: the page's address near the top
+        if "/" in line and "." in line and _SOURCE_LINE.match(line):
+            return True
     for line in doc.lines:
-        if 0 < len(line) <= 40 and (interface.match(line.strip(" \t*-+#>")) or menu.match(line.strip(" \t*-+#>"))):
+        n = len(line)
+        if n == 0 or n > 120:
+            continue
+        if n <= 40 and entry.match(line.strip(" \t*-+#>")):
             hits += 1
             if hits >= 2:
                 return True
+        # a call to action standing alone ("Ready? Book your first visit today")
+        if n > 4 and line[-1] != "." and line[0] not in _NOT_CTA_START:
+            body = line if line[0].isalpha() else _LEAD_SYMBOLS.sub("", line)
+            if "?" in body:
+                teaser = _TEASER.match(body)
+                body = body[teaser.end():] if teaser else body
+            if body[:10].lower().startswith(_CTA_VERBS) and cta.match(body):
+                return True
     return False
+
+
+# a line that is a heading, a list item, a table row, a quote or indented: no call to action
+_NOT_CTA_START = frozenset("#-*+|>0123456789 \t<![`")
+_CTA_VERBS = ("book", "schedule", "make", "request", "reserve", "arrange", "claim", "get", "grab", "start", "order",
+              "buy", "register", "enrol", "enroll", "join", "sign", "download", "try", "call", "phone", "ring", "text",
+              "email", "message", "contact", "whatsapp", "shop")
 
 
 def _analyse(doc) -> list:
@@ -537,18 +721,24 @@ def _analyse(doc) -> list:
     # a long unbroken stretch of navigation and interface is a scraped page's menu
     # (ten entries, or six with nested entries or with other interface among them: six
     # links in a row in an ordinary article are more likely the writer's list)
+    # (a label of a few words that no list names, between entries, is one more entry:
+    # a menu copied as plain text has entries no vocabulary knows)
     menu = False
-    cur, kinds, nested = 0, set(), False
+    cur, kinds, nested, labels = 0, set(), False, 0
     for u in units:
-        if u.cls == "strong" and u.why in ("navigation", "markup", "social links", "interface"):
+        if u.cls == "strong" and u.why in ("navigation", "markup", "social links", "interface", "call to action"):
             cur += 1
             kinds.add(u.why)
             nested = nested or (u.listed and u.depth > 0)
-            if cur >= 2 * SCRAPED_RUN - 2 or cur >= SCRAPED_RUN and (nested or len(kinds) >= 2):
+            if (cur >= 2 * SCRAPED_RUN - 2 or cur >= SCRAPED_RUN and (nested or len(kinds) >= 2)) \
+                    and 3 * labels <= cur:
                 menu = True
                 break
+        elif cur >= 2 and u.cls == "short" and not u.why and u.words <= 3 and u.text[-1:] not in ".!?:;,":
+            cur += 1
+            labels += 1
         elif u.cls != "weak":
-            cur, kinds, nested = 0, set(), False
+            cur, kinds, nested, labels = 0, set(), False, 0
     scraped = bool(header) or wiki or menu
     region = [False] * n  # before the article starts or after it ends, on a scraped page
     if scraped:
@@ -573,7 +763,7 @@ def _analyse(doc) -> list:
                 u = units[i]
                 if i < s and u.cls == "keep" and u.why == "writer":
                     u.cls = "strong"  # before the article starts, a list of titles is the site's
-                if i == title or u.cls in ("hard", "keep") or u.cls != "strong" and _REFERENCE.search(u.text[:600]):
+                if i == title or u.cls in ("hard", "keep", "weak") or u.cls != "strong" and _REFERENCE.search(u.text[:600]):
                     continue
                 if u.cls != "strong":
                     u.cls, u.why = "strong", u.why or "page"

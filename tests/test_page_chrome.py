@@ -326,3 +326,159 @@ def test_bad_input_never_raises():
                  "- [a](b)\n" * 3000, "\u0130\u0131 › \u017f › x\n"):
         for name in ("a.md", "a.txt", "a.html"):
             lint(text, name, select=["page-chrome", "web-boilerplate"])
+
+
+# ---------------------------------------------------------------------------
+# round 2 (issue 13): chrome copied as plain text, sidebars under their headings
+# ---------------------------------------------------------------------------
+EXPORT_HEADER = (
+    "Shoulder Pain and Acupuncture | Harbourside Therapies\n"
+    "harbourside-therapies.example/conditions/shoulder-pain\n"
+    "Clipped with PageKeeper on 04/11/2023 08:15\n\n"
+    "Shoulder Pain and Acupuncture\n\n" + PROSE
+)
+
+
+def test_read_later_export_header_in_plain_text():
+    found = findings(EXPORT_HEADER, "a.txt")
+    assert [(f.line, f.end_line) for f in found] == [(1, 3)]
+    assert "reader-tool header" in found[0].message
+    assert _fix(EXPORT_HEADER, "a.txt") == "Shoulder Pain and Acupuncture\n\n" + PROSE
+
+
+def test_export_header_keeps_a_title_that_is_the_article_only_title():
+    text = "Shoulder Pain and Acupuncture\nharbourside-therapies.example/conditions/shoulder\n\n" + PROSE
+    for f in findings(text, "a.txt"):
+        assert f.line > 1
+
+
+PLAIN_PAGE = (
+    "This site uses cookies so that we can remember your choices. By continuing to browse you agree to our use "
+    "of cookies.\n"
+    "Accept all   Cookie settings   Reject all\n\n"
+    "Home\nAbout\nTherapies\nPricing\nOur team\nContact\nBook online\n\n"
+    "Therapies > Acupuncture > Shoulder pain\n\n"
+    "Shoulder pain and acupuncture\n\n" + PROSE + "\n"
+    "Ready to feel better? Book your first session today\n\n"
+    "Harbourside Therapies\n"
+    "22 Quay Road, Falmouth TR11 3XX\n"
+    "01326 555 019 | hello@harbourside.example\n\n"
+    "Opening hours\n"
+    "Mon-Thu 9am-7pm | Fri 9am-5pm\n\n"
+    "Privacy Policy\nTerms of Use\nSitemap\n"
+)
+
+
+def test_plain_text_page_banner_menu_breadcrumb_cta_address_hours_footer():
+    found = findings(PLAIN_PAGE, "a.txt")
+    doc = Document(PLAIN_PAGE, "a.txt")
+    title = doc.lines.index("Shoulder pain and acupuncture") + 1
+    cta = doc.lines.index("Ready to feel better? Book your first session today") + 1
+    runs = [(f.line, f.end_line) for f in found]
+    assert runs == [(1, title - 2), (cta, doc.line_count - 1)]
+    assert "breadcrumb" in found[0].message
+
+
+def test_cookie_banner_and_its_buttons_above_the_article():
+    text = ("We use cookies to improve your experience. Manage your preferences at any time.\n"
+            "Accept   Reject   Manage preferences\n\n"
+            "# Shoulder pain and acupuncture\n\n" + PROSE)
+    assert spans(text) == [(1, 2)]
+
+
+def test_a_cookie_sentence_inside_an_article_about_privacy_is_not_chrome():
+    text = ("# How our clinic handles your data\n\n" + PROSE + "\nOur booking page stores one cookie so that it can "
+            "remember the time you chose; you can accept or refuse it when the page asks, and the booking still "
+            "works either way.\n\n" + PROSE)
+    assert spans(text) == []
+
+
+def test_cta_band_without_a_link():
+    text = "Shoulder pain\n\n" + PROSE + "\nWant to know if acupuncture could help? Request a free call now\n"
+    assert spans(text, "a.txt") == [(7, 7)]
+    text2 = "# Shoulder pain\n\n" + PROSE + "\n\u260e Call us now: 01326 555 019\n"
+    found = findings(text2)
+    assert [(f.line, f.end_line) for f in found] == [(7, 7)]
+    assert "call to action" in found[0].message
+
+
+def test_cta_as_a_kramdown_button_with_any_wording():
+    text = "# Shoulder pain\n\n" + PROSE + "\n[SPRING MOBILITY CHECK-UPS ARE OPEN](/assess){: .btn .btn-primary}\n"
+    found = findings(text)
+    assert [(f.line, f.end_line) for f in found] == [(7, 7)]
+    assert "call to action" in found[0].message
+    # the same words as a link without a button class are a link of the writer
+    assert spans(text.replace("{: .btn .btn-primary}", "")) == []
+
+
+@pytest.mark.parametrize("text", [
+    # a section heading that its paragraph follows
+    "Shoulder pain\n\n" + PROSE + "\nContact us\n\nIf you have questions before your visit, ring the front desk or "
+    "send us a message through the website and we will reply.\n",
+    # the steps of a list
+    "# Shoulder pain\n\n" + PROSE + "\nWhat to do next:\n\n- Book a consultation\n- Bring your scans\n"
+    "- Wear loose clothes\n",
+    # a sentence that books
+    "# Shoulder pain\n\n" + PROSE + "\nBook an appointment with your GP if the pain wakes you at night.\n",
+], ids=["contact-heading", "list-of-steps", "sentence"])
+def test_not_a_call_to_action(text):
+    assert spans(text, "a.txt" if not text.startswith("#") else "a.md") == []
+
+
+SHOP = (
+    "CALM NIGHTS MAGNESIUM - 90 tablets\n\n"
+    "Free next-day delivery on orders over $40!\n\n"
+    "Magnesium is a mineral that the body uses in hundreds of processes. Some people take it in the evening "
+    "because they find it helps them wind down, although the evidence for better sleep is limited and mixed.\n\n"
+    "Take one tablet with your evening meal. Talk to your pharmacist first if you take other medicines, "
+    "because magnesium can change how some of them are absorbed.\n\n"
+    "★★★★☆ 4.2 (318 reviews)\n\n"
+    "ADD TO CART - $24.00\n"
+    "Subscribe & save 15%\n\n"
+    "Share: Pinterest | X | Email\n"
+)
+
+
+def test_shop_page_chrome():
+    runs = spans(SHOP, "a.txt")
+    assert (3, 3) in runs  # delivery banner
+    assert any(a <= 9 <= b for a, b in runs)  # rating widget
+    assert any(a <= 11 <= b and a <= 12 <= b for a, b in runs)  # basket button and offer
+    both = lint(SHOP, "a.txt", select=["page-chrome", "web-boilerplate"])
+    assert any(f.line <= 14 <= f.end_line for f in both)  # the share bar
+
+
+def test_shop_words_in_sentences_are_not_chrome():
+    text = ("# Magnesium\n\n" + PROSE + "\n4 out of 5 people in the small trial slept a little longer.\n\n"
+            "Free delivery of repeat prescriptions is offered by many pharmacies, so ask yours.\n")
+    assert spans(text) == []
+
+
+SIDEBAR_WIDGETS = (
+    "# Shoulder pain and acupuncture\n\n" + PROSE + "\n"
+    "## 3 thoughts on \u201cShoulder pain and acupuncture\u201d\n\n"
+    "1. **Rosa P.** says: [June 2, 2024 at 10:02 am](https://clinic.example/shoulder/#comment-7)\n\n"
+    "    Really clear, thank you.\n\n"
+    "### Recent Posts\n\n"
+    "* [Cupping for stiff necks](https://clinic.example/cupping/)\n"
+    "* [What happens at a first visit](https://clinic.example/first-visit/)\n"
+    "* [Moxa explained](https://clinic.example/moxa/)\n"
+)
+
+
+def test_sidebar_and_comment_headings_go_with_their_items():
+    found = findings(SIDEBAR_WIDGETS)
+    runs = [(f.line, f.end_line) for f in found]
+    doc = Document(SIDEBAR_WIDGETS, "a.md")
+    thoughts = next(n for n, ln in enumerate(doc.lines, 1) if "thoughts on" in ln)
+    recent = next(n for n, ln in enumerate(doc.lines, 1) if "Recent Posts" in ln)
+    for line in (thoughts, thoughts + 2, recent, recent + 2, recent + 4):
+        assert any(a <= line <= b for a, b in runs), (line, runs)
+
+
+def test_a_writer_heading_over_links_is_still_the_writer_list():
+    text = ("# Shoulder pain\n\n" + PROSE + "\n## Exercises from physiotherapists\n\n"
+            "* [Pendulum swings, step by step](https://physio.example/pendulum/)\n"
+            "* [Wall slides for a stiff shoulder](https://physio.example/wall-slides/)\n"
+            "* [Resistance band rows at home](https://physio.example/rows/)\n")
+    assert spans(text) == []
