@@ -353,7 +353,20 @@ def _resolve(u: _Unit) -> None:
 def _classify(doc, units: list[_Unit], hit_spans: set) -> None:
     interface, wiki, cta, menu = _lexicon()
     raw_text = doc.text
+    widgets = _widget_spans(doc) if "<" in raw_text else []
+    title = doc.title
+    k = 0
     for idx, u in enumerate(units):
+        if widgets:
+            while k < len(widgets) and widgets[k][1] <= u.start:
+                k += 1
+            if k < len(widgets) and widgets[k][0] <= u.start < widgets[k][1] and u.cls != "hard" \
+                    and u.block is not title and u.words <= 80 and (u.text or u.kind == "html"):
+                u.cls, u.why, u.decisive = "strong", widgets[k][2], True  # the element's class names a widget
+                continue
+            if k < len(widgets) and widgets[k][0] <= u.start < widgets[k][1] and u.kind in ("rule", "comment"):
+                u.cls = "weak"
+                continue
         if u.cls == "hard" or u.fast:
             continue
         if (u.start, u.end) in hit_spans:
@@ -480,6 +493,57 @@ _WIDGET_FIRST = frozenset("recent latest popular trending most top featured more
                           "post add write join one two three four five six seven eight nine ten".split())
 _SHOP_WORDS = ("★", "☆", "deliver", "shipping", "postage", "returns", "stock", "basket", "cart", "bag", "checkout",
                "review", "rating", "save", "buy", "wish", "trolley", "qty", "quantity")
+
+
+# an element whose class or id names a widget of the site ("cookie-notice", "sidebar",
+# "share-buttons", "breadcrumb", "site-footer", "main-nav", "comments")
+_WIDGET_ELEMENT = LazyPattern(
+    r"<(?P<tag>[a-z][a-z0-9]{0,10})\b[^<>]{0,500}?\b(?:class|id)\s*=\s*[\"']?[^\"'<>]{0,200}?(?<![a-z0-9])"
+    r"(?P<what>cookies?|consent|gdpr|cookie-?banner|sidebar|widgets?|share|sharing|social-share|breadcrumbs?|footer"
+    r"|nav|navbar|navigation|menu|comments?|comment-list|newsletter|subscribe|popup|modal)(?![a-z0-9])", re.I)
+_TAG_EDGE = LazyPattern(r"<(/?)([a-z][a-z0-9]{0,10})\b", re.I)
+_WIDGET_TAGS = frozenset({"nav", "footer", "aside"})
+
+
+def _widget_spans(doc) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of the HTML elements that a class or id names as the site's
+    widgets (in a whole page that marks its article, the template outside it is left
+    out before: see web_boilerplate.in_page_template)."""
+    text = doc.text
+    if "class" not in text and "id=" not in text and "<nav" not in text and "<footer" not in text \
+            and "<aside" not in text:
+        return []
+    out = []
+    pos = 0
+    title = doc.title.start if doc.title is not None else -1
+    for m in _WIDGET_ELEMENT.finditer(text):
+        if m.start() < pos:
+            continue  # inside the widget found before
+        tag = m.group("tag").lower()
+        end = _element_end(text, m.end(), tag)
+        if m.start() <= title < end or end - m.start() > max(2000, len(text) // 3):
+            continue  # a wrapper around the article ("content-sidebar-wrap"), not a widget
+        what = m.group("what").lower()
+        out.append((m.start(), end, "cookie notice" if what.startswith(("cookie", "consent", "gdpr")) else "interface"))
+        pos = end
+        if len(out) >= 200:
+            break
+    return out
+
+
+def _element_end(text: str, after: int, tag: str) -> int:
+    """Offset past the element of ``tag`` opened before ``after`` (its closing tag
+    counted with nesting; the end of the scanned stretch when it never closes)."""
+    depth = 1
+    limit = min(len(text), after + 50_000)
+    for m in _TAG_EDGE.finditer(text, after, limit):
+        if m.group(2).lower() != tag:
+            continue
+        depth += -1 if m.group(1) else 1
+        if depth == 0:
+            close = text.find(">", m.end(), limit)
+            return close + 1 if close >= 0 else m.end()
+    return limit
 
 
 def _has_button_bar(doc, u: _Unit) -> bool:
@@ -841,17 +905,18 @@ def _accept(run, scraped: bool, in_region: bool) -> bool:
 
 
 _STRUCTURAL = frozenset({"navigation", "markup", "social links", "interface", "footer", "wiki", "call to action",
-                         "breadcrumb", "pager", "author card"})
+                         "breadcrumb", "pager", "author card", "cookie notice", "shop"})
 
 
-_KIND_ORDER = ("scraper header", "wiki", "breadcrumb", "navigation", "pager", "author card", "interface",
-               "markup", "social links", "furniture", "footer", "contact", "call to action", "page")
+_KIND_ORDER = ("scraper header", "wiki", "cookie notice", "breadcrumb", "navigation", "pager", "author card",
+               "interface", "markup", "social links", "shop", "furniture", "footer", "contact", "call to action", "page")
 _KIND_NAMES = {
     "scraper header": "reader-tool header", "wiki": "wiki chrome", "navigation": "navigation links",
     "breadcrumb": "breadcrumb", "pager": "previous/next links", "author card": "author card",
     "interface": "menus and widgets", "markup": "empty links and icon markup", "social links": "social links",
     "furniture": "page furniture", "footer": "footer", "contact": "contact lines",
-    "call to action": "call to action", "page": "page text"}
+    "call to action": "call to action", "page": "page text", "cookie notice": "cookie notice",
+    "shop": "shop furniture"}
 
 
 def run_lines(doc) -> frozenset[int]:

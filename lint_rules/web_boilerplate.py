@@ -58,6 +58,7 @@ MAX_WORDS = 40
 # their text is where it belongs
 TEMPLATE_CONTEXT = frozenset({"nav", "header", "footer", "aside"})
 _MARKS_ARTICLE = re.compile(r"<(?:article|main)\b", re.I)
+_WHOLE_PAGE = re.compile(r"<(?:html|body|!doctype)\b", re.I)
 
 
 def validate(options):
@@ -101,8 +102,11 @@ def _scope(doc) -> frozenset:
     """In a whole page, the article's own element is the <article> or <main> that holds
     its title (a <main> often holds the comments too; an <article> may be a card);
     what stands outside it (a skip link, the comment form) is the page's template too.
-    Empty when the document does not mark its article."""
-    if doc.kind == "html" and doc.title is not None and _MARKS_ARTICLE.search(doc.text):
+    Empty when the document does not mark its article, and in a fragment (no <html> or
+    <body>: a template's content section, a CMS body), where everything is content that
+    the site will place in its own template."""
+    if doc.kind == "html" and doc.title is not None and _MARKS_ARTICLE.search(doc.text) \
+            and _WHOLE_PAGE.search(doc.text, 0, 20000):
         title_context = doc.title.data.get("context") or ()
         return frozenset({"article"} if "article" in title_context else {"main"} if "main" in title_context else ())
     return frozenset()

@@ -482,3 +482,38 @@ def test_a_writer_heading_over_links_is_still_the_writer_list():
             "* [Wall slides for a stiff shoulder](https://physio.example/wall-slides/)\n"
             "* [Resistance band rows at home](https://physio.example/rows/)\n")
     assert spans(text) == []
+
+
+# an HTML fragment (a template's content section): the class names of its elements
+HTML_BODY = "<p>" + PROSE.replace("\n\n", "</p>\n<p>").strip() + "</p>\n"
+
+
+def test_html_cookie_notice_named_by_its_class_in_a_fragment():
+    text = ('<div id="gdpr-box" class="notice">\n  <p>We store a small file on your device. '
+            '<a href="/privacy">Details</a></p>\n  <button>OK</button>\n</div>\n'
+            "<article>\n<h1>Shoulder pain and acupuncture</h1>\n" + HTML_BODY + "</article>\n")
+    found = findings(text, "post.html")
+    assert [(f.line, f.end_line) for f in found] == [(2, 3)]
+    assert "cookie notice" in found[0].message
+
+
+@pytest.mark.parametrize("cls, kind", [("share-buttons", "menus and widgets"), ("post-breadcrumbs", "menus"),
+                                       ("related-sidebar", "menus")])
+def test_html_widgets_named_by_class_or_id(cls, kind):
+    text = ("<h1>Shoulder pain and acupuncture</h1>\n" + HTML_BODY +
+            f'<div class="{cls}">\n  <p>Pinterest</p>\n  <p>Print this</p>\n</div>\n')
+    found = findings(text, "post.html")
+    assert [(f.line, f.end_line) for f in found] == [(5, 6)]
+    assert kind in found[0].message
+
+
+def test_html_wrapper_named_like_a_widget_around_the_article_is_not_chrome():
+    text = ('<div class="content-sidebar-wrap">\n<div class="entry">\n'
+            "<h1>Shoulder pain and acupuncture</h1>\n" + HTML_BODY + "</div>\n</div>\n")
+    assert spans(text, "post.html") == []
+
+
+def test_whole_page_template_outside_the_article_stays_left_alone_even_when_named():
+    text = ('<!doctype html>\n<html><body>\n<div class="cookie-bar"><p>We use cookies. Accept?</p></div>\n'
+            "<article>\n<h1>Shoulder pain and acupuncture</h1>\n" + HTML_BODY + "</article>\n</body></html>\n")
+    assert spans(text, "page.html") == []
