@@ -20,10 +20,13 @@ images, or that a reader tool wrote in place of an image:
 
 Where the line is drawn: a credit is scraped when it names a stock agency or
 wire (or is an empty credit label) and no image stands directly above it or
-on its line, so the credit belongs to an image that did not come along. A
-credit right under an image, a figure caption, and a credit that names a
-person or the site itself ("Photo: our treatment room, taken by Dana Lee")
-are the site's own and are not reported.
+on its line, so the credit belongs to an image that did not come along. Under
+an image (or as its figure caption), a credit that names only the agency
+("Shutterstock", "Image courtesy of Getty Images") is the caption widget of
+the page the article was copied from and is reported too; a credit that
+names the photographer ("Photo by Sam Lee on Unsplash", "Ana Ruiz / Getty
+Images") or the site itself ("Photo: our treatment room, taken by Dana Lee")
+is the site's own and is not.
 
 ## Why it matters
 A patient reading the page meets a fragment that says nothing, often twice,
@@ -44,6 +47,7 @@ can also be a licensing problem for the publisher.
 - not flagged: `Photo: Dana Lee for Riverside Clinic`
 - not flagged (md): `![A treatment room](room.jpg)\n*Photo by Sam Ortiz, used with permission.*`
 - not flagged (md): `# Sleep\n\n![A calm bedroom](bed.jpg)\nPhoto by Lena Park on Unsplash\n\nGood sleep matters.`
+- flagged (md): `# Sleep\n\n![A calm bedroom](bed.jpg)\n\nShutterstock\n\nGood sleep matters.`
 - not flagged: `We design our leaflets with Canva and print them at the clinic.`
 - not flagged: `You can download the intake form from our website, riversideclinic.com.`
 - not flagged: `Many patients come to us from nearby towns.`
@@ -156,7 +160,15 @@ def _credit(text: str, agencies) -> str | None:
             return None  # a lower-case word: a sentence, not a credit
     if names > _MAX_NAME_WORDS:
         return None
-    return m.group(0)
+    return m.group(0) if names else m.group(0) + _BARE
+
+
+# marks an agency credit that names nobody else ("Shutterstock", "Image courtesy of Getty Images")
+_BARE = "\x00"
+
+
+def _bare(agency: str | None) -> bool:
+    return bool(agency) and agency.endswith(_BARE)
 
 
 def is_credit(text: str) -> bool:
@@ -219,11 +231,13 @@ def check(doc, options):
             if len(lines) <= 3 and "table" not in (b.data.get("context") or ()):
                 pos = 0
                 for ln in lines:
-                    if ln.strip() and _credit(ln.strip(), agencies):
+                    agency = _credit(ln.strip(), agencies) if ln.strip() else None
+                    if agency:
                         line = doc.line_of(b.prose.span(pos, pos + 1)[0])
-                        if not _under_image(doc, b, line):
+                        under = _under_image(doc, b, line)
+                        if not under or _bare(agency):
                             a, e = b.prose.span(pos, pos + len(ln))
-                            yield Finding(a, e, _credit_message(_credit(ln.strip(), agencies)))
+                            yield Finding(a, e, _credit_message(agency, under))
                     pos += len(ln) + 1
             continue
         low = text.lower()
@@ -255,14 +269,17 @@ def check(doc, options):
                           "Image file name left as text: the image did not come along. Delete the line or insert "
                           "the image.", fix=_delete(doc, b))
             continue
-        if b.kind == "caption" or len(text) > 120:
+        if len(text) > 120:
             continue
         agency = _credit(text, agencies)
+        if b.kind == "caption" and not _bare(agency):
+            continue  # a figure's caption that credits a photographer
         stub = agency is None and len(text) <= 40 and _CREDIT_STUB.match(text) is not None
-        if (agency or stub) and not _under_image(doc, b, b.line):
+        under = (agency or stub) and _under_image(doc, b, b.line)
+        if (agency or stub) and (not under or _bare(agency)):
             flagged.add(id(b))
             if agency:
-                msg = _credit_message(agency)
+                msg = _credit_message(agency, under)
             else:
                 msg = ("Empty image credit label: a credit widget of the page the article was copied from, with "
                        "no image and no credit in it. Delete it.")
@@ -271,7 +288,12 @@ def check(doc, options):
         yield from _markdown(doc, blocks, flagged)
 
 
-def _credit_message(agency: str) -> str:
+def _credit_message(agency: str, under: bool = False) -> str:
+    agency = agency.rstrip(_BARE)
+    if under:
+        return (f"Scraped stock credit ('{agency}') under the image: the agency's name alone is the caption widget "
+                "of the page the article was copied from, not a credit the site wrote. Delete it, or write a "
+                "proper credit (the photographer and the agency).")
     return (f"Scraped image credit ('{agency}'): the credit of a stock or agency image that is not in the "
             "article. Delete it, or put the image back with the credit under it.")
 

@@ -115,10 +115,10 @@ def test_scraped_credit_lines_in_plain_text(line):
 
 
 NOT_CREDITS = [
-    # a credit right under its image is the site's own
+    # a credit right under its image that names the photographer is the site's own
     "![A knee brace on a table](brace.jpg)\nPhoto by Lena Park on Unsplash",
-    "![A knee brace on a table](brace.jpg)\n\n*Image: Shutterstock*",
-    "<figure><img src=\"b.jpg\" alt=\"brace\"><figcaption>Getty Images</figcaption></figure>",
+    "![A knee brace on a table](brace.jpg)\n\n*Image: Tomas Reyes / Shutterstock*",
+    "<figure><img src=\"b.jpg\" alt=\"brace\"><figcaption>Dana Lee / Getty Images</figcaption></figure>",
     # a credit that names a person or the site
     "Photo: our treatment room, taken by Dana Lee.",
     "Photo: Dana Lee for Riverside Clinic",
@@ -137,9 +137,25 @@ def test_credits_the_site_wrote_and_sentences_pass(line):
 
 def test_an_html_credit_under_its_image_passes_and_a_lone_one_is_flagged():
     page = ("<h1>Knee Pain</h1>\n<p>Knee pain is common and often eases with rest.</p>\n"
-            "<img src=\"knee.jpg\" alt=\"A knee\">\n<p>Getty Images</p>\n"
+            "<img src=\"knee.jpg\" alt=\"A knee\">\n<p>Photo: Ana Ruiz / Getty Images</p>\n"
             "<p>Strong thigh muscles take load off the knee.</p>\n<p>iStock.com / Tomas Reyes</p>\n")
     assert found(page, "a.html", rules=["image-caption"]) == [("image-caption", 6, 4)]
+
+
+# issue 13, round 2: the agency's name alone under an image is the scraped caption
+# widget of a stock photo, not a credit the site wrote (it names no photographer)
+@pytest.mark.parametrize("text, name, line", [
+    (T + "![A knee brace on a table](brace.jpg)\n\nAdobe Stock" + AFTER, "a.md", 7),
+    (T + "![A knee brace on a table](brace.jpg)\n*Photo courtesy of iStock*" + AFTER, "a.md", 6),
+    ("<h1>Knee Pain</h1>\n<p>Knee pain is common and often eases with rest.</p>\n"
+     "<img src=\"knee.jpg\" alt=\"A knee\">\n<p class=\"caption\">Picture credit: Getty Images</p>\n", "a.html", 4),
+    ("<h1>Knee Pain</h1>\n<figure><img src=\"knee.jpg\" alt=\"A knee\">\n"
+     "<figcaption>Image via Pexels</figcaption></figure>\n", "a.html", 3),
+], ids=["md-bare-name", "md-courtesy", "html-caption-paragraph", "figcaption"])
+def test_a_bare_stock_credit_under_its_image_is_flagged(text, name, line):
+    hits = lint(text, name, select=["image-caption"])
+    assert [f.line for f in hits] == [line]
+    assert "under the image" in hits[0].message
 
 
 def test_reader_label_fix_keeps_the_description():
