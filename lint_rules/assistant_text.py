@@ -99,6 +99,7 @@ _APOS = "['\u2019]"
 @dataclass(frozen=True)
 class _P:
     here: re.Pattern
+    here_weak: re.Pattern
     made: re.Pattern
     interj: re.Pattern
     req_strong: re.Pattern
@@ -133,6 +134,11 @@ def _p() -> _P:
     here = re.compile(
         rf"\b(?:here{_APOS}s|here\s+is|here\s+are|below\s+(?:is|are|you{_APOS}ll\s+find)|attached\s+is)\s+"
         rf"{det}\s+{mod}(?P<noun>{noun})(?![\w-])(?!\s+(?:from|by)\b)", I)
+    # after an interjection ("Certainly! This is the article you asked for"), more
+    # presentatives count: this/that is, the following is
+    here_weak = re.compile(
+        rf"\b(?:this\s+is|that\s+is|these\s+are|the\s+following\s+is|what\s+follows\s+is)\s+"
+        rf"{det}\s+{mod}(?P<noun>{noun})(?![\w-])", I)
     made = re.compile(
         rf"\bI(?:{_APOS}ve|\s+have)\s+(?:also\s+|just\s+|now\s+)?(?:{verbs})\s+{det}\s+{mod}(?P<noun>{noun})(?![\w-])", I)
     interj = re.compile(
@@ -145,7 +151,8 @@ def _p() -> _P:
         r"|looking\s+at\s+(?:the|this|your)\s+(?:blog\s+post|article|content|text|draft|post)\b[^.!?]{0,80}?\bI\s+can\s+see)", I)
     req_weak = re.compile(
         r"\b(?:seo[-\s]optimi[sz]ed|(?:the|this)\s+(?:blog\s+post|article|draft)\s+(?:content\s+)?(?:above|below)"
-        r"|for\s+your\s+(?:blog|website|site|newsletter|readers|audience|clinic" + _APOS + r"s\s+(?:blog|website)))\b", I)
+        r"|for\s+your\s+(?:[\w'-]+\s+){0,2}?(?:blog|website|site|newsletter|readers|audience|clinic" + _APOS
+        + r"s\s+(?:blog|website)))\b", I)
     offer = _alt(d["offer_nouns"])
     work = _alt(list(d["offer_work_words"]) + list(d["revision_words"]))
     close = re.compile(
@@ -180,7 +187,7 @@ def _p() -> _P:
         r"^(?:please\s+)?(?:(?:insert|add|include|place|put|embed|upload|use)\s+(?:an?\s+|the\s+|your\s+|relevant\s+)?"
         r"(?:[\w-]+\s+){0,2}?)?(?:images?|img|photos?|photograph|pictures?|pics?|illustrations?|graphics?|charts?|diagrams?"
         r"|infographics?|visuals?|screenshots?|videos?|gifs?|banners?|thumbnails?|icons?|figures?)\b", I)
-    return _P(here, made, interj, req_strong, req_weak, close, strong_any,
+    return _P(here, here_weak, made, interj, req_strong, req_weak, close, strong_any,
               re.compile(rf"(?<![\w-])(?:{_alt(d['text_nouns_strong'])})(?![\w-])", I), brief, brief_raw,
               # a brief needs a strong label, or slug/keywords: their text is a cheap prefilter
               tuple(sorted({w.lower() for w in d["brief_labels_strong"]} | {"slug", "keyword"})),
@@ -310,7 +317,7 @@ _PAREN_SLOT_STARTS = ("insert", "enter", "fill", "paste", "replace", "please")
 _TOKEN_PRE = LazyPattern(r"[{%\[_][A-Z][A-Z0-9]*_[A-Z]")
 # literals that each voice pattern needs (lower case): regexes run only where one stands
 _OPEN_LITERALS = ("here", "below", "attached", "i've", "i have", "i\u2019ve", "request", "asked", "paste",
-                  "looking at", "based on", "per your")
+                  "looking at", "based on", "per your", "this is", "that is", "these are", "follow")
 _CLOSE_LITERALS = ("would you like", "let me know", "feel free", "hope", "if you", "if needed", "i can also",
                    "request", "asked", "paste", "looking at", "based on", "per your")
 
@@ -357,8 +364,11 @@ def _sentences(text: str):
             yield m.start(), s
 
 
-def _voice(p: _P, sentence: str, where: str) -> str | None:
-    """What kind of assistant talk ``sentence`` is ("open", "close", "self"), or None."""
+def _voice(p: _P, sentence: str, where: str, after_interj: bool = False) -> str | None:
+    """What kind of assistant talk ``sentence`` is ("open", "close", "self"), or None.
+    ``after_interj``: the block opened with the assistant's interjection ("Certainly!"),
+    so a presentative of the produced text ("Below is a guide ...", "This is the
+    article ...") right after it is the opener."""
     low = sentence.lower()
     m = p.strong_any.search(sentence) if any(k in low for k in _STRONG_LITERALS) else None
     if m and not _quoted(sentence, m.start()):
@@ -370,7 +380,10 @@ def _voice(p: _P, sentence: str, where: str) -> str | None:
         if strong and h and not mk and re.search(r"\b(?:from|by)\s+(?:the\s+)?(?:\[|https?://|[A-Z])",
                                                  sentence[h.end():]):
             strong = False  # a curator's "Here is a good article from [the NHS](...)"
-        if strong or ((h or mk) and (p.interj.search(sentence) or p.req_weak.search(sentence))):
+        if strong or ((h or mk) and (after_interj or p.interj.search(sentence) or p.req_weak.search(sentence))):
+            return "open"
+        if after_interj and ("this" in low or "that" in low or "these" in low or "follow" in low) \
+                and p.here_weak.search(sentence):
             return "open"
         if p.req_strong.search(sentence):
             return "open"
@@ -388,8 +401,10 @@ def _block_voice(p: _P, block, where: str, outside: bool = False):
     found = None
     all_talk = True
     interj_first = bool(p.interj.search(text))
+    alone = False  # the interjection stands as a sentence of its own ("Certainly!")
     for k, (pos, s) in enumerate(_sentences(text)):
-        kind = _voice(p, s, "outside" if outside else where)
+        kind = _voice(p, s, "outside" if outside else where, alone and k == 1)
+        alone = k == 0 and interj_first and len(s.split()) <= 3
         if kind is None and k == 0 and interj_first and len(s.split()) <= 3:
             kind = "interjection"
         if kind and not outside and _quoted(text, pos + 1):

@@ -288,3 +288,37 @@ def test_wrapped_article_is_found_only_when_the_fence_holds_the_article():
     assert found(tutorial) == []
     config = "```\nserver:\n  port: 8080\n  host: 0.0.0.0\nlogging: debug\n```\n"
     assert found(config) == []
+
+
+# ---------------------------------------------------------------------------
+# round 2 (issue 13): the opener grammar (an interjection standing alone, then a
+# presentative of the produced text)
+# ---------------------------------------------------------------------------
+OPENERS = [
+    "Certainly! Below is a plain-language overview of back pain, ready for your patients:",
+    "Absolutely. This is the revised article with the shorter paragraphs you wanted.",
+    "Of course! The following is a friendly explainer on lower back pain.",
+    "Sure thing! I've put together a checklist that your readers can print.",
+    "Great question! Here is a short primer for your practice newsletter.",
+]
+
+
+@pytest.mark.parametrize("opener", OPENERS)
+def test_interjection_then_presentative_is_the_opener(opener):
+    text = opener + "\n\n" + H + BODY
+    hits = lint(text, "a.md", select=[RULE])
+    assert [(f.line, f.column) for f in hits] == [(1, 1)]
+    assert "opening words" in hits[0].message
+    assert hits[0].fix is not None
+
+
+@pytest.mark.parametrize("text", [
+    # the interjection inside the writer's sentence
+    "Of course, this is only a guide: your physiotherapist knows your back best.\n\n" + BODY,
+    # a presentative without an interjection
+    "This is a guide for people whose back pain has lasted more than six weeks.\n\n" + BODY,
+    # what follows is no produced text
+    "Absolutely. Below is a table of the stretches we teach.\n\n" + BODY,
+])
+def test_writer_openings_are_not_the_assistant(text):
+    assert lint(H + text, "a.md", select=[RULE]) == []
