@@ -578,9 +578,11 @@ def _brief_items(doc, p: _P, items: list, taken: set[int]) -> None:
     # brief lines ("Meta description: ..."), grouped into runs of blocks made of them
     prose_ids = _prose_ids(doc)
     run: list = []  # (block, labels, strong)
+    pending: list = []  # blocks of bare label lines that may stand just before a brief
 
     def flush():
         if not run:
+            pending.clear()
             return
         strong = sum(r[2] for r in run)
         labels = [lab for r in run for lab in r[1]]
@@ -596,6 +598,7 @@ def _brief_items(doc, p: _P, items: list, taken: set[int]) -> None:
                                "Delete them (or move them to the page's metadata).", fix))
             taken.update(range(first.line, last.end_line + 1))
         run.clear()
+        pending.clear()
 
     for b in doc.blocks:
         if b.kind in ("front_matter", "comment"):
@@ -608,30 +611,72 @@ def _brief_items(doc, p: _P, items: list, taken: set[int]) -> None:
         if ":" not in text:
             flush()
             continue
-        labels, strong, brief_lines, other = [], 0, [], 0
+        rows = []  # [position, line, kind, label]; kind: strong | weak | label | other | blank
         pos = 0
         for ln in text.split("\n"):
             m = p.brief.match(ln)
             if m:
                 lab = " ".join(m.group("label").split())
-                labels.append(lab)
-                is_strong = lab.lower() in p.brief_strong
-                strong += is_strong
-                brief_lines.append((pos, ln, is_strong))
+                rows.append([pos, ln, "strong" if lab.lower() in p.brief_strong else "weak", lab])
             elif ln.strip():
-                other += 1
+                g = _LABEL_LINE.match(ln) if ":" in ln or "\uff1a" in ln else None
+                rows.append([pos, ln, "label" if g else "other", " ".join(g.group("label").split()) if g else ""])
             pos += len(ln) + 1
-        if labels and not other:
+        known = any(r[2] in ("strong", "weak") for r in rows)
+        if not known and pending is not None and all(r[2] == "label" for r in rows) and rows:
+            if run:  # a block of label lines right after the brief ("**Tone:** friendly")
+                run.append((b, [r[3] for r in rows], 0))
+            else:
+                pending.append((b, [r[3] for r in rows], 0))
+            continue
+        if known:
+            _propagate(rows)
+        labels = [r[3] for r in rows if r[2] in ("strong", "weak")]
+        strong = sum(r[2] == "strong" for r in rows)
+        if labels and all(r[2] in ("strong", "weak") for r in rows):
+            if pending and not run:
+                run.extend(pending)  # label blocks just before the brief
+            pending.clear()
             run.append((b, labels, strong))
             continue
         flush()
-        for pos, ln, is_strong in brief_lines:  # brief lines inside a paragraph of prose
-            if is_strong:
-                s, e = b.prose.span(pos, pos + len(ln))
-                items.append(_Item(s, e, doc.line_of(s), doc.line_of(max(s, e - 1)),
-                                   f"A content-brief line was published with the article (\"{_snippet(ln)}\"). "
+        pending.clear()
+        # brief lines inside a paragraph of prose: each group of adjacent ones that holds a
+        # strong label
+        group: list = []
+        for r in rows + [[0, "", "other", ""]]:
+            if r[2] in ("strong", "weak"):
+                group.append(r)
+                continue
+            if any(g[2] == "strong" for g in group):
+                a = group[0][0]
+                e = group[-1][0] + len(group[-1][1])
+                s0, e0 = b.prose.span(a, e)
+                shown = group[0][1] if len(group) == 1 else ", ".join(g[3] for g in group[:4])
+                items.append(_Item(s0, e0, doc.line_of(s0), doc.line_of(max(s0, e0 - 1)),
+                                   f"A content-brief line was published with the article (\"{_snippet(shown)}\"). "
                                    "Delete it.", None))
+            group = []
     flush()
+
+
+# any short label line ("**Word count target:** 1,200", "Tone: friendly"): a brief line
+# when it stands next to brief lines
+_LABEL_LINE = LazyPattern(
+    r"^[^\w\n]{0,3}(?P<label>[A-Za-z][\w'\u2019&/()-]*(?:[ \t]+[\w'\u2019&/()-]+){0,3})[ \t]*[*_]*[ \t]*"
+    r"[:\uff1a][ \t]*[*_]*[ \t]*\S")
+
+
+def _propagate(rows: list) -> None:
+    """Context propagation: a label line next to a brief line (or to a line that became
+    one) is a brief line too, forwards and backwards."""
+    for order in (range(len(rows)), range(len(rows) - 1, -1, -1)):
+        prev = False
+        for i in order:
+            r = rows[i]
+            if r[2] == "label" and prev:
+                r[2] = "weak"
+            prev = r[2] in ("strong", "weak")
 
 
 def _classify_slot(p: _P, inner: str, bracket: str, before: str) -> str | None:
@@ -866,7 +911,51 @@ def _analyse_doc(doc, wrapper: Wrapper | None = None) -> list[_Item]:
     _brief_items(doc, p, items, taken)
     _slot_items(doc, p, items, taken)
     _raw_items(doc, items, taken)
+    _serialised_items(doc, items, taken)
     return items
+
+
+# what a script prints when it puts a value it never filled into the page: an object
+# ("[object Object]"), a missing value ("undefined", "null"), a failed number ("NaN")
+_SERIAL_INLINE = LazyPattern(r"\[object [A-Z][A-Za-z]{1,20}\]|(?<![\w-])NaN(?![\w-])|[$\u00a3\u20ac]\s?undefined\b"
+                             r"|\bundefined\s?%")
+_SERIAL_WHOLE = frozenset({"undefined", "null", "nan", "[object object]", "none"})
+
+
+def _serialised_items(doc, items: list, taken: set[int]) -> None:
+    text = doc.text
+    if "[object " not in text and "NaN" not in text and "undefined" not in text and "null" not in text \
+            and "None" not in text:
+        return
+    prose_ids = _prose_ids(doc)
+    count = 0
+    for b in doc.blocks:
+        if id(b) not in prose_ids or b.line in taken or b.quote or b.kind == "table_cell":
+            continue
+        t = b.prose.text
+        if "[object " not in t and "NaN" not in t and "undefined" not in t and "null" not in t and "None" not in t:
+            continue
+        bare = t.strip(" *_.\t\n")
+        if len(bare) <= 20 and bare.lower() in _SERIAL_WHOLE and (bare != "None" or b.kind != "list_item") \
+                and b.kind in ("paragraph", "heading"):
+            fix = Fix((doc.delete_block(b),), True, "delete the leftover value") if block_stands_alone(doc, b) else None
+            items.append(_Item(b.start, b.end, b.line, b.end_line,
+                               f"A script's unfilled value was published as a line of the article (\"{bare}\"): the "
+                               "page was built from data that was missing. Delete it or put the real text in.", fix))
+            taken.add(b.line)
+            count += 1
+        elif bare.lower() not in _SERIAL_WHOLE:
+            for m in _SERIAL_INLINE.finditer(t):
+                if _quoted(t, m.start()) or "`" in t and t.count("`", 0, m.start()) % 2:
+                    continue
+                a, e = b.prose.span(m.start(), m.end())
+                items.append(_Item(a, e, doc.line_of(a), doc.line_of(max(a, e - 1)),
+                                   f"A script's unfilled value was published in the text (\"{m.group(0)}\"): the page "
+                                   "was built from data that was missing. Put the real value in.", None))
+                count += 1
+                break
+        if count >= _MAX_PER_KIND:
+            break
 
 
 def _shift(item: _Item, w: Wrapper) -> _Item:

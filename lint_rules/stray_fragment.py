@@ -115,6 +115,8 @@ def _fragments(doc, options):
                 continue  # a scraped image credit: image-caption reports it
         if not re.match(r"[^\W\d_]", text):
             continue
+        if text.lower() in ("undefined", "null", "nan", "none"):
+            continue  # a script's unfilled value: assistant-text reports it
         lowercase = text[0].islower()
         if doc.kind == "markdown" and b.kind == "heading":
             continue  # "## lowercase heading" is deliberate markup

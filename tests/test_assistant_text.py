@@ -322,3 +322,61 @@ def test_interjection_then_presentative_is_the_opener(opener):
 ])
 def test_writer_openings_are_not_the_assistant(text):
     assert lint(H + text, "a.md", select=[RULE]) == []
+
+
+# ---------------------------------------------------------------------------
+# round 2: brief fields beyond the known labels (context propagation), and the
+# values a script leaves when its data is missing
+# ---------------------------------------------------------------------------
+def test_label_lines_next_to_brief_lines_are_brief_lines():
+    text = ("# Back Pain\n\n**Meta Description:** Gentle ways to ease back pain at home.\n"
+            "**Reading age target:** 11\n**Voice:** warm, plain\n\n" + BODY)
+    hits = lint(text, "a.md", select=[RULE])
+    assert [(f.line, f.end_line) for f in hits] == [(3, 5)]
+    assert "Voice" in hits[0].message or "Reading age target" in hits[0].message
+    assert fixed(text) == "# Back Pain\n\n" + BODY
+
+
+def test_a_block_of_label_lines_joins_the_brief_before_it():
+    text = ("# Back Pain\n\nFocus keyword: back pain at home\n\nPersona: office worker, 40s\nCTA goal: newsletter\n\n"
+            + BODY)
+    assert [(f.line, f.end_line) for f in lint(text, "a.md", select=[RULE])] == [(3, 6)]
+
+
+def test_label_lines_without_a_brief_are_the_writer_s():
+    text = ("# Back Pain\n\nDuration: two to six weeks\nBest first step: keep moving\n\n" + BODY
+            + "\nNote: this guide is for adults.\n")
+    assert lint(text, "a.md", select=[RULE]) == []
+
+
+def test_brief_group_inside_a_paragraph_of_prose():
+    text = ("# Back Pain\n\n" + BODY.strip() + "\nSEO title: Back pain at home\nAngle: reassuring\n"
+            "Most people feel better within a month.\n")
+    hits = lint(text, "a.md", select=[RULE])
+    assert [(f.line, f.end_line) for f in hits] == [(4, 5)]
+
+
+@pytest.mark.parametrize("text, name, where, fixable", [
+    ("# Back Pain\n\n" + BODY + "\n[object Object]\n\n" + BODY, "a.md", (5, 1), True),
+    ("Back Pain\n\n" + BODY + "\nundefined\n\nMore about stretching follows here.\n", "a.txt", (5, 1), True),
+    ("# Back Pain\n\nA course of six sessions costs $undefined at our clinic.\n", "a.md", (3, 32), False),
+    ("# Back Pain\n\nAbout NaN% of adults have back pain each year.\n", "a.md", (3, 7), False),
+    ("<h1>Back Pain</h1>\n<p>Our physio [object Object] will see you.</p>\n", "a.html", (2, 15), False),
+], ids=["object-line", "undefined-line", "undefined-price", "nan-percent", "object-inline-html"])
+def test_serialisation_leftovers(text, name, where, fixable):
+    hits = lint(text, name, select=[RULE])
+    assert [(f.line, f.column) for f in hits] == [where]
+    assert "unfilled value" in hits[0].message
+    assert (hits[0].fix is not None) == fixable
+    if name != "a.html":
+        assert lint(text, name, select=["stray-fragment"]) == []
+
+
+@pytest.mark.parametrize("text", [
+    "# Back Pain\n\nThe cause of most back pain is undefined: scans rarely show why it hurts.\n",
+    "# Back Pain\n\nIn JavaScript, printing an object gives `[object Object]` unless you format it.\n",
+    "# Back Pain\n\nSide effects:\n\n- None\n",
+    "# Back Pain\n\nBloggers joke about pages that say \"[object Object]\" where a name should be.\n",
+])
+def test_not_serialisation_leftovers(text):
+    assert lint(text, "a.md", select=[RULE]) == []
