@@ -47,6 +47,13 @@ def test_an_image_prompt_is_not_a_hard_paragraph():
     found = lint(PROMPT_ARTICLE, "neck.md", select=["image-prompt", "readability"])
     assert [f.line for f in found if f.rule == "image-prompt"] == [5]
     assert not any(f.rule == "readability" and f.line == 5 for f in found)
+    doc = Document(PROMPT_ARTICLE, "neck.md")
+    read = [b.line for b in readability.prose_blocks(doc)]
+    assert 3 in read and 5 not in read
+    # the same long sentence written as the article's own is read
+    own = PROMPT_ARTICLE.replace("Generate a hyper-realistic, ultra-detailed, cinematic photograph of", "We watched")
+    own = own.replace(", volumetric lighting, 8k", "")
+    assert 5 in [b.line for b in readability.prose_blocks(Document(own, "neck.md"))]
 
 
 def test_the_assistants_words_are_not_the_writers_claim():
