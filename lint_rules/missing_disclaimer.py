@@ -207,7 +207,8 @@ def _mechanism():
         # "this guide cannot diagnose your condition"
         "diagnose": re.compile(r"(?:\s+[\w'-]+){0,2}?\s+(?:diagnose|prescribe)\b|(?:\s+[\w'-]+){0,2}?\s+treat\s+"
                                r"(?:you|your|any\s+(?:disease|condition|illness|medical))\b", I),
-        "copula": re.compile(rf"\b(?:is|are|be|was)\s+(?:also\s+|simply\s+|just\s+)?(?:not|never|no)\s+(?:a\s+|an\s+|any\s+|your\s+)?"
+        "copula": re.compile(rf"\b(?:(?:is|are|be|was)\s+(?:also\s+|simply\s+|just\s+)?(?:not|never|no)|isn't|aren't|wasn't)\s+"
+                             rf"(?:also\s+|simply\s+|just\s+)?(?:a\s+|an\s+|any\s+|your\s+)?"
                              rf"(?:(?:personal(?:i[sz]ed)?|individual(?:i[sz]ed)?|professional|medical|specific|formal|clinical)\s+)*"
                              rf"(?:{care}|substitute|replacement)\b", I),
         "consult": re.compile(rf"\b(?:{_alt(d['consult_verbs'])})\s+(?:with\s+)?(?:your|a|an)\s+(?:own\s+)?(?:[\w'-]+\s+){{0,3}}?"
@@ -216,33 +217,50 @@ def _mechanism():
         # a negated subject that is the text itself: "Nothing on this page", "None of the content
         # on this blog", "No part of this guide", "Nothing here", "Nothing we publish"
         "neg_subject": re.compile(
-            rf"\b(?:nothing|none\s+of|no\s+part\s+of|no\s+(?:{self_nouns}))"
+            rf"\b(?:(?P<weak>none\s+of\s+(?:this|the\s+above|it\s+above))\b"
+            rf"|(?:nothing|none\s+of|no\s+part\s+of|no\s+(?:{self_nouns}))"
             rf"(?:\s+(?:written|said|published|posted|shared|provided|presented|included|contained))?"
             rf"(?:\s+(?:in|on|within|from|of|at)\s+(?:this|these|the|our|my)\s+(?:[\w'-]+\s+){{0,2}}?(?:{self_nouns})\b"
             rf"|\s+(?:this|these|the|our|my)\s+(?:[\w'-]+\s+){{0,2}}?(?:{self_nouns})\b"
             rf"|\s+(?:here(?:in)?|below|above)\b"
-            rf"|\s+(?:that\s+)?(?:we|I)\s+(?:publish|write|share|say|post|provide|offer)\b)", I),
+            rf"|\s+(?:that\s+)?(?:we|I)\s+(?:publish|write|share|say|post|provide|offer)\b))", I),
         # what it is then said to be (the negation is in the subject): "is individual medical
-        # guidance", "should be taken as medical advice", "counts as a diagnosis", "replaces a
-        # visit to your GP", "is meant to diagnose"; a few words may stand between ("Nothing on
-        # this page, including the videos, is ...") but no other verb
-        "neg_subject_pred": re.compile(
-            rf"(?:[\s,]+(?!(?:is|are|was|were|and|but|or|be)\b)[\w'-]+){{0,6}}?[\s,]+(?:"
-            rf"(?:is|are|was|be|counts?\s+as|amounts?\s+to|constitutes?|represents?"
-            rf"|(?:should|can|may|must|is\s+to)\s+be\s+(?:taken|read|used|considered|construed|seen|regarded|understood|treated"
-            rf"|relied\s+(?:up)?on|interpreted)\s+as"
-            rf"|(?:is|are)\s+(?:meant|intended|designed|offered|provided|given|written)\s+(?:as|to\s+be))\s+"
-            rf"(?:(?:a|an|any|your|the)\s+)?(?:(?:personal(?:i[sz]ed)?|individual(?:i[sz]ed)?|professional|medical|health"
-            rf"|specific|formal|clinical|tailored|expert|official|one-to-one|qualified)\s+)*"
-            rf"(?:{care}|substitute|replacement|stand-in|alternative)\b"
-            rf"|(?:(?:can|could|should|will|may|is\s+meant\s+to|is\s+intended\s+to)\s+)?(?:{real_replace})\b"
-            rf"(?:\s+[\w'-]+){{0,6}}?\s+{target}"
-            rf"|(?:(?:is|are)\s+(?:meant|intended|designed)\s+to|can|will|should)\s+(?:diagnose|prescribe|treat\s+(?:you|your|any))\b)",
-            I),
+        # guidance", "should be taken as medical advice", "counts as a diagnosis", "is no
+        # substitute for your physician", "replaces a visit to your GP", "is meant to diagnose";
+        # a few words may stand between ("Nothing on this page, including the videos, is ...")
+        # but no other verb. After "none of this" (which may mean the remedies just described)
+        # only advice or a professional counts, not "a substitute for insulin" or "for treatment".
+        "neg_subject_pred": _negated_subject_predicate(care, target, real_replace),
+        "neg_subject_pred_weak": _negated_subject_predicate(
+            r"advice|guidance|diagnosis|diagnoses|opinion|recommendations?|treatment\s+plan",
+            rf"(?:(?:your|a|an|the|any|one's)\s+)?(?:own\s+)?(?:[\w'-]+\s+){{0,3}}?(?:{who})\b", real_replace),
         "self_words": literal_index(frozenset(w.lower() for w in d["self_nouns"])),
         "summary": re.compile(d["summary_status"], I),
         "defer": re.compile(d["defer_to"], I),
+        # "... consult a qualified health professional about your own circumstances", "ask your GP
+        # for personal advice": leaving the reader's own case to a professional is a deferral too
+        "consult_pro": re.compile(rf"\b(?:{_alt(d['consult_verbs'])})\s+(?:with\s+)?(?:your|a|an)\s+(?:own\s+)?"
+                                  rf"(?:[\w'-]+\s+){{0,3}}?(?:{who})\b[^.;]{{0,40}}?\b(?:(?:about|regarding|on|for|given)\s+"
+                                  rf"(?:your|their)\s+(?:own\s+)?(?:individual\s+|personal\s+|specific\s+)?(?:situation|circumstances|case"
+                                  rf"|needs|condition|health)|for\s+(?:personal|individual|personali[sz]ed|specific|tailored)\s+advice)\b", I),
     }
+
+
+def _negated_subject_predicate(care: str, target: str, replace: str) -> re.Pattern[str]:
+    be = (r"(?:is|are|was|be|counts?\s+as|amounts?\s+to|constitutes?|represents?"
+          r"|(?:should|can|may|must|is\s+to)\s+be\s+(?:taken|read|used|considered|construed|seen|regarded|understood|treated"
+          r"|relied\s+(?:up)?on|interpreted)\s+as"
+          r"|(?:is|are)\s+(?:meant|intended|designed|offered|provided|given|written)\s+(?:as|to\s+be))")
+    adj = (r"(?:(?:personal(?:i[sz]ed)?|individual(?:i[sz]ed)?|professional|medical|health|specific|formal|clinical"
+           r"|tailored|expert|official|one-to-one|qualified)\s+)*")
+    return re.compile(
+        r"(?:[\s,]+(?!(?:is|are|was|were|and|but|or|be)\b)[\w'-]+){0,6}?[\s,]+(?:"
+        rf"{be}\s+(?:(?:a|an|any|your|the)\s+)?{adj}(?:(?:{care})\b|(?:substitute|replacement|stand-in|alternative)"
+        rf"\s+(?:for|to)\s+(?:[\w'-]+\s+){{0,3}}?{target})"
+        rf"|(?:(?:can|could|should|will|may|is\s+meant\s+to|is\s+intended\s+to)\s+)?(?:{replace})\b"
+        rf"(?:\s+[\w'-]+){{0,6}}?\s+{target}"
+        r"|(?:(?:is|are)\s+(?:meant|intended|designed)\s+to|can|will|should)\s+(?:diagnose|prescribe|treat\s+(?:you|your|any))\b)",
+        re.I)
 
 
 _CLAUSE = re.compile(r"(?<=[.!?;])\s+|\s+(?:but|however|although|though|while)\s+", re.I)
@@ -273,7 +291,8 @@ def _limits_itself(text: str, following: str = "") -> bool:
         return True
     self_word = mech["self_words"].mask(low)
     if ("nothing" in low or "none of" in low or "no part" in low) and any(
-            (ns := mech["neg_subject"].search(clause)) is not None and mech["neg_subject_pred"].match(clause, ns.end())
+            (ns := mech["neg_subject"].search(clause)) is not None
+            and mech["neg_subject_pred_weak" if ns.group("weak") else "neg_subject_pred"].match(clause, ns.end())
             for clause in _clauses(text)):
         return True  # "Nothing on this page is individual medical guidance", "Nothing here replaces a visit to your GP"
     if not self_word:  # no word the text calls itself by: no other form can hold
@@ -301,7 +320,8 @@ def _limits_itself(text: str, following: str = "") -> bool:
         for i, sent in enumerate(sentences):
             m = mech["self"].search(sent)
             if m and mech["summary"].search(sent, m.end()):
-                if any(mech["defer"].search(x) for x in sentences[i:i + 2]):
+                near = sentences[max(0, i - 1):i + 2]  # the sentence, and the one before or after it
+                if any(mech["defer"].search(x) or mech["consult_pro"].search(x) for x in near):
                     return True
     return False
 

@@ -47,6 +47,14 @@ DISCLAIMERS = [
     "Nothing on this page, including the exercise videos, is clinical advice.",
     "Nothing we publish amounts to medical advice.",
     "Nothing in these answers is meant to diagnose your condition.",
+    "None of this is medical advice, and none of it replaces your own physiotherapist.",
+    # a contraction of the copula
+    "I am not a doctor, and this post isn't medical advice.",
+    # what the content is, as a label
+    "Educational content only - please see a licensed provider about your symptoms.",
+    # a text that calls itself general, next to a deferral of the reader's own case to a professional
+    "Always consult a qualified health professional about your own circumstances; this article is general in nature.",
+    "This guide gives general pointers. Ask your GP for personal advice.",
     "The information here is not a substitute for professional medical advice, diagnosis or treatment.",
     "This guide is not intended to replace the advice of your doctor.",
     "These statements are not intended to diagnose, treat, cure or prevent any disease.",
@@ -182,6 +190,15 @@ NOT_DISCLAIMERS = [
     "None of the patients in the trial needed a second session.",
     "There is nothing here that a good therapist would not suggest.",
     "Nothing in the guide is hard, but your doctor may want to see you first.",
+    "None of this is complicated.",
+    # "none of this" may mean the remedies just described: only advice or a professional makes it one
+    "Of course, none of this is a substitute for regular insulin injections.",
+    "None of this is a substitute for your diabetes treatment.",
+    "None of this means you should stop your medication.",
+    "This article isn't a complete list of side effects.",
+    "Acupuncture isn't a substitute for surgery.",
+    "Educational workshops only run on Saturdays.",
+    "This guide summarizes the history of acupuncture. Talk to your doctor before starting treatment.",
 ]
 
 
