@@ -95,8 +95,16 @@ _SRC = LazyPattern(r"\bsrc\s*=\s*[\"']?(?P<src>[^\"'\s>]+)", re.I)
 _LAZY = LazyPattern(r"\bdata-(?:src|lazy|original)|\bsrcset\s*=|\bclass\s*=\s*[\"'][^\"']*lazy", re.I)
 _SRC_TOKEN = LazyPattern(
     r"placeholder|insert[-_ ]?(?:an?[-_ ])?(?:image|photo)|(?:image|photo|img)[-_ ]?here|your[-_ ]?(?:image|photo)"
-    r"|(?:image|img|photo)[-_ ]?(?:url|link|src|path)\b|path/to/|add[-_ ]?(?:image|photo)"
-    r"|example\.(?:com|org|net)/|\btodo\b|\btbd\b", re.I)
+    r"|(?:image|img|photo)[-_ ]?(?:url|link|src|path)(?![a-z])|path/to/|add[-_ ]?(?:image|photo)"
+    r"|example\.(?:com|org|net)/|(?<![a-z])(?:todo|tbd)(?![a-z])", re.I)
+# a source made only of placeholder words, one of them a word no real file name needs
+# ("IMAGE_URL_HERE", "your-photo.png", "{{hero_image_src}}", "[IMAGE]")
+_SRC_WORDS = frozenset("image images img photo photos picture pic url uri link src source here placeholder insert your "
+                       "add tbd todo xxx dummy path to file filename name hero featured thumbnail banner header main "
+                       "alt new goes".split())
+_SRC_STRONG = frozenset("url uri src here placeholder insert your tbd todo xxx dummy path filename goes".split())
+_SRC_SPLIT = LazyPattern(r"[^a-z0-9]+")
+_SRC_EXT = LazyPattern(r"\.(?:jpe?g|png|gif|webp|avif|svg)$", re.I)
 
 
 @functools.lru_cache(maxsize=8)
@@ -230,7 +238,12 @@ def _image_placeholder_src(src: str, hosts) -> bool:
     if host == "source.unsplash.com" and "random" in s:
         return True
     name = s.rsplit("/", 1)[-1]
-    return bool(_SRC_TOKEN.search(s) or _SRC_TOKEN.search(name))
+    if _SRC_TOKEN.search(s) or _SRC_TOKEN.search(name):
+        return True
+    if len(s) >= 3 and s[0] in "[{<(" and s[-1] in "]}>)":
+        return True  # a template slot for a source: "[IMAGE]", "{{ img }}"
+    words = [w for w in _SRC_SPLIT.split(_SRC_EXT.sub("", name)) if w]
+    return 2 <= len(words) <= 6 and all(w in _SRC_WORDS for w in words) and any(w in _SRC_STRONG for w in words)
 
 
 def _raw_items(doc, items, taken):
@@ -297,6 +310,33 @@ def _prev_has_image(doc, block) -> bool:
     return "![" in prev or "<img" in prev or "figure" in prev or "<picture" in prev
 
 
+def _quoted(text: str, pos: int) -> bool:
+    from lint_rules.assistant_text import _quoted as quoted
+
+    return quoted(text, pos)
+
+
+# words of an article whose subject is AI text or prompts (a tutorial, a review of a
+# generator, a post about spotting chatbot text): there a quoted prompt is an example
+_AI_WORDS = ("prompt", "chatbot", "chatgpt", "language model", "midjourney", "dall-e", "dall\u00b7e",
+             "stable diffusion", "image generator", "ai-generated", "ai generated", "generative ai", "llm", "gpt-")
+
+
+def _about_ai(doc) -> bool:
+    def compute():
+        from lint_rules.assistant_text import _lower
+
+        low = _lower(doc)
+        n = 0
+        for w in _AI_WORDS:
+            n += low.count(w)
+            if n >= 3:
+                return True
+        return False
+
+    return memo(doc, "image-prompt:about-ai", compute)
+
+
 def _analyse_doc(doc, extra: tuple[str, ...]):
     instruction, label_start, style, weak, not_prompt, style_words = _patterns(extra)
     _bracket, media_label, credit, _hosts = _placeholder_patterns()
@@ -317,6 +357,10 @@ def _analyse_doc(doc, extra: tuple[str, ...]):
         may_flag = "--" in text  # every _FLAGS match starts with "--"
         may_place = "[" in text or "{" in text or "(" in text  # every placeholder starts with one
         places = _placeholders(text) if may_place and (media_mask(low) or case_exotic(low)) else []
+        if places and ('"' in text or "\u201c" in text or "'" in text or "\u2018" in text):
+            places = [pl for pl in places if not _quoted(text, pl[0])]  # a placeholder quoted as an example
+        if block.quote and _about_ai(doc):
+            continue  # a block-quoted prompt in an article about prompts or AI text: an example
         reason = None
         first_line = text.split("\n", 1)[0]
         # both patterns start with "^" (no re.M): match() is search() that does not try every position

@@ -19,7 +19,9 @@ scraped with its tags and widgets or exported from another editor:
 
 Not reported: lines in code, tables, lists of short items, definition terms,
 summaries and labels, link text, a date in the byline before the article's
-first paragraph, and a date followed by the entry it dates.
+first paragraph, a date followed by the entry it dates, and the words that
+join code blocks into the writer's sentence ("with" between two code blocks,
+"and then" after one).
 
 ## Why it matters
 Orphan fragments are what is left when a page is scraped with its tags and
@@ -36,6 +38,7 @@ look unedited, at the top of the page where first impressions are formed.
 - flagged (md): `# Sleep\n\nPoor sleep is common in people with pain and stress.\n\n12 March 2023\n\n## Bedtime habits\n\nKeep a regular bedtime.`
 - not flagged: `Acupuncture for Sleep\n\nPoor sleep is common.\n\nSleep Hygiene\n\nKeep a regular bedtime.`
 - not flagged (md): `# Acupuncture\n\n- needles\n- moxa\n`
+- not flagged (md): `# Shell\n\nRename the file.\n\n    mv a.txt b.txt\n\nwith\n\n    git mv a.txt b.txt\n\nGit then tracks it.`
 - flagged (md): `# Headaches\n\nMost headaches are not serious.\n\n(3)## When to get help\n\nCall your doctor if it is sudden and severe.`
 - not flagged: `Acupuncture for Sleep\n\nSee also: insomnia\n\nMore text here.`
 - not flagged (md): `# Clinic news\n\nWe post changes to our hours on this page.\n\n12 March 2023\n\nThe clinic now opens at eight.`
@@ -85,13 +88,30 @@ def _written_on_purpose(doc, b) -> bool:
 
 
 _LABEL_CONTEXT = frozenset({"dt", "summary", "label", "button", "li", "figcaption", "table"})
+# words that join what stands before and after them into one sentence ("```a``` with ```b```")
+_CONNECTIVES = frozenset("with and or then to into as like vs versus becomes become gives returns outputs "
+                         "produces prints shows turns changes instead of followed by so this that these the "
+                         "same for example e.g. i.e. also plus".split())
+
+
+def _glue_between_code(blocks, i: int, text: str) -> bool:
+    """Words that join two code blocks into the writer's sentence ("with", "and then",
+    "becomes"): between two code blocks any short fragment, next to one a connective."""
+    prev = next((blocks[k] for k in range(i - 1, max(-1, i - 4), -1) if blocks[k].kind != "comment"), None)
+    nxt = next((blocks[k] for k in range(i + 1, min(len(blocks), i + 4)) if blocks[k].kind != "comment"), None)
+    before = prev is not None and prev.kind == "code"
+    after = nxt is not None and nxt.kind == "code"
+    if before and after:
+        return True
+    return (before or after) and all(w.strip(",:;") in _CONNECTIVES for w in text.lower().split())
 
 
 def _fragments(doc, options):
     max_words = options["max_words"]
     title = doc.title
     before_title = True
-    for b in doc.blocks:
+    blocks = doc.blocks
+    for i, b in enumerate(blocks):
         if b is title:
             before_title = False
             continue
@@ -117,6 +137,8 @@ def _fragments(doc, options):
             continue
         if text.lower() in ("undefined", "null", "nan", "none"):
             continue  # a script's unfilled value: assistant-text reports it
+        if _glue_between_code(blocks, i, text):
+            continue
         lowercase = text[0].islower()
         if doc.kind == "markdown" and b.kind == "heading":
             continue  # "## lowercase heading" is deliberate markup

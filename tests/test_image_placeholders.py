@@ -144,3 +144,53 @@ def test_bad_input_never_raises(text):
     doc = Document(text, "a.md")
     list(image_prompt.check(doc, {"extra_labels": []}))
     image_prompt.leftover_lines(doc)
+
+
+# ---------------------------------------------------------------------------
+# round 2 (issue 13): placeholder tokens in image sources, whatever their separators;
+# quoted examples in articles about AI text and prompts
+# ---------------------------------------------------------------------------
+@pytest.mark.parametrize("filename, text, where", [
+    ("a.html", "<h1>Back</h1>\n<p>Text.</p>\n<figure>\n  <img src=\"HERO_PHOTO_URL_HERE\" alt=\"\">\n</figure>\n",
+     (4, 3)),
+    ("a.md", H + "![Desk set-up](your_photo_here.webp)\n\n" + BODY, (3, 1)),
+    ("a.md", H + "![Desk set-up]({{ featured_image_src }})\n\n" + BODY, (3, 1)),
+    ("a.html", "<h1>Back</h1>\n<p><img src=\"[IMAGE]\" alt=\"stretch\"></p>\n", (2, 4)),
+    ("a.md", H + "<img src=\"img-src-tbd.png\" alt=\"Back\">\n\n" + BODY, (3, 1)),
+], ids=["caps-underscores", "underscores", "template-braces", "bracket-slot", "tbd-inside-a-name"])
+def test_placeholder_token_in_an_image_source(filename, text, where):
+    assert found(text, filename) == [where]
+
+
+@pytest.mark.parametrize("src", ["hero-image.jpg", "/img/featured-image.png", "image1.jpg", "/uploads/path.png",
+                                 "https://clinic.example/img/main-photo.jpg"])
+def test_real_image_names_are_not_placeholders(src):
+    assert found(H + f"![Desk set-up]({src})\n\n" + BODY) == []
+
+
+AI_ARTICLE = (
+    "# Writing image prompts that work\n\n"
+    "A prompt for an image generator should name the subject, the setting and the light. Most people who "
+    "try ChatGPT or Midjourney for the first time write prompts that are far too short.\n\n"
+)
+
+
+def test_quoted_placeholder_mid_sentence_in_an_article_about_ai_is_an_example():
+    text = AI_ARTICLE + ("Drafts often still hold a note such as \"(Add photo of the team at the front desk here)\" "
+                         "when they reach the editor.\n")
+    assert found(text) == []
+
+
+def test_block_quoted_prompt_in_a_prompt_tutorial_is_an_example():
+    text = AI_ARTICLE + "Save the ones that work:\n\n> Image prompt: a ceramic teapot on a windowsill, morning light\n"
+    assert found(text) == []
+
+
+def test_the_same_block_quote_in_an_ordinary_article_is_still_a_leftover():
+    text = H + BODY + "\n> Image prompt: a ceramic teapot on a windowsill, morning light\n\n" + BODY
+    assert found(text) == [(5, 3)]
+
+
+def test_an_unquoted_placeholder_in_an_article_about_ai_is_still_a_leftover():
+    text = AI_ARTICLE + "[Insert photo of a laptop showing a prompt box]\n\nThe rest of the guide follows.\n"
+    assert found(text) == [(5, 1)]

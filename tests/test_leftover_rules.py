@@ -244,3 +244,18 @@ def test_the_article_element_is_the_one_that_holds_the_title():
             '<section><article><h2>Card</h2><p>Another post.</p></article></section>\n</main></body></html>\n')
     found = [(f.line, f.column) for f in lint(page, "page.html", select=["web-boilerplate"])]
     assert found == [(3, 4)]
+
+
+# round 2 (issue 13): words between code blocks are the writer's sentence glue
+@pytest.mark.parametrize("glue", ["with", "and then", "or", "becomes"])
+def test_connective_between_code_blocks_is_not_an_orphan(glue):
+    text = ("# Renaming a branch\n\nRename the local branch first.\n\n```\ngit branch -m old-name\n```\n\n"
+            f"{glue}\n\n```\ngit branch -m new-name\n```\n\nThen push it again.\n")
+    assert lint(text, "a.md", select=["stray-fragment"]) == []
+
+
+def test_connective_after_one_code_block_is_glue_but_a_tag_is_not():
+    code = "# Renaming\n\nRun this first.\n\n```\ngit fetch\n```\n\n"
+    assert lint(code + "and then\n\nMerge the branch when it is ready.\n", "a.md", select=["stray-fragment"]) == []
+    hits = lint(code + "nervous system\n\nMerge the branch when it is ready.\n", "a.md", select=["stray-fragment"])
+    assert [f.line for f in hits] == [9]
