@@ -9,7 +9,9 @@ interface vocabulary), a block takes the class of its neighbours when it is
 too short to judge alone, and the article is located by its dense prose. What
 the rule reports, as ONE finding spanning the run:
 - a reader tool's header (`Title:` / `URL Source:` / `Published Time:` /
-  `Markdown Content:`, or a bare source URL as the first line);
+  `Markdown Content:`, or a bare source URL as the first line), and a
+  read-later or export header (the page's title, its address with or without
+  the scheme, "Saved with ... on <date>") when the title stands again below;
 - navigation: runs of short link lines and nested link lists, breadcrumbs,
   Previous / Next links, pagination;
 - sidebars, share bars, search and newsletter widgets, feedback forms, raw
@@ -18,7 +20,19 @@ the rule reports, as ONE finding spanning the run:
   around them;
 - wiki chrome ("Jump to: navigation, search", "From ...wiki", "[edit]",
   "Retrieved from", "This page was last modified");
-- a call-to-action button ("Book an appointment", "Shop now" as a link of its own).
+- a call-to-action button ("Book an appointment", "Shop now" as a link of its own,
+  any link marked as a button by its class: `{: .btn}`), and a call to action
+  standing alone without a link ("Ready to start? Book your first visit today",
+  "Call now: 0123 ..."), unless a paragraph follows it as its section;
+- text copied without its links: menus of one entry per line (entries that no
+  list knows count between known ones), button bars ("Accept all   Reject",
+  "Share: Facebook | Email"), consent banners, shop furniture (delivery
+  banners, "Add to basket - £18", "Subscribe and save 10%", star ratings and
+  review counts), addresses and opening hours beside them;
+- the headings of a site's widgets and comment section ("Recent Posts",
+  "2 thoughts on ...", "Categories") with their link lists, and in HTML any
+  element whose class or id names a widget (cookie, consent, share,
+  breadcrumb, sidebar, widget, nav, menu, comments, footer).
 
 In a page that is clearly a scrape (a reader header, wiki chrome or a long
 run of navigation), everything before the block where the article starts
@@ -48,6 +62,8 @@ other sites' offers into a medical text.
 - flagged (md): `# Sleep\n\nGood sleep matters for people with long-term pain, and a regular bedtime helps more than most people expect. Keep the bedroom cool, dark and quiet.\n\n[Book an appointment](/book)`
 - not flagged (md): `# Sleep\n\nGood sleep matters for people with long-term pain, and a regular bedtime helps more than most people expect.\n\n## Related reading\n\n- [Sleep and chronic pain](https://example.org/a)\n- [A guide to sleep hygiene](https://example.org/b)\n- [Insomnia: what helps](https://example.org/c)`
 - not flagged (md): `# Sleep\n\nBook an appointment with your GP if poor sleep lasts more than a month.`
+- flagged: `Sleep and Pain\n\nGood sleep matters for people with long-term pain, and a regular bedtime helps more than most people expect.\n\nWant to sleep better? Book your first session today`
+- flagged (html): `<div class="cookie-banner"><p>We use cookies.</p><button>Accept</button></div>\n<h1>Sleep</h1>\n<p>Good sleep matters for people with long-term pain, and a regular bedtime helps more than most people expect.</p>`
 - not flagged: `Acupuncture may help some people with back pain.`
 
 ## Fix
