@@ -240,14 +240,17 @@ def _triggers() -> tuple[PatternSet, re.Pattern[str]]:
         ("research", rf"\b({single}|{plural})\b(?:\s+and\s+[\w-]+(?:\s+[\w-]+)?)?{connector}{vgroup}"),
         # "Evidence suggests", "The scientific evidence shows" (graded evidence, "strong evidence supports", is left alone)
         (FORWARD, r"\b(?:(?:the|current|recent|scientific|clinical|research|medical|growing|emerging|existing|available|"
-                  r"some|much|mounting|new|published|a\s+growing\s+body\s+of|a\s+body\s+of)\s+)*evidence"
+                  r"some|much|mounting|new|published|a\s+growing\s+body\s+of|a\s+body\s+of)\s+)*(?:evidence|proof)"
                   r"(?:\s+from\s+[^.;!?]{0,80}?)?\s+(?:suggests|shows|indicates|supports|points\s+to|has\s+shown|confirms|"
                   r"proves|is\s+clear|is\s+showing|is\s+growing\s+that)\b"),
         # "There is growing evidence that", "there's mounting research showing"
-        (FORWARD, r"\bthere\s+(?:is|'s|are)\s+(?:now\s+)?(?:growing|mounting|increasing|emerging|ample|overwhelming|"
-                  r"plenty\s+of|a\s+lot\s+of|lots\s+of|a\s+growing\s+body\s+of|a\s+large\s+body\s+of)\s+"
-                  r"(?:scientific\s+|clinical\s+|medical\s+)?(?:evidence|research|studies|data)\s+(?:that|to\s+(?:suggest|show)|"
+        (FORWARD, r"\bthere(?:\s+is|'s|\s+are)\s+(?:now\s+)?(?:growing|mounting|increasing|emerging|ample|overwhelming|"
+                  r"plenty\s+of|a\s+lot\s+of|lots\s+of|a\s+growing\s+body\s+of|a\s+large\s+body\s+of|a\s+mountain\s+of|"
+                  r"mountains\s+of|a\s+wealth\s+of|abundant|considerable|substantial|compelling|extensive)\s+"
+                  r"(?:scientific\s+|clinical\s+|medical\s+)?(?:evidence|research|studies|data|proof)\s+(?:that|to\s+(?:suggest|show)|"
                   r"showing|suggesting|indicating)\b"),
+        # "There is scientific proof that": proof, named as such, needs no quantifier
+        (FORWARD, r"\bthere(?:\s+is|'s)\s+(?:now\s+)?(?:(?:scientific|clinical|medical|hard|solid|real)\s+)?proof\s+that\b"),
         # "According to recent research", "according to a study in ...", "according to experts"
         (FORWARD, rf"\baccording\s+to\s+(?:(?:a|an|one|some|recent|new|several|many|the\s+latest|current|numerous|multiple|"
                   rf"the|most|leading)\s+)*(?:[\w-]+\s+){{0,2}}?(?:{single}|{plural}|{who}|surveys|reports|data)\b"),
@@ -260,7 +263,9 @@ def _triggers() -> tuple[PatternSet, re.Pattern[str]]:
                    r"(?:(?:now|also|long|well|widely|firmly|repeatedly|consistently|conclusively|thoroughly|extensively|"
                    r"clearly|amply|scientifically|clinically|medically)[\s-]+){0,2}"
                    r"(?:proven|proved|shown|demonstrated|found|documented|established|confirmed)\b"
-                   r"(?=\s+(?:that|in\s+(?:studies|research|trials|the\s+literature)|by\s+(?:studies|research|science)))"),
+                   r"(?=(?:\s+(?:time\s+and\s+(?:time\s+)?again|again\s+and\s+again|over\s+and\s+over(?:\s+again)?|many\s+times"
+                   r"|repeatedly|conclusively|beyond\s+(?:any\s+)?doubt))?"
+                   r"\s+(?:that|in\s+(?:studies|research|trials|the\s+literature)|by\s+(?:studies|research|science)))"),
         # "It is a scientifically proven fact that", "it's a well-documented fact that"
         (BACKWARD, r"\bit(?:\s+is|'s|\s+has\s+been)\s+(?:a|an)\s+(?:(?:well|scientifically|medically|clinically|widely)[\s-]+)?"
                    r"(?:proven|documented|established|scientific|medical)\s+fact\s+that\b"),
@@ -276,7 +281,7 @@ def _triggers() -> tuple[PatternSet, re.Pattern[str]]:
         # (not "your doctors have confirmed the diagnosis": a possessive names someone the reader
         # knows, see not_before); matched from the noun on, as the research words are
         ("authority", rf"\b(?:{who})\s+(?:now\s+|all\s+|widely\s+|generally\s+|increasingly\s+|have\s+|largely\s+)*"
-                      rf"(?:{says})\b(?!\s+on\s+(?:a|one|the|your)\b)"),
+                      rf"(?:{says})\b(?!\s+(?:on\s+(?:a|one|the|your)|to|with\s+(?:you|me|us|each))\b)"),
         # the passive with research as its agent: "has been shown in many studies to",
         # "It has been found effective after thousands of reviews", "was proven by research"
         (FORWARD, rf"\b(?:has|have|had|is|are|was|were|been|being)\s+{padv}(?:been\s+)?{sci}(?:{pp})\b"

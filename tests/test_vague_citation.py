@@ -349,6 +349,13 @@ MECHANISM_FLAG = [
     ("Science tells us that stretching prevents injury.", "Science tells us"),
     ("Medical science agrees that the tea detoxifies the liver.", "Medical science agrees"),
     ("Decades of research have shown that tai chi prevents falls.", "Decades of research have shown"),
+    ("It's been proven time and again that cupping clears acne.", "It's been proven"),
+    ("Research backs this up.", "Research backs this up"),
+    ("Medical professionals agree that stretching prevents injury.", "Medical professionals agree"),
+    ("It is widely accepted by scientists that chiropractic ends colic.", "is widely accepted by scientists"),
+    ("There's a mountain of evidence that meditation lowers stress.", "There's a mountain of evidence that"),
+    ("There is scientific proof that massage boosts immunity.", "There is scientific proof that"),
+    ("Scientific proof shows that saunas detox the body.", "Scientific proof shows"),
     # a quotation that is no example of wording: someone's appeal is still an appeal
     ('Our founder likes to say: "Studies show that our balm ends arthritis pain for good."', "Studies show"),
 ]
@@ -394,6 +401,10 @@ MECHANISM_PASS = [
     "The evidence is still unclear for dry needling.",
     "Whether the science is settled is another matter.",
     "Is the research clear about acupuncture for IVF?",
+    "There's no proof that cupping removes toxins.",
+    "There is little proof that magnets work.",
+    "Our professionals agree to a strict code of conduct.",
+    "Health professionals agree with you that the pain is real.",
     "The research is clear about one thing (Vickers et al., 2018): the effect is modest.",
     # quoted wording shown as an example of weak writing: a mention, not an appeal
     'Watch for sentences such as "Experts agree that walking is the best medicine" or '
