@@ -52,9 +52,10 @@ no benefit over sham"); evidence graded by its strength ("Strong evidence
 supports ..."); a possessive ("our research shows"); a heading or a
 label ("Research shows:") that announces a section whose studies are cited;
 text that a leftover rule reports (an assistant's wrapper, an image prompt);
-questions; phrases in quotes, and longer quoted wording shown as an example
-('phrases like "Studies show that ..."', 'sentences such as "Experts agree
-..." or "..."'), as an article about spotting weak writing does. An article that an AI pipeline wrapped whole
+questions; phrases in quotes, and longer quoted (or italic) wording shown as
+an example ('phrases like "Studies show that ..."', 'sentences such as
+"Experts agree ..." or "..."', 'avoid *studies show*'), as an article about
+spotting weak writing does. An article that an AI pipeline wrapped whole
 in one code fence is read inside the fence (the Document parses it).
 
 ## Why it matters
@@ -354,7 +355,10 @@ _MENTION_CUE = LazyPattern(
     r"(?:\b(?:like|such\s+as|e\.\s?g\.?|for\s+example|for\s+instance|namely|including|the\s+(?:phrase|words?|line|claim|sentence)"
     r"|(?:phrases?|words?|wordings?|sentences?|claims?|lines?|terms?|expressions?|statements?|slogans?|openers?|openings?|"
     r"buzzwords?|formulas?|cliches?|clich\u00e9s?|red\s+flags?)(?:\s+(?:like|such\s+as|as))?"
-    r"|watch\s+(?:out\s+)?for|look\s+out\s+for|beware\s+of|avoid|spot))\W{0,3}$", re.I)
+    r"|watch\s+(?:out\s+)?for|look\s+out\s+for|beware\s+of|avoid|spot))\W{0,3}$"
+    # a label that announces an example: "A classic sign of AI text:", "Example:", "Red flag:"
+    r"|\b(?:examples?|signs?|tells?|telltales?|giveaways?|hallmarks?|symptoms?|red\s+flags?)\b"
+    r"(?:(?!\b(?:says?|said|told|tells|writes?|wrote|reads?)\b)[^.!?\"':]){0,40}:\s*$", re.I)
 # a quote that follows another quote in a list: '"..." or "..."', '"...", "..."'
 _QUOTE_LIST = LazyPattern(r"^\s*(?:,|;|or|and|,\s*or|,\s*and|/)\s*$", re.I)
 
@@ -680,6 +684,7 @@ def _check_view(doc, options, user):
                 rest = sent[max(h[1] for h in hits):]
                 if len(rest.split()) < 3 or _section_cites(doc, blocks, i, refs):
                     continue
+            emphasised = None  # the end of the last appeal set in italics as an example
             for hs, he, kind in hits:
                 if kind == BACKWARD:
                     if back is None:
@@ -691,6 +696,11 @@ def _check_view(doc, options, user):
                     if back:
                         continue
                 start, end = prose.span(s + hs, s + he)
+                if start > 0 and doc.text[start - 1] in "*_" and (
+                        _MENTION_CUE.search(sent[max(0, hs - 40):hs])
+                        or emphasised is not None and _QUOTE_LIST.match(sent[emphasised:hs].strip(" *_"))):
+                    emphasised = he  # set in italics as an example of wording: 'phrases like *studies show* or ...'
+                    continue
                 phrase = _quote(sent[hs:he])
                 yield Finding(
                     start,

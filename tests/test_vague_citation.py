@@ -358,6 +358,8 @@ MECHANISM_FLAG = [
     ("Scientific proof shows that saunas detox the body.", "Scientific proof shows"),
     # a quotation that is no example of wording: someone's appeal is still an appeal
     ('Our founder likes to say: "Studies show that our balm ends arthritis pain for good."', "Studies show"),
+    ('The sign on our door says: "Studies show that acupuncture helps every patient we treat."', "Studies show"),
+    ("We see patients like you every day, and *studies show* that acupuncture helps them.", "studies show"),
 ]
 
 MECHANISM_PASS = [
@@ -414,6 +416,7 @@ MECHANISM_PASS = [
     'Press releases are full of words such as "scientists say" and "research suggests".',
     'Be wary of claims like "Clinical trials have demonstrated a 90% success rate", "Experts agree it is safe" '
     'and "Doctors recommend it".',
+    'A classic sign of machine-written copy: "Numerous studies have shown that regular walking lifts mood."',
 ]
 
 
@@ -557,3 +560,10 @@ def test_the_verdict_on_research_is_not_excused_by_a_cited_paragraph_before_it()
           "[^1]: Lu W, et al. Acupuncture for neuropathy. Cancer. 2020;126(4):800-9.\n")
     (f,) = findings(md, "a.md")
     assert (f.line, f.column, f.snippet) == (5, 1, "The research is clear")
+
+
+def test_appeals_set_in_italics_as_examples_of_wording_are_mentions():
+    for md in ("# Writing\n\nAvoid phrases like *studies show* or *experts agree* unless you cite the source.\n",
+               "# Writing\n\nAvoid phrases like *studies show*, _experts agree_ and *research suggests* in leaflets.\n",
+               "# Writing\n\nVague openers such as _Research suggests that_ give the reader nothing to check.\n"):
+        assert findings(md, "a.md") == [], md
