@@ -489,8 +489,9 @@ def find_wrapper(lines: list[str]) -> tuple[int, int | None, str] | None:
 
     The opening fence (```` ``` ````, ```` ```markdown ````, ```` ```md ````,
     ``~~~`` ...; never one marked as a programming language) stands at the
-    start, after front matter or a short preamble (at most three lines, no
-    heading: "Here is the revised article:"); the closing fence is the last
+    start, after front matter or a short preamble (at most three lines:
+    "Here is the revised article:"; or a heading alone, when the fence holds a
+    whole article with its own heading); the closing fence is the last
     fence line, with at most a short note after it; fences inside are nested
     pairs (```` ```python ```` ... ```` ``` ````), so a file that opens with one
     code sample and ends with another is no wrapper; and the inside is
@@ -507,6 +508,7 @@ def find_wrapper(lines: list[str]) -> tuple[int, int | None, str] | None:
             return None
         i = j + 1
     pre_lines = pre_words = 0
+    pre_heading = False
     opener = None
     while i < n:
         s = lines[i]
@@ -517,8 +519,12 @@ def find_wrapper(lines: list[str]) -> tuple[int, int | None, str] | None:
                 if m:
                     opener = (i, m)
                     break
-            if pre_lines >= _PRE_LINES or _ATX_LINE.match(s):
-                return None
+            if pre_lines >= _PRE_LINES or pre_heading:
+                return None  # a heading, then more text: the article starts outside the fence
+            if _ATX_LINE.match(s):
+                if pre_lines:
+                    return None
+                pre_heading = True
             pre_lines += 1
             pre_words += len(st.split())
             if pre_words > _PRE_WORDS:
@@ -578,6 +584,8 @@ def find_wrapper(lines: list[str]) -> tuple[int, int | None, str] | None:
         ok = prose >= 3
     else:  # no info string: a heading too
         ok = prose >= 3 and heading
+    if ok and pre_heading:
+        ok = heading and prose >= 3  # only a heading before the fence: the fence must hold a whole article
     if not ok:
         return None
     return o, close, info

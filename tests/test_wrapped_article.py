@@ -100,6 +100,15 @@ def test_front_matter_inside_the_fence_is_front_matter_and_the_files_own_wins():
     assert doc.wrapper == (4, 13)
 
 
+def test_a_heading_alone_before_a_whole_wrapped_article():
+    text = f"# Draft 2\n\n```markdown\n# Knee Pain\n\n{LONG}\n\n{LONG}\n\n{LONG}\n```\n"
+    doc = Document(text, "a.md")
+    assert doc.wrapper == (3, 11)
+    # a heading and a sentence before it: the article starts outside the fence
+    text = f"# Draft 2\n\nHere is the sample.\n\n```markdown\n# Knee Pain\n\n{LONG}\n\n{LONG}\n\n{LONG}\n```\n"
+    assert Document(text, "a.md").wrapper is None
+
+
 def test_an_unclosed_wrapper_runs_to_the_end():
     doc = Document(f"```markdown\n# Knee Pain\n\n{LONG}\n\n{LONG}\n", "a.md")
     assert doc.wrapper == (1, None)
