@@ -346,6 +346,11 @@ class _Lexicon:
         for lemma in cues["benefit_verbs"]:
             for f in _inflect(lemma):
                 self.kind_of.setdefault(f, "benefit")
+        self.claim_target = TermIndex(_noun_forms(cues["claim_targets"]))
+        self.target_verbs = frozenset(f for lemma in cues["claim_target_verbs"] for f in _inflect(lemma))
+        for f in self.target_verbs:
+            self.kind_of.setdefault(f, "benefit")
+        self.lemmas = self.lemmas | frozenset(cues["claim_target_verbs"])
         self.verb = TermIndex(self.kind_of)
         self.intensifier = TermIndex(cues["intensifiers"])
         adjectives = alternation(cues["efficacy_adjectives"])
@@ -355,16 +360,51 @@ class _Lexicon:
         self.condition = TermIndex(_noun_forms(d["conditions"]))
         self.body = TermIndex(_noun_forms(d["body_parts"]))
         self.treatment = TermIndex(_noun_forms(d["treatments"]))
-        self.standard_care = TermIndex(d["standard_care"])
-        care = alternation(d["standard_care"])
+        self.standard_care = TermIndex(_noun_forms(d["standard_care"]))
+        care = alternation(_noun_forms(d["standard_care"]))
+        # a drug named by its generic name: the USAN/INN stems of common prescription drugs
+        # ("gabapentin", "omeprazole", "atorvastatin", "sumatriptan", "ibuprofen")
+        self.drug = LazyPattern(
+            r"\b[a-z]{2,}(?:gabalin|pentin|prazole|statin|triptan|profen|oxacin|cillin|mycin|cycline|azepam|"
+            r"azolam|olol|pril|sartan|dipine|tidine|setron|codone|morphone|fenac|coxib|gliptin|glitazone|formin|"
+            r"oxetine|triptyline|ipramine|afil|lukast|sone|olone|mab|nib|vir|thyroxine)\b",
+            re.I)
         self.superiority = LazyPattern(
             rf"\b(?:(?:at\s+least\s+|just\s+)?as\s+(?:effective|good|powerful|strong|potent)\s+as"
             rf"|(?:more|better|stronger)\s+(?:effective\s+|powerful\s+)?than"
             rf"|works?\s+better\s+than|outperform(?:s|ed|ing)?"
-            rf"|(?:instead\s+of|in\s+place\s+of|replac(?:e|es|ing)|substitute\s+for|no\s+need\s+for)\s+(?:[\w'-]+\s+){{0,2}}?(?:{care})"
+            rf"|(?:instead\s+of|in\s+place\s+of|replac(?:e|es|ing)|substitute\s+for|no\s+need\s+for)\s+(?:[\w'-]+\s+){{0,4}}?(?:{care})"
+            rf"|no\s+longer\s+(?:need|needs|require|requires|have\s+to\s+take)\s+(?:[\w'-]+\s+){{0,4}}?(?:{care})"
             rf"|without\s+(?:the\s+|any\s+(?:of\s+the\s+)?)?(?:side[-\s]effects|risks|dangers)\s+of)\b",
             re.I,
         )
+        # "calms anxiety without medication": a plain-fact claim that does without standard care
+        self.without_care = LazyPattern(
+            rf"\s+without\s+(?:the\s+need\s+for\s+|the\s+use\s+of\s+|any\s+|the\s+)?(?:[\w'-]+\s+)?(?:{care})\b", re.I)
+        # "doubles your chances of conceiving"
+        self.multiplier = LazyPattern(
+            r"\b(?:doubles?|doubled|doubling|triples?|tripled|tripling|quadruples?|quadrupled)\s+"
+            r"(?:your|the|their|her|his|a\s+woman's|a\s+couple's)\s+(?:chances?|odds|success\s+rates?|likelihood)\b",
+            re.I)
+        cond_alt = _noun_rx(d["conditions"])
+        # the result with the condition or the patient as subject: "the pain disappears
+        # completely", "most babies settle completely", "the knots never come back"
+        self.outcome = LazyPattern(
+            rf"(?<![\w-])(?:{cond_alt}|patients|babies|infants|toddlers|children|kids|clients|sufferers|you|it|they)"
+            r"\s+(?:[\w'-]+\s+){0,2}?"
+            r"(?:(?P<gone>(?:disappear|vanish|fade|settle|subside|resolve|heal|recover|clear\s+up|melt\s+away|go\s+away|lift)"
+            r"(?:s|es|ed|d)?|goes\s+away|went\s+away|(?:is|are|was|were|will\s+be|stays?)\s+gone)"
+            r"\s+(?:[\w'-]+\s+){0,1}?(?:completely|entirely|totally|fully|for\s+good|forever|permanently|for\s+life|"
+            r"overnight|instantly|immediately|once\s+and\s+for\s+all)"
+            r"|(?P<back>(?:never|won't|will\s+not|does\s+not|doesn't|do\s+not|don't|no\s+longer)\s+(?:ever\s+)?"
+            r"(?:return|returns|come\s+back|comes\s+back|recur|recurs|grow\s+back|grows\s+back)))(?![\w-])",
+            re.I)
+        self.outcome_words = frozenset(
+            "completely entirely totally fully good forever permanently life overnight instantly immediately "
+            "return returns back recur recurs".split())
+        self.work_after_only = LazyPattern(
+            r"\s+(?:(?:for\s+)?sure|know|tell|find\s+out|be\s+sure|be\s+certain|confirm|diagnose|check|rule\s+out|"
+            r"test|see|learn|measure|get\s+a\s+diagnosis|identify|detect|spot|find)\b", re.I)
         self.certainty = LazyPattern(
             r"\b(?:the\s+only\s+(?:real\s+|true\s+)?(?:way|treatment|thing|solution|option|method|remedy|cure)\s+(?:to|for|that)"
             r"|always\s+(?:results?\s+in|leads?\s+to|works?|helps?|improves?|brings?)"
@@ -388,7 +428,8 @@ class _Lexicon:
             re.I,
         )
         self.after_intensifier = LazyPattern(
-            r"\s+(?:[\w'-]+\s+){0,2}?(?:completely|totally|fully|entirely|permanently|immediately|instantly|for\s+good|forever)\b",
+            r"\s+(?:[\w'-]+\s+){0,2}?(?:completely|totally|fully|entirely|permanently|immediately|instantly|for\s+good|"
+            r"forever|overnight|for\s+life|once\s+and\s+for\s+all)\b",
             re.I)
         # "rids your body of toxins", "clears the system of", "cancer-fighting"
         self.purge = LazyPattern(
@@ -413,10 +454,14 @@ class _Lexicon:
             "than instead replace replaces replacing substitute outperform outperforms outperformed place without as "
             "need".split())
         self.certainty_words = frozenset("only always every all remission ensure ensures".split())
+        self.multiplier_words = frozenset("double doubles doubled doubling triple triples tripled tripling quadruple "
+                                          "quadruples quadrupled".split())
         self.purge_words = frozenset(
             "rid rids ridding clear clears clearing cleanse cleanses cleansing flush flushes flushing purge purges "
             "free frees freeing".split())
-        self.structure_words = self.superiority_words | self.certainty_words | self.purge_words | {"safe", "have"}
+        self.superiority_words = self.superiority_words | {"longer"}
+        self.structure_words = self.superiority_words | self.certainty_words | self.purge_words | {"safe", "have"} \
+            | self.multiplier_words | self.outcome_words
         # the literal prefilter: a sentence is analysed only when one of these occurs in it
         # (a benefit verb alone is no claim: its literal is the intensifier it needs)
         # whole words: the text is matched as " words with punctuation made spaces " (" heal " is not "health")
@@ -424,6 +469,16 @@ class _Lexicon:
         # an efficacy verb is a claim as a plain third-person fact ("treats") or with an intensifier
         literals |= {f" {f} " for f, kind in self.kind_of.items() if kind == "efficacy" and f.split()[0].endswith("s")}
         literals |= {f" {w} " for w in cues["intensifiers"]} | {f" {w} " for w in cues["efficacy_adjectives"]}
+        # a plural subject right before the base form: "sessions prevent injuries", "formulas dissolve"
+        literals |= {f"s {f} " for f, kind in self.kind_of.items() if kind == "efficacy" and f in self.lemmas}
+        # a benefit verb is a claim as plain fact on a claim target ("boosts the immune system")
+        literals |= {f" {t}" for t in _noun_forms(cues["claim_targets"])}
+        # superiority by a drug's generic name, outcomes with the condition as subject, multipliers
+        literals |= {"no longer need", "no longer require", "without medic", "without drug", "without pill",
+                     "without surgery", "without painkill", "without antibio", " never return", " never come back",
+                     " never comes back", "won't come back", "won't return", "not return", "not come back",
+                     "n't come back", "n't return", " never recur", " doubles ", " double your", " triples ",
+                     " quadruples "}
         literals |= {
             # superiority
             "better than", "effective than", "stronger than", "powerful than", "as effective as", "as good as",
@@ -526,6 +581,24 @@ _TITLE_STOP = frozenset(
 
 
 _NEWLINE = LazyPattern(r"\n")
+_NOUN_USE = LazyPattern(r"\s+(?:for|of)\b(?!\s+(?:good|life|ever|all)\b)", re.I)
+_OBJECT_STOP = LazyPattern(
+    r"[,;:()]|\s(?:in|on|at|into|within|during|after|before|when|while|because|if|than|as|by|so)\s", re.I)
+_CONDITIONAL = LazyPattern(r"\b(?:if|unless|whether|when)\b", re.I)
+_ADVERB = r"(?:also|often|gently|naturally|quickly|really|actually|simply|safely|regularly|effectively|rapidly|even)"
+_PLURAL_BEFORE = LazyPattern(rf"([\w'-]+)\s+(?:{_ADVERB}\s+)?$", re.I)
+
+
+def _plural_subject(sent: str, pos: int) -> bool:
+    """The word before a verb's base form (an adverb skipped) is a plural
+    treatment: "regular sessions prevent", "our formulas dissolve"."""
+    m = _PLURAL_BEFORE.search(sent, max(0, pos - 40), pos)
+    if m is None:
+        return False
+    word = m.group(1)
+    return word.lower().endswith("s") and _lexicon().treatment.search(word) is not None
+
+
 _HOW_TO = LazyPattern(r"\b(?:when|how|whether|where)\s+to\s+(?:[\w'-]+\s+)?$", re.I)
 _SPACE_PUNCT = str.maketrans({c: " " for c in ".,;:!?\"()[]{}*_/\u2014\u2013"})
 _PAREN = LazyPattern(r"\([^()]{0,120}\)")
@@ -539,10 +612,12 @@ def _since_boundary(sent: str, pos: int) -> str:
     return sent[cut:pos]
 
 
-def _find_claims(sent: str, low: str, subject, block_kind: str, line_starts=()) -> list[_Claim]:
+def _find_claims(sent: str, low: str, subject, block_kind: str, line_starts=(), context: str = "") -> list[_Claim]:
     """Claims found by the sentence's structure (see the module docstring).
     ``line_starts``: offsets in ``sent`` where a source line begins (a
-    paragraph of lines that start with a bullet is a list, too)."""
+    paragraph of lines that start with a bullet is a list, too); ``context``: the
+    text of the paragraph before the sentence (a treatment named there is what
+    "the pain disappears completely" is about)."""
     lex = _lexicon()
     out: list[_Claim] = []
     words = set(tokens(sent)[2])
@@ -584,7 +659,8 @@ def _find_claims(sent: str, low: str, subject, block_kind: str, line_starts=()) 
     for m in (lex.superiority.finditer(sent) if not words.isdisjoint(lex.superiority_words) else ()):
         # the comparator must be standard care ("than sham acupuncture" compares with a placebo)
         comparator = " ".join(sent[m.end():m.end() + 60].split()[:4])
-        if lex.standard_care.search(m.group(0)) or lex.standard_care.search(comparator):
+        if lex.standard_care.search(m.group(0)) or lex.standard_care.search(comparator) \
+                or lex.drug.search(comparator):
             if has_subject(m.start()) or lex.treatment.search(sent):
                 out.append(_Claim(m.start(), m.end(), "superiority", strength(m.start())))
     # certainty and completeness: "the only way to", "always results in", "every aspect of their health"
@@ -596,6 +672,8 @@ def _find_claims(sent: str, low: str, subject, block_kind: str, line_starts=()) 
             if re.search(r"\w", sent[:m.start()]) and not bullet(m.start()) and has_subject(m.start()) and not lex.purpose.search(sent[:m.start()]) and (cond or "safe" in low):
                 out.append(_Claim(m.start(), m.end(), "certainty", strength(m.start())))
         elif cond or "health" in word or "ailment" in word or "disease" in word or "health" in low:
+            if word.startswith("the only") and lex.work_after_only.match(sent, m.end()):
+                continue  # "the only way to know for sure is a blood test": certainty about a diagnosis
             if word.startswith("the only") or has_subject(m.start()):
                 out.append(_Claim(m.start(), m.end(), "certainty", strength(m.start())))
     for m in (lex.no_more.finditer(sent) if "to" in words and ("have" in words or "need" in words) else ()):
@@ -603,15 +681,40 @@ def _find_claims(sent: str, low: str, subject, block_kind: str, line_starts=()) 
             out.append(_Claim(m.start(), m.end(), "certainty", "promise"))
     for m in (lex.purge.finditer(sent) if ("of" in words and not words.isdisjoint(lex.purge_words)) or "-" in sent
               else ()):
+        if m.group(0).lower().endswith(" of") and not lex.condition.search(sent, m.end(), m.end() + 40):
+            continue  # what is purged is named and no condition ("clear your body of free radicals")
         if has_subject(m.start()) and not lex.cure_purpose.search(sent, 0, m.start()):
             out.append(_Claim(m.start(), m.end(), "cure", strength(m.start())))
+    # "doubles your chances of conceiving": a multiplied chance stated as fact
+    for m in (lex.multiplier.finditer(sent) if not words.isdisjoint(lex.multiplier_words) else ()):
+        if has_subject(m.start()) and not lex.purpose.search(sent[:m.start()]):
+            out.append(_Claim(m.start(), m.end(), "efficacy", strength(m.start())))
+    # the result with the condition or the patient as subject, after a treatment named in the
+    # sentence or just before it: "after two sessions the pain disappears completely"
+    if not words.isdisjoint(lex.outcome_words):
+        for m in lex.outcome.finditer(sent):
+            if not (lex.treatment.search(sent) or (subject is not None and subject.search(sent))
+                    or (context and (lex.treatment.search(context) or (subject is not None and subject.search(context))))):
+                continue
+            if lex.cure_purpose.search(sent, 0, m.start()) or _CONDITIONAL.search(sent, 0, m.start()):
+                continue
+            g = "gone" if m.group("gone") else "back"
+            a = m.start(g)
+            out.append(_Claim(a, m.end(), "certainty", "promise" if lex.future.search(sent, m.start(), m.end())
+                              else strength(a)))
     # verbs: cure class alone, efficacy class with an intensifier or as plain fact about a treatment
     if cond and verbs:
+        named_treatment = lex.treatment.search(sent) is not None or (subject is not None and subject.search(sent) is not None)
         for m in lex.verb.finditer(sent):
             form = " ".join(m.group(0).lower().split())
             kind = lex.kind_of.get(form, "efficacy")
             vs, ve = m.start(), m.end()
-            target = (lex.condition.search(sent, ve, ve + 60) or lex.body.search(sent, ve, ve + 50)
+            if _NOUN_USE.match(sent, ve):
+                continue  # "Remedies for the first signs of flu": a noun, not a verb
+            # a cure verb's object ends at a preposition ("dissolves easily in hot drinks" names no condition)
+            stop = _OBJECT_STOP.search(sent, ve, ve + 60) if kind == "cure" else None
+            oe = stop.start() if stop else ve + 60
+            target = (lex.condition.search(sent, ve, oe) or lex.body.search(sent, ve, min(oe, ve + 50))
                       or lex.condition.search(sent, max(0, vs - 60), vs) or lex.body.search(sent, max(0, vs - 40), vs))
             if target is None:
                 continue
@@ -633,15 +736,23 @@ def _find_claims(sent: str, low: str, subject, block_kind: str, line_starts=()) 
                     passive = None  # "... so they can be eliminated": a purpose
                 if not (subj or intens or passive) or lex.cure_purpose.search(sent[:vs]):
                     continue
+                if not (subj or passive) and not named_treatment:
+                    continue  # "sprains heal completely within six weeks": the course of a condition
                 out.append(_Claim(a, b, "cure", strength(vs)))
             elif intens:
                 if _HOW_TO.search(sent, 0, vs) or (form in lex.lemmas and _imperative(sent, vs)):
                     continue  # "When to stop the herb immediately", "stop taking it at once": advice, not a result
-                if subj or lex.condition.search(sent, max(0, vs - 40), vs):
+                if subj or (named_treatment and lex.condition.search(sent, max(0, vs - 40), vs)):
                     out.append(_Claim(a, b, "efficacy", strength(vs)))
-            elif kind == "efficacy" and form.split()[0].endswith("s") and not form.endswith("ss") \
-                    and target.start() >= ve and subj and not lex.purpose.search(sent[:vs]):
-                out.append(_Claim(vs, ve, "efficacy", "direct"))
+            elif kind in ("efficacy", "benefit") and target.start() >= ve and not lex.purpose.search(sent[:vs]) and (
+                    (form.split()[0].endswith("s") and not form.endswith("ss") and subj)
+                    or (form in lex.lemmas and _plural_subject(sent, vs) and lex.condition.search(sent, ve, oe))):
+                w = lex.without_care.search(sent, ve, ve + 80) if "without" in words else None
+                if w is not None and not CLAUSE_BOUNDARY.search(sent, ve, w.start()):
+                    out.append(_Claim(vs, w.end(), "superiority", "direct"))  # "calms anxiety without medication"
+                elif kind == "efficacy" or (form in lex.target_verbs and lex.claim_target.search(sent, ve, min(oe, ve + 40))
+                                            and not sent.rstrip(" *_").endswith(":")):  # "X strengthens immunity:" labels what follows
+                    out.append(_Claim(vs, ve, "efficacy", "direct"))  # "treats insomnia", "boosts the immune system"
     # efficacy adjectives: "effective against diabetes", "a highly effective system", "a powerful preventative"
     for m in (lex.adjective.finditer(sent) if adjectives else ()):
         degree = lex.degree.match(m.group(0))
@@ -852,6 +963,9 @@ def check(doc, options):
                         continue
                 if cat is not None and cat.name == "safety" and _about_condition(sent, cs, subject):
                     continue
+                if cat is not None and cat.name == "cure" and phrase[:4].lower() == "heal" \
+                        and _about_condition(sent, cs, subject) and not _lexicon().treatment.search(sent):
+                    continue  # "sprains heal completely within six weeks": the course of a condition
                 if cat is not None and cat.name == "speed" and (_HOW_TO.search(sent, 0, cs) or _imperative(sent, cs)):
                     continue  # "When to stop the herb immediately", "stop taking it immediately": advice
                 start, end = prose.span(s + cs, s + ce)

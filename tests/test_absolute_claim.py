@@ -556,3 +556,75 @@ def test_bad_input_never_raises():
                  "- Stops\n" * 200, "# \n\n|a|\n|-|\n|cures pain|\n"):
         findings(text, "a.md")
         findings(text, "a.txt")
+
+
+# Round 2: forms that blind held-out sets showed (our own sentences). (sentence, exact span, category)
+GENERAL_FLAG = [
+    # efficacy verbs with a plural subject (base form), new cue verbs, claim targets
+    ("Weekly reflexology sessions stop teething pain in toddlers.", "stop", "efficacy"),
+    ("Regular cupping sessions prevent running injuries.", "prevent", "efficacy"),
+    ("Sports massage completely flushes lactic acid out of tired legs.", "completely flushes", "efficacy"),
+    ("It also boosts the immune system so you get fewer coughs.", "boosts", "efficacy"),
+    ("The protocol restores fertility after forty.", "restores", "efficacy"),
+    ("The tincture rebuilds worn-out adrenals in three weeks.", "rebuilds", "cure"),
+    ("The inversion table decompresses your spine instantly.", "decompresses your spine instantly", "efficacy"),
+    ("The massage tool breaks up scar tissue permanently.", "breaks up scar tissue permanently", "efficacy"),
+    ("Acupuncture doubles your chances of conceiving.", "doubles your chances", "efficacy"),
+    # subjects: a pronoun, a product with a potency, home remedies, shots
+    ("Arnica 30C heals bruises overnight.", "heals bruises overnight", "cure"),
+    ("Our herbal formulas dissolve fibroids.", "dissolve", "cure"),
+    ("Apple cider vinegar dissolves gallstones.", "dissolves", "cure"),
+    ("A monthly shot will completely prevent migraines.", "completely prevent", "efficacy"),
+    # superiority and replacement: a drug by its generic name, "can replace", "without medication"
+    ("Our cold laser works better than pregabalin for nerve pain.", "works better than", "superiority"),
+    ("It works better than any pill.", "works better than", "superiority"),
+    ("Used weekly, it can replace your blood pressure medication entirely.",
+     "replace your blood pressure medication", "superiority"),
+    ("With our programme you will no longer need antacids or reflux medication.", "no longer need antacids",
+     "superiority"),
+    ("- Calms anxiety without medication", "Calms anxiety without medication", "superiority"),
+    ("Our detox plan is the only way to restore your thyroid.", "the only way to", "certainty"),
+    # permanence and no recurrence, the result with the condition or the patient as subject
+    ("After four visits the pain never returns.", "never returns", "certainty"),
+    ("After two treatments, the knots never come back.", "never come back", "certainty"),
+    ("After one session of needling the headache disappears completely.", "disappears completely", "certainty"),
+    ("After three adjustments most toddlers settle completely.", "settle completely", "certainty"),
+    ("Once your spine is aligned there is no reason to come back.", "no reason to come back", "permanent"),
+    ("- Ends restless nights for good", "Ends restless nights for good", "permanent"),
+    # success
+    ("Our patients have a 97% success rate.", "97% success rate", "guarantee"),
+    ("We have treated back pain with complete success.", "complete success", "guarantee"),
+]
+
+GENERAL_PASS = [
+    "Unflavoured collagen that dissolves quickly in hot or cold milk.",  # a cure verb's non-health sense
+    "The only way to know for sure is a blood test.",  # certainty about a diagnosis
+    "The only way to tell whether you have diabetes is to get tested.",
+    "Gentle walking can help you manage pain without medication.",
+    "The headache usually disappears completely within a day.",  # a hedged course of a condition
+    "Sprains heal completely within six weeks.",  # the course of a condition, no treatment named
+    "There is no reason to come back for a follow-up unless the pain returns.",
+    "Antibiotics deplete the immune system's helpful bacteria.",  # a target verb of loss
+    "Antioxidants clear your body of free radicals.",  # what is purged is no condition
+]
+
+
+@pytest.mark.parametrize("sentence,phrase,category", GENERAL_FLAG, ids=[s for s, *_ in GENERAL_FLAG])
+def test_general_forms_are_flagged_at_their_cue(sentence, phrase, category):
+    found = findings(TITLE + sentence + "\n", "article.md")
+    assert len(found) == 1, [f.snippet for f in found]
+    f = found[0]
+    assert (f.line, f.column) == (3, sentence.index(phrase) + 1)
+    assert f.end_column == sentence.index(phrase) + len(phrase) + 1
+    assert f.data["category"] == category
+
+
+@pytest.mark.parametrize("sentence", GENERAL_PASS)
+def test_general_traps_stay_quiet(sentence):
+    assert findings(TITLE + sentence + "\n", "article.md") == []
+
+
+def test_a_noun_is_not_read_as_a_cure_verb():
+    text = "# Remedies for the first signs of a cold\n\nRest and fluids help most people feel better.\n"
+    assert findings(text, "article.md") == []
+    assert [f.line for f in findings("# Cold and Flu\n\nThis tea remedies a cold overnight.\n", "article.md")] == [3]
