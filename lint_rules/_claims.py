@@ -945,24 +945,64 @@ HEALTH_MIN_TERMS = 6  # distinct health terms a health article holds at least
 HEALTH_MIN_WORDS = 150  # a shorter text is too short to judge: a health linter assumes health
 
 
+@functools.lru_cache(maxsize=1)
+def _domain_index():
+    """One index of other subjects' words (whole words) and the bits of each
+    domain, and the bits of the ambiguous health words in the health index."""
+    d = load_data("claims_context.yaml")
+    domains = {name: [" " + w.lower() + " " for w in words] for name, words in d["other_domains"].items()}
+    index = LiteralIndex(w for words in domains.values() for w in words)
+    masks = []
+    for words in domains.values():
+        m = 0
+        for w in words:
+            m |= index.bits[w]
+        masks.append(m)
+    hbits = _health_index().bits
+    ambiguous = 0
+    for w in d["ambiguous_health_words"]:
+        ambiguous |= hbits.get(" " + w.lower(), 0)
+    return index, masks, ambiguous
+
+
+DOMAIN_MIN_TERMS = 6  # distinct words of another subject that make an article about it
+
+
 def health_article(doc) -> bool:
     """True when the document is about health: its prose names at least
     :data:`HEALTH_MIN_TERMS` distinct health terms (conditions, symptoms,
     body parts, care words) from ``claims_lexicon.yaml``, or it is shorter
-    than :data:`HEALTH_MIN_WORDS` words. "This guarantees a stable build" in
-    a programming tutorial is no health claim."""
+    than :data:`HEALTH_MIN_WORDS` words; and it is not mainly about another
+    subject that borrows health words (a gardening article's "infection" of a
+    tree, a build that "guarantees" success): at least :data:`DOMAIN_MIN_TERMS`
+    distinct words of one domain of ``claims_context.yaml`` and few health
+    words that are not also that domain's (ambiguous ones do not count)."""
     def compute():
         index = _health_index()
         found = 0  # the bits of the distinct terms found
         words = 0
+        texts = []
         for _, _, low in plain_blocks(doc):
             found |= index.mask(" " + low)
-            if bin(found).count("1") >= HEALTH_MIN_TERMS:
-                return True
             words += low.count(" ") + 1
-        return words < HEALTH_MIN_WORDS
+            texts.append(low)
+        if bin(found).count("1") < HEALTH_MIN_TERMS:
+            return words < HEALTH_MIN_WORDS
+        dindex, masks, ambiguous = _domain_index()
+        dfound = dindex.mask(" " + " ".join(texts).translate(_SPACE_PUNCT) + " ")
+        if not dfound:
+            return True
+        specific = bin(found & ~ambiguous).count("1")
+        for m in masks:
+            n = bin(dfound & m).count("1")
+            if n >= DOMAIN_MIN_TERMS and specific * 2 < n:
+                return False
+        return True
 
     return memo(doc, "claims.health_article", compute)
+
+
+_SPACE_PUNCT = str.maketrans({c: " " for c in ".,;:!?\"()[]{}*_/\u2014\u2013'"})
 
 
 def health_terms(text: str) -> set[str]:
@@ -982,10 +1022,18 @@ _LEAD_IN_NEGATION = LazyPattern(
 )
 
 
+_OPEN_AFTER_NEGATION = LazyPattern(
+    r"^\W*(?:[\w']+\W+)?[\w']+\W*(?:(?:be\s+)?(?:do|does|did|doing|treat|cure|fix|help|help\s+with|replace|change|promise|offer|"
+    r"claim|say|work|heal|prevent|be\s+used\s+for|do\s+for\s+you|expect)\W*)?$", re.I)
+
+
 def negated_lead_in(doc, block) -> bool:
     """True when ``block`` is a list item under a lead-in that negates the
-    whole list ("**CBD won't:**", "## What acupuncture cannot do"): each item
-    ("Cure diseases") is in the scope of that negation."""
+    whole list ("**CBD won't:**", "## What acupuncture cannot do") or reports
+    it as others' claims ("The boxes made these claims:"): each item ("Cure
+    diseases") is in the scope of that lead-in. A heading that is a whole
+    sentence ("Cupping is not a cure") governs no list: scope ends with the
+    sentence."""
     if block.kind != "list_item" and not block.in_list:
         return False
     lead = memo(doc, "claims.lead_ins", lambda: _lead_ins(doc))
@@ -1001,8 +1049,15 @@ def _lead_ins(doc) -> dict[int, bool]:
             continue
         if b.prose and b.kind in ("paragraph", "heading"):
             text = b.prose.text.rstrip()
-            negating = (b.kind == "heading" or text.endswith(":")) and \
-                _LEAD_IN_NEGATION.search(plain(text[-80:]).rstrip(":*_ ")) is not None
+            m = None
+            if b.kind == "heading" or text.endswith(":"):
+                m = _LEAD_IN_NEGATION.search(plain(text[-80:]).rstrip(":*_ "))
+            # a heading without a colon is a lead-in only when the negated verb waits for the list
+            # ("What cupping cannot do"); "Cupping is not a cure" is a whole sentence, and a
+            # negation's scope ends with its sentence (NegEx)
+            negating = m is not None and (text.endswith(":") or _OPEN_AFTER_NEGATION.match(m.group(0)) is not None)
+            if not negating and b.kind == "paragraph" and text.endswith(":"):
+                negating = reported(plain(text[-200:]))  # "The boxes made these claims:" quotes the list below
         elif b.kind not in ("comment", "html"):
             negating = False
     return out

@@ -581,6 +581,7 @@ _TITLE_STOP = frozenset(
 
 
 _NEWLINE = LazyPattern(r"\n")
+_WHOLE_QUOTE = LazyPattern(r'^[\s*_]*"[^"]{3,}"[\s*_.,;!]*$')
 _NOUN_USE = LazyPattern(r"\s+(?:for|of)\b(?!\s+(?:good|life|ever|all)\b)", re.I)
 _OBJECT_STOP = LazyPattern(
     r"[,;:()]|\s(?:in|on|at|into|within|during|after|before|when|while|because|if|than|as|by|so)\s", re.I)
@@ -776,14 +777,37 @@ def _find_claims(sent: str, low: str, subject, block_kind: str, line_starts=(), 
     # safety: "X is safe", "are safe to use" about a treatment (not "it is safe to ask")
     if "safe" in words:
         for m in lex.safety.finditer(sent):
-            if re.match(r"\s+to\s+(?!use\b)", sent[m.end():], re.I) or re.match(
-                    r"\W*(?:when|if|for\s+most|as\s+long\s+as|provided|in\s+most|during|with)\b", sent[m.end():], re.I):
+            if _SAFE_TO.match(sent, m.end()) or _SAFE_WHEN.match(sent, m.end()):
                 continue
             before = clause_before(sent, m.start())
-            if lex.treatment.search(before) or (subject is not None and subject.search(before)):
+            listed = _SAFETY_LIST.match(sent, m.end())  # "it is safe, painless and drug-free"
+            if lex.treatment.search(before) or (subject is not None and subject.search(before)) or (
+                    listed and _SUBJECT_PRONOUN.search(before)):
+                if listed:
+                    m = _Span(m.start(), listed.end())
                 if not lex.condition.search(before):  # "most nosebleeds are harmless" is about a condition
                     out.append(_Claim(m.start(), m.end(), "safety", "direct"))
     return out
+
+
+_SAFE_TO = LazyPattern(r"\s+to\s+(?!use\b)", re.I)
+_SAFE_WHEN = LazyPattern(r"\W*(?:when|if|for\s+most|as\s+long\s+as|provided|in\s+most|during|with)\b", re.I)
+_SAFETY_ADJ = (r"(?:painless|pain-free|drug-free|non-invasive|noninvasive|harmless|gentle|natural|all-natural|"
+               r"risk-free|side-effect-free|chemical-free|non-toxic|nontoxic)")
+_SAFETY_LIST = LazyPattern(rf"(?:\s*,\s*{_SAFETY_ADJ})*(?:\s*,?\s+and\s+|\s*,\s*){_SAFETY_ADJ}\b", re.I)
+
+
+class _Span:
+    __slots__ = ("_a", "_b")
+
+    def __init__(self, a, b):
+        self._a, self._b = a, b
+
+    def start(self):
+        return self._a
+
+    def end(self):
+        return self._b
 
 
 _HEDGE_LEVEL = {"cure": "strong", "remission": "strong", "efficacy": "any", "certainty": "strong",
@@ -819,7 +843,7 @@ def _sentence_claim(sent: str, low: str, subject, block_kind: str, allow_hedged:
         if allow_hedged and _hedged(sent, c.start, c.end, _HEDGE_LEVEL[c.kind]):
             continue
         q = inside(quotes, c.start, c.end)
-        if q is not None and (len(_WORD_RUN.findall(sent[q[0]:q[1]])) <= 6 or _WORK_CUE.search(sent)):
+        if q is not None and _mention(sent, q):
             continue
         return c
     return None
@@ -877,6 +901,8 @@ def check(doc, options):
             continue
         if refutation_label(text) or negated_lead_in(doc, block):
             continue
+        if block.kind == "list_item" and _WHOLE_QUOTE.match(text):
+            continue  # a bullet that is all quotation: packaging or ad wording shown, not the writer's claim
         if long_doc and not block_mask & lex.term_bits and not has_health_terms(text) \
                 and not _heading_is_health(doc, block):
             continue  # a paragraph about something else ("this guarantees a stable build")
@@ -942,8 +968,10 @@ def check(doc, options):
                 if allow_hedged and _hedged(sent, cs, ce, level):
                     continue
                 q = inside(quotes, cs, ce)
-                if q is not None and (len(_WORD_RUN.findall(sent[q[0]:q[1]])) <= 6 or _WORK_CUE.search(sent)):
+                if q is not None and _mention(sent, q):
                     continue
+                if cat is not None and cat.name == "safety" and "risk" in phrase.lower() and _COMMERCIAL.search(sent):
+                    continue  # "try it risk-free with our money-back guarantee": a shop's terms, not safety
                 if cat is not None and cat.guard is not None:
                     if cat.name == "cure":  # the search for a cure, not a promise of one
                         cure_at = [m.start() for m in _CURE_WORD.finditer(phrase)]
@@ -1047,8 +1075,37 @@ def _about_condition(sent: str, pos: int, subject=None) -> bool:
 _BARE_SAFETY = LazyPattern(r"(?:is|are|was|were)\s+(?:\w+\s+)?(?:harmless|safe)\b", re.I)
 
 
+_QUOTE_FRAME = LazyPattern(
+    r"\b(?:claims?|claimed|claiming|promises?|promised|promising|labels?|labelled|labeled|packaging|box|boxes|"
+    r"read|reads|marketed|advertised|advertises|sold\s+as|slogans?|taglines?|told\s+(?:buyers|customers|readers|"
+    r"shoppers|us)|such\s+as|phrases?|wording|headlines?|blurb)\b", re.I)
+_COMMERCIAL = LazyPattern(
+    r"\b(?:money-back|money\s+back|refunds?|trial|returns?|guarantee|order|purchase|buy|checkout|subscription|"
+    r"cancel|shipping)\b", re.I)
+
+
+def _mention(sent: str, q) -> bool:
+    """The quotation ``q`` of ``sent`` is shown, not asserted: a short quote, a
+    title, or wording that the sentence frames as what a label, an ad or a
+    seller claims ('the box read "clinically proven to ..."')."""
+    if len(_WORD_RUN.findall(sent[q[0]:q[1]])) <= 6 or _WORK_CUE.search(sent):
+        return True
+    outside = sent[:q[0]] + " " + sent[q[1]:]
+    return _QUOTE_FRAME.search(outside) is not None
+
+
+def _title_case(text: str) -> bool:
+    words = [w for w in _WORD_RUN.findall(text) if len(w) >= 4]
+    return len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+
+
 def _is_title(doc, block, sent, phrase, q, start, end, titles) -> bool:
     """A title of a work: emphasised, linked or quoted, in a sentence about a book or paper."""
+    if not phrase[:1].isupper() and (_WORK_CUE.search(sent) or "](" in sent or "<a" in sent.lower()):
+        # the cue inside a linked or emphasised Title Case title ("as [*The Fertility Cure*](...)")
+        for ts, te in (titles if titles is not None else title_spans(doc, block)):
+            if ts < end and start < te and te - ts > end - start and _title_case(doc.text[ts:te]):
+                return True
     if not (phrase[:1].isupper() and (_WORK_CUE.search(sent) or q is not None)):
         return False
     if q is not None or _TITLE_WORD.search(sent):

@@ -628,3 +628,40 @@ def test_a_noun_is_not_read_as_a_cure_verb():
     text = "# Remedies for the first signs of a cold\n\nRest and fluids help most people feel better.\n"
     assert findings(text, "article.md") == []
     assert [f.line for f in findings("# Cold and Flu\n\nThis tea remedies a cold overnight.\n", "article.md")] == [3]
+
+
+@pytest.mark.parametrize("text", [
+    # a shop's terms, not safety
+    "Try the pillow risk-free with our 30-day money-back guarantee.",
+    # a cure word inside a linked, emphasised Title Case book title
+    "You will find books such as [*The Arthritis Cure: Secrets of the Healers*](https://example.com/book) in shops.",
+    # a long quotation framed as what a box or a seller claims
+    'One seller\'s box read "clinically proven to remove 99% of toxins from your body", but no study was named.',
+])
+def test_shop_terms_titles_and_framed_quotations_are_no_claims(text):
+    assert findings(TITLE + text + "\n", "article.md") == []
+
+
+def test_quoted_bullets_under_a_lead_in_that_reports_claims():
+    md = ("# Foot Pads and Pain\n\nThe labels on the jars made these promises:\n\n"
+          '- "Clinically proven to melt away joint pain in seven days"\n- "Rebuilds cartilage while you sleep"\n\n'
+          "None of the sellers could show us a trial.\n\nOur own view:\n\n"
+          '- "Clinically proven to melt away joint pain in seven days, and we stand by it"\n')
+    # the quoted bullets under the reporting lead-in are mentions; a bullet all in quotes is one too
+    assert findings(md, "article.md") == []
+
+
+def test_a_heading_that_denies_a_cure_does_not_silence_its_section():
+    md = ("# Cupping and Pain\n\n## Cupping is not a cure\n\n- It can ease muscle tension for some people.\n"
+          "- The round marks are completely harmless and always fade within days.\n")
+    assert [(f.line, f.snippet) for f in findings(md, "article.md")] == [(6, "completely harmless")]
+
+
+def test_safety_adjectives_in_a_list():
+    found = findings(TITLE + "It is safe, painless and drug-free.\n", "article.md")
+    assert [(f.snippet, f.data["category"]) for f in found] == [("is safe, painless and drug-free", "safety")]
+    assert findings(TITLE + "It is safe to say that the pain will ease.\n", "article.md") == []
+
+
+def test_gardening_article_with_health_words_is_silent():
+    assert findings((DATA / "nonhealth_orchard.md").read_text(encoding="utf-8"), "orchard.md") == []

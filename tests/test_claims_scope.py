@@ -3,6 +3,7 @@ hedges, who speaks, refutations, titles of works, health context, word lexicons)
 from __future__ import annotations
 
 import doctest
+from pathlib import Path
 
 import pytest
 
@@ -182,3 +183,34 @@ def test_bad_input_does_not_raise():
         C.refuted_by_next(text)
         C.quote_spans(text)
         C.TermIndex(["cure"]).search(text)
+
+
+def test_a_heading_that_is_a_whole_sentence_governs_no_list():
+    # NegEx: a negation's scope ends with its sentence; only a lead-in that waits for its list negates the list
+    md = ("# Cupping\n\n## Cupping is not a cure\n\n- The marks always fade.\n\n## Things cupping is not\n\n"
+          "- A cure for arthritis\n\n## What cupping won't do\n\n- Cure arthritis\n")
+    doc = Document(md, "a.md")
+    items = {b.prose.text: b for b in doc.blocks if b.kind == "list_item"}
+    assert not C.negated_lead_in(doc, items["The marks always fade."])
+    assert C.negated_lead_in(doc, items["A cure for arthritis"])
+    assert C.negated_lead_in(doc, items["Cure arthritis"])
+
+
+def test_a_lead_in_that_reports_claims_covers_its_list():
+    md = ("# Foot pads\n\nThe boxes and websites made these claims:\n\n- Draws toxins out overnight\n\n"
+          "Our clinic offers:\n\n- Gentle care\n")
+    doc = Document(md, "a.md")
+    items = {b.prose.text: b for b in doc.blocks if b.kind == "list_item"}
+    assert C.negated_lead_in(doc, items["Draws toxins out overnight"])
+    assert not C.negated_lead_in(doc, items["Gentle care"])
+
+
+def test_an_article_about_another_subject_is_not_health_even_with_health_words():
+    orchard = (Path(__file__).parent / "data" / "claims" / "nonhealth_orchard.md").read_text(encoding="utf-8")
+    doc = Document(orchard, "orchard.md")
+    assert len(C.health_terms(orchard)) >= C.HEALTH_MIN_TERMS  # infection, disease, healthy, damage ...
+    assert not C.health_article(doc)
+    # a health article that mentions gardening stays one
+    health = ("Gardening with arthritis: kneeling pads protect the knee, and raised beds spare the back. "
+              "Ask your doctor or physiotherapist about pain, stiffness and medication. ") * 6
+    assert C.health_article(Document("# Arthritis\n\n" + health + "\n", "a.md"))
