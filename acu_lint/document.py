@@ -955,6 +955,47 @@ _HTML_DELETABLE = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "d
                    "button", "summary", "caption"}
 _HTML_VOID = {"br", "hr", "img", "input", "meta", "link", "area", "base", "col", "embed", "source",
               "track", "wbr", "param"}
+# Tables used for layout (an e-mail newsletter is built from nested ones) hold
+# the article's prose, data tables hold cells. A table is read as layout when
+# it says so (role="presentation"/"none"), holds another table, has block
+# content in its cells (a paragraph, a heading, a list, a quote), has a cell of
+# running text (LAYOUT_CELL_WORDS words or more) or is one column of rows; a
+# table with a header cell (<th>) is data unless it says otherwise or holds a
+# table. Its blocks then keep their own kinds (heading, paragraph, list_item)
+# and "table" leaves their context (``data["layout_table"]`` is True).
+_HTML_CELL_BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "blockquote", "dl"}
+LAYOUT_CELL_WORDS = 25
+
+
+def _new_table(attrs: list[tuple[str, str | None]]) -> dict[str, Any]:
+    role = ""
+    for k, v in attrs:
+        if k == "role" and v:
+            role = v.strip().lower()
+    return {"role": role, "rows": 0, "cols": 0, "max_cols": 0, "th": False, "block": False,
+            "long": False, "nested": False, "blocks": []}
+
+
+def _settle_table(frame: dict[str, Any]) -> None:
+    """Decide whether a closed table was layout or data, and give a layout
+    table's blocks back their own kinds (see ``_HTML_CELL_BLOCKS``)."""
+    if frame["role"] in ("presentation", "none"):
+        layout = True
+    elif frame["nested"]:
+        layout = True
+    elif frame["th"]:
+        layout = False
+    else:
+        layout = frame["block"] or frame["long"] or (frame["max_cols"] <= 1 and frame["rows"] >= 2)
+    if not layout:
+        return
+    for blk, kind in frame["blocks"]:
+        if blk.kind == "table_cell":
+            blk.kind = kind
+        context = blk.data.get("context")
+        if context and "table" in context:
+            blk.data["context"] = [t for t in context if t != "table"]
+        blk.data["layout_table"] = True
 
 
 class _HTMLBlocks(HTMLParser):
@@ -972,6 +1013,7 @@ class _HTMLBlocks(HTMLParser):
         self.heading_level = 0
         # open elements whose whole content may be one block: (tag, start offset, blocks before it)
         self.elements: list[tuple[str, int, int]] = []
+        self.tables: list[dict[str, Any]] = []  # open tables, innermost last (see _settle_table)
 
     def _offset(self) -> int:
         line, col = self.getpos()
@@ -993,6 +1035,11 @@ class _HTMLBlocks(HTMLParser):
                 blk = _block_from_prose(self.doc, "paragraph", prose, (0, 0),
                                         quote="blockquote" in context)
             if "table" in context:
+                if self.tables:
+                    frame = self.tables[-1]
+                    frame["blocks"].append((blk, blk.kind))
+                    if not frame["long"] and len(prose.text.split()) >= LAYOUT_CELL_WORDS:
+                        frame["long"] = True
                 blk.kind = "table_cell"
             if "figcaption" in context:
                 blk.kind = "caption"
@@ -1025,6 +1072,25 @@ class _HTMLBlocks(HTMLParser):
             self.flush()
         if tag in _HTML_VOID:
             return
+        if self.tables:
+            frame = self.tables[-1]
+            if tag in _HTML_CELL_BLOCKS:
+                frame["block"] = True
+            elif tag == "tr":
+                frame["rows"] += 1
+                frame["cols"] = 0
+            elif tag in ("td", "th"):
+                if not frame["rows"]:
+                    frame["rows"] = 1
+                frame["cols"] += 1
+                if frame["cols"] > frame["max_cols"]:
+                    frame["max_cols"] = frame["cols"]
+                if tag == "th":
+                    frame["th"] = True
+            elif tag == "table":
+                frame["nested"] = True
+        if tag == "table":
+            self.tables.append(_new_table(attrs))
         if tag in _HTML_DELETABLE:
             self.elements.append((tag, self._offset(), len(self.doc.blocks)))
         self.stack.append(tag)
@@ -1084,12 +1150,20 @@ class _HTMLBlocks(HTMLParser):
                     self.doc.blocks[-1].data["element"] = (opened[1], close + 1)
         if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
             self.heading_level = 0
+        if tag == "table" and self.tables:
+            _settle_table(self.tables.pop())
         if tag in ("ol", "ul") and self.ol_counters:
             self.ol_counters.pop()
         if tag in self.stack:
             while self.stack:
                 if self.stack.pop() == tag:
                     break
+
+    def finish(self) -> None:
+        """The last block, and the tables left open by the markup."""
+        self.flush()
+        while self.tables:
+            _settle_table(self.tables.pop())
 
     def handle_data(self, data: str) -> None:
         if self.skip or self.code:
@@ -1140,7 +1214,7 @@ def _parse_html_fragment(doc: Document, raw: Block) -> None:
         parser.close()
     except Exception:  # pragma: no cover - html.parser is lenient; stay safe
         pass
-    parser.flush()
+    parser.finish()
     for blk in doc.blocks[first:]:
         blk.quote = blk.quote or quoted
         blk.in_list = blk.in_list or listed
@@ -1153,7 +1227,7 @@ def _parse_html(doc: Document) -> None:
         parser.close()
     except Exception:  # pragma: no cover - html.parser is lenient; stay safe
         pass
-    parser.flush()
+    parser.finish()
     doc.blocks.sort(key=lambda blk: (blk.start, blk.end))
 
 
