@@ -29,6 +29,15 @@ as a mechanism, clause by clause, not as a list of set phrases:
   sentence, leaves the decisions to the reader's own professional ("This guide
   summarizes best practice. The best care combines it with your provider's
   input.");
+- a text that calls itself general or educational, then, in the next sentence,
+  a pronoun for it and what it cannot replace ("This guide is general and
+  educational. It cannot take the place of an individual assessment.").
+
+What is replaced may be advice or care, or an assessment, a consultation, an
+examination, a visit or a diagnosis by a professional; the words of replacing
+include "replace", "take the place of", "stand in for", "be a substitute for".
+The text may speak of itself without a noun ("What you read here", "Everything
+on this page", "Reading about it").
 - a block labelled "Disclaimer:" that speaks of medical advice or a doctor.
 
 Advice alone is not a disclaimer: "talk to your doctor before starting
@@ -69,6 +78,8 @@ impression it leaves on the reader.
 - not flagged: `Needles and Nerve Pain\n\nAcupuncture uses thin needles placed at chosen points on the body. People with nerve pain from diabetes sometimes try it alongside their usual care, and a few small trials have looked at it. Most people need several sessions before they notice a change.\n\nThese answers are general and no replacement for your own doctor.`
 - flagged: `Needles and Nerve Pain\n\nAcupuncture uses thin needles placed at chosen points on the body. People with nerve pain from diabetes sometimes try it alongside their usual care, and a few small trials have looked at it. Most people need several sessions before they notice a change.\n\nAcupuncture is not a replacement for surgery.`
 - not flagged: `Needles and Nerve Pain\n\nAcupuncture uses thin needles placed at chosen points on the body. People with nerve pain from diabetes sometimes try it alongside their usual care, and a few small trials have looked at it. Most people need several sessions before they notice a change.\n\nNothing on this page is individual medical guidance.`
+- not flagged: `Needles and Nerve Pain\n\nAcupuncture uses thin needles placed at chosen points on the body. People with nerve pain from diabetes sometimes try it alongside their usual care, and a few small trials have looked at it. Most people need several sessions before they notice a change.\n\nThis guide is general and educational. It cannot take the place of an individual assessment.`
+- flagged: `Needles and Nerve Pain\n\nAcupuncture uses thin needles placed at chosen points on the body. People with nerve pain from diabetes sometimes try it alongside their usual care, and a few small trials have looked at it. Most people need several sessions before they notice a change.\n\nThis guide is general. Acupuncture cannot take the place of an assessment by your doctor.`
 - flagged (md): `# Needles and Nerve Pain\n\nAs an AI language model, I can't give medical advice.\n\nAcupuncture uses thin needles placed at chosen points on the body. People with nerve pain from diabetes sometimes try it alongside their usual care, and a few small trials have looked at it. Most people need several sessions before they notice a change.`
 
 ## Fix
@@ -198,7 +209,12 @@ def _mechanism():
     target = rf"(?:(?:your|a|an|the|any|one's)\s+)?(?:own\s+)?(?:[\w'-]+\s+){{0,3}}?(?:{who}|{care})\b"
     return {
         # "this article", "these answers", "the information on this page", "our content"
-        "self": re.compile(rf"\b(?:this|these|the|our|my|all|such)\s+(?:[\w'-]+\s+){{0,2}}?(?:{self_nouns})\b", I),
+        "self": re.compile(rf"\b(?:this|these|the|our|my|all|such)\s+(?:[\w'-]+\s+){{0,2}}?(?:{self_nouns})\b|{d['self_phrases']}", I),
+        # "What you read here", "Everything on this page", "Reading about it" (no noun for the text)
+        "self_phrase": re.compile(d["self_phrases"], I),
+        # "This guide is general and educational." (a pronoun in the next sentence takes it up)
+        "status": re.compile(d["status"], I),
+        "pronoun": re.compile(r"\W*(?:it|they|this|these|that|those|such\s+(?:content|information|material))\b", I),
         "nothing": re.compile(rf"\bnothing\s+(?:in|on|within|here|written)\b", I),
         "neg": re.compile(r"\b(?:not|no|never|cannot|nor)\b|n't\b", I),
         # "does not replace the judgement of your midwife", "is no replacement for your own doctor"
@@ -263,6 +279,24 @@ def _negated_subject_predicate(care: str, target: str, replace: str) -> re.Patte
         re.I)
 
 
+def _denies(clause: str, start: int, end: int) -> bool:
+    """Whether ``clause``, whose subject (the text itself) stands at
+    ``clause[start:end]``, says what the text is not or does not replace:
+    "is not medical advice", "does not replace a visit to your GP", "cannot
+    take the place of an individual assessment"."""
+    mech = _mechanism()
+    if mech["copula"].search(clause, end):
+        return True
+    if mech["nothing"].search(clause, 0, start + 1):
+        neg_end = end
+    else:
+        neg = mech["neg"].search(clause, end)
+        if neg is None:
+            return False
+        neg_end = neg.end()
+    return mech["replace"].match(clause, neg_end) is not None or mech["diagnose"].match(clause, neg_end) is not None
+
+
 _CLAUSE = re.compile(r"(?<=[.!?;])\s+|\s+(?:but|however|although|though|while)\s+", re.I)
 _PRONOUN_START = re.compile(r"\W*(?:it|they|this|these|such)\b", re.I)
 
@@ -295,24 +329,27 @@ def _limits_itself(text: str, following: str = "") -> bool:
             and mech["neg_subject_pred_weak" if ns.group("weak") else "neg_subject_pred"].match(clause, ns.end())
             for clause in _clauses(text)):
         return True  # "Nothing on this page is individual medical guidance", "Nothing here replaces a visit to your GP"
-    if not self_word:  # no word the text calls itself by: no other form can hold
-        return False
+    if not self_word and not (("read" in low or "here" in low or "above" in low or "below" in low)
+                              and mech["self_phrase"].search(text)):
+        return False  # no word the text calls itself by: no other form can hold
     negative = "no" in low or "n't" in low or "never" in low  # "not", "nothing", "cannot" hold "no" too
     for clause in _clauses(text) if negative else ():
         m = mech["self"].search(clause)
         if m is None:
             continue
-        if mech["copula"].search(clause, m.end()):
+        if _denies(clause, m.start(), m.end()):
             return True
-        if mech["nothing"].search(clause, 0, m.start() + 1):
-            neg_end = m.end()
-        else:
-            neg = mech["neg"].search(clause, m.end())
-            if neg is None:
+    if negative:
+        # two sentences: "This guide is general and educational. It cannot take the place of an
+        # individual assessment." (the text calls itself general; a pronoun takes it up)
+        sentences = _SENTENCE.split(text)
+        for i in range(len(sentences) - 1):
+            m = mech["self"].search(sentences[i])
+            if m is None or not mech["status"].search(sentences[i], m.end()):
                 continue
-            neg_end = neg.end()
-        if mech["replace"].match(clause, neg_end) or mech["diagnose"].match(clause, neg_end):
-            return True
+            p = mech["pronoun"].match(sentences[i + 1])
+            if p is not None and _denies(sentences[i + 1], p.start(), p.end()):
+                return True
     if "summar" in low or "overview" in low or "general" in low:
         sentences = _SENTENCE.split(text)
         if following:

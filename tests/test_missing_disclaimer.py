@@ -114,6 +114,19 @@ DISCLAIMERS = [
     "Our articles help you understand your options, not to replace your physiotherapist.",
     "Please remember that this guide cannot diagnose your condition.",
     "The answers here are general; they cannot replace an examination.",
+    # round 3: what is replaced may be an assessment, a consultation, an examination, a visit or a
+    # diagnosis by a professional; "take the place of", "stand in for", "replace"
+    "This information is not a substitute for an assessment by a health professional who knows your history.",
+    "What you read here is not a substitute for an assessment by a clinician who knows your history.",
+    "Reading about it is no replacement for an examination by someone who has seen your knee.",
+    "Everything on this page is general and cannot stand in for a consultation with your own doctor.",
+    "This post is educational and does not take the place of a face-to-face consultation.",
+    "Our emails are educational and never stand in for a diagnosis by your GP.",
+    # two sentences: the text calls itself general or educational, a pronoun says what it cannot replace
+    "This guide is general and educational. It cannot take the place of an individual assessment.",
+    "Our advice is general. It does not replace an examination by your physiotherapist.",
+    "This leaflet gives general information. It is not a replacement for a visit to a doctor who knows you.",
+    "These notes are only an overview. They can't stand in for a consultation with your midwife.",
 ]
 
 # Sentences that are NOT disclaimers (advice, notices, statements about acupuncture):
@@ -199,6 +212,19 @@ NOT_DISCLAIMERS = [
     "Acupuncture isn't a substitute for surgery.",
     "Educational workshops only run on Saturdays.",
     "This guide summarizes the history of acupuncture. Talk to your doctor before starting treatment.",
+    # round 3: the same verbs and targets without the text itself as the subject
+    "An app is not a substitute for an assessment by a health professional who knows your history.",
+    "Stretching cannot take the place of a proper warm-up.",
+    "Acupuncture cannot stand in for an assessment by your doctor if you have chest pain.",
+    "Online symptom checkers cannot take the place of an examination.",
+    "A massage is not a replacement for a diagnosis.",
+    # the text calls itself general, but what the next sentence cannot replace is no care, or its
+    # subject is something else
+    "This guide is general. It cannot take the place of a good pair of shoes.",
+    "The treatment is general and gentle. It cannot replace surgery for a torn tendon.",
+    "This guide is general. Acupuncture cannot replace an examination by your doctor.",
+    "This guide explains acupuncture. It is not a replacement for surgery.",
+    "This post is general. Exercise is not a substitute for insulin.",
 ]
 
 
