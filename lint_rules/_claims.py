@@ -966,6 +966,7 @@ def _domain_index():
 
 
 DOMAIN_MIN_TERMS = 6  # distinct words of another subject that make an article about it
+HEALTH_SURE_TERMS = 12  # distinct unambiguous health terms after which no other subject can outweigh health
 
 
 def health_article(doc) -> bool:
@@ -979,23 +980,25 @@ def health_article(doc) -> bool:
     words that are not also that domain's (ambiguous ones do not count)."""
     def compute():
         index = _health_index()
-        found = 0  # the bits of the distinct terms found
-        words = 0
-        texts = []
-        for _, _, low in plain_blocks(doc):
-            found |= index.mask(" " + low)
-            words += low.count(" ") + 1
-            texts.append(low)
-        if bin(found).count("1") < HEALTH_MIN_TERMS:
-            return words < HEALTH_MIN_WORDS
         dindex, masks, ambiguous = _domain_index()
-        dfound = dindex.mask(" " + " ".join(texts).translate(_SPACE_PUNCT) + " ")
+        lows = [low for _, _, low in plain_blocks(doc)]
+        text = " " + " ".join(lows)
+        found = 0  # the bits of the distinct terms found
+        specific: set[int] = set()
+        for _, bit in (index._iter or index._build())(text):  # one pass, stopped once the answer is sure
+            found |= bit
+            if not bit & ambiguous and bit not in specific:
+                specific.add(bit)
+                if len(specific) >= HEALTH_SURE_TERMS:
+                    return True
+        if bin(found).count("1") < HEALTH_MIN_TERMS:
+            return text.count(" ") < HEALTH_MIN_WORDS
+        dfound = dindex.mask(text.translate(_SPACE_PUNCT) + " ")
         if not dfound:
             return True
-        specific = bin(found & ~ambiguous).count("1")
         for m in masks:
             n = bin(dfound & m).count("1")
-            if n >= DOMAIN_MIN_TERMS and specific * 2 < n:
+            if n >= DOMAIN_MIN_TERMS and len(specific) * 2 < n:
                 return False
         return True
 

@@ -502,26 +502,23 @@ class _Lexicon:
         terms = _noun_forms(d["conditions"]) | _noun_forms(d["body_parts"]) | _noun_forms(d["treatments"]) \
             | set(d["standard_care"])
         terms = {t for t in terms if len(t) >= 3} | {"health"}
-        self.literals = LiteralIndex(literals | terms)
-        bits = self.literals.bits
-        self.cue_bits = 0
-        for a in literals:
-            self.cue_bits |= bits[a]
-        self.term_bits = 0
-        for a in terms:
-            self.term_bits |= bits[a]
+        # two indexes: the cues (rare words: most blocks hold none, and a block without
+        # one is never analysed) and the terms (common words, looked up only where a cue is)
+        self.cues = LiteralIndex(literals)
+        self.terms = LiteralIndex(" " + t for t in terms)  # at a word start ("tea" is not "instead")
 
-    def mask(self, low: str) -> int:
-        """The literal bits of a lower-case text (punctuation made spaces)."""
-        return self.literals.mask(" " + low.translate(_SPACE_PUNCT) + " ")
+    @staticmethod
+    def padded(low: str) -> str:
+        """A lower-case text with punctuation made spaces, between spaces (whole words match " cure ")."""
+        return " " + low.translate(_SPACE_PUNCT) + " "
 
-    def worth(self, low: str, text: str = "", subject=None, mask: int | None = None) -> bool:
+    def worth(self, low: str, text: str = "", subject=None) -> bool:
         """Whether a text (``low`` is its lower-case form) may hold a structural
         claim: a cue, and a term or the article's own subject."""
-        m = self.mask(low) if mask is None else mask
-        if not m & self.cue_bits:
+        padded = self.padded(low)
+        if not self.cues.mask(padded):
             return False
-        return bool(m & self.term_bits) or (subject is not None and subject.search(text) is not None)
+        return bool(self.terms.mask(padded)) or (subject is not None and subject.search(text) is not None)
 
 
 @functools.lru_cache(maxsize=1)
@@ -537,7 +534,7 @@ _NON_HEALTH_SUBJECT = LazyPattern(
     r"warranty|refund|delivery|shipping|price|account|password|data)\b", re.I)
 
 
-def _article_subject(doc) -> LazyPattern | None:
+def _article_subject(doc) -> TermIndex | None:
     """The article's own subject: the longer words of its title that name no
     condition ("Ivan Chai", "Flexion-Distraction Therapy"), as a pattern."""
     def compute():
@@ -550,7 +547,7 @@ def _article_subject(doc) -> LazyPattern | None:
         words = {w.lower() for w in _WORD_RUN.findall(t) if len(w) >= 4 and w[0].isupper()} - _TITLE_STOP
         if not words:
             return None
-        return LazyPattern(rf"(?<![\w-])(?:{alternation(words)})(?![\w-])", re.I)
+        return TermIndex(words)  # matched word by word: no regex compiled per document
 
     return memo(doc, "absolute-claim.subject", compute)
 
@@ -582,6 +579,11 @@ _TITLE_STOP = frozenset(
 
 _NEWLINE = LazyPattern(r"\n")
 _WHOLE_QUOTE = LazyPattern(r'^[\s*_]*"[^"]{3,}"[\s*_.,;!]*$')
+_ANY_WORD = LazyPattern(r"\w")
+_PASSIVE = LazyPattern(r"\b(?:can|will|could)\s+(?:\w+\s+)?be\s+(?:\w+ly\s+)?$", re.I)
+_BY_MEANS = LazyPattern(r"\s+(?:by|with|through|using|after)\b", re.I)
+_SO_THAT = LazyPattern(r"\bso\s+(?:that\s+)?\w+\s+(?:can|will|could)\b", re.I)
+_TO_ONLY = LazyPattern(r"^\W*to\s+$", re.I)
 _NOUN_USE = LazyPattern(r"\s+(?:for|of)\b(?!\s+(?:good|life|ever|all)\b)", re.I)
 _OBJECT_STOP = LazyPattern(
     r"[,;:()]|\s(?:in|on|at|into|within|during|after|before|when|while|because|if|than|as|by|so)\s", re.I)
@@ -670,7 +672,7 @@ def _find_claims(sent: str, low: str, subject, block_kind: str, line_starts=(), 
         if word.startswith(("into", "in ")):
             out.append(_Claim(m.start(), m.end(), "remission", strength(m.start())))
         elif word.startswith("ensure"):
-            if re.search(r"\w", sent[:m.start()]) and not bullet(m.start()) and has_subject(m.start()) and not lex.purpose.search(sent[:m.start()]) and (cond or "safe" in low):
+            if _ANY_WORD.search(sent, 0, m.start()) and not bullet(m.start()) and has_subject(m.start()) and not lex.purpose.search(sent[:m.start()]) and (cond or "safe" in low):
                 out.append(_Claim(m.start(), m.end(), "certainty", strength(m.start())))
         elif cond or "health" in word or "ailment" in word or "disease" in word or "health" in low:
             if word.startswith("the only") and lex.work_after_only.match(sent, m.end()):
@@ -729,11 +731,11 @@ def _find_claims(sent: str, low: str, subject, block_kind: str, line_starts=(), 
             if form.endswith("ing") and not intens and (_NOUN_ING_NEXT.match(sent, ve) or _NOUN_ING_BEFORE.search(sent, 0, vs)):
                 continue  # "the healing power of the body", "healing and rest": a noun, no claim
             if kind == "cure":
-                passive = re.search(r"\b(?:can|will|could)\s+(?:\w+\s+)?be\s+(?:\w+ly\s+)?$", sent[:vs], re.I)
+                passive = _PASSIVE.search(sent, 0, vs)
                 if passive and not (lex.condition.search(_since_boundary(sent, passive.start()))
-                                    or re.match(r"\s+(?:by|with|through|using|after)\b", sent[ve:], re.I)):
+                                    or _BY_MEANS.match(sent, ve)):
                     passive = None
-                if passive and re.search(r"\bso\s+(?:that\s+)?\w+\s+(?:can|will|could)\b", sent[:vs], re.I):
+                if passive and _SO_THAT.search(sent, 0, vs):
                     passive = None  # "... so they can be eliminated": a purpose
                 if not (subj or intens or passive) or lex.cure_purpose.search(sent[:vs]):
                     continue
@@ -828,12 +830,12 @@ _BELIEF = LazyPattern(
 
 
 def _sentence_claim(sent: str, low: str, subject, block_kind: str, allow_hedged: bool, quotes,
-                    line_starts=()) -> _Claim | None:
+                    line_starts=(), context: str = "") -> _Claim | None:
     """The first structural claim of a sentence that survives scope and quotes.
     A trial's result reported as such ("a trial found that it was more
     effective in relieving spasm") is a finding, not the writer's promise;
     a cure, safety or superiority claim stays one whoever is said to show it."""
-    for c in sorted(_find_claims(sent, low, subject, block_kind, line_starts), key=lambda c: c.start):
+    for c in sorted(_find_claims(sent, low, subject, block_kind, line_starts, context), key=lambda c: c.start):
         if c.kind in ("efficacy", "certainty") and _FINDING_REPORT.search(sent, 0, c.start):
             continue
         if _BELIEF.search(sent, 0, c.start):
@@ -876,11 +878,10 @@ def check(doc, options):
     actives = pset.active_per_text(lows)
     health = None
     subject = None
-    refs = None
     for (block, text, low), active in zip(blocks, actives):
-        block_mask = lex.mask(low)
-        structural = lex.worth(low, text, subject, block_mask)
-        if not active and extra_rx is None and not structural:
+        padded = lex.padded(low)
+        cue = lex.cues.mask(padded)  # one automaton pass over the block; most blocks hold no cue
+        if not active and extra_rx is None and not cue:
             continue
         if health is None:
             health = health_article(doc)
@@ -888,24 +889,16 @@ def check(doc, options):
             long_doc = len(doc.text) > 1500
         if not health and extra_rx is None:
             return
+        structural = bool(cue) and health and (bool(lex.terms.mask(padded)) or (
+            subject is not None and subject.search(text) is not None))
         block_cands = _candidates(text, active, extra_rx) if (active or extra_rx is not None) else []
         urls = url_spans(text)
         if urls:  # a slug in a link is no claim
             block_cands = [c for c in block_cands if not any(us < c[1] and c[0] < ue for us, ue in urls)]
         if not block_cands and not (structural and health):
             continue
-        if in_reference_list(doc, block) or myth_section(doc, block):
-            continue
-        block_src = block_source(doc, block)
-        if block.kind != "heading" and looks_like_reference(block_src):
-            continue
-        if refutation_label(text) or negated_lead_in(doc, block):
-            continue
-        if block.kind == "list_item" and _WHOLE_QUOTE.match(text):
-            continue  # a bullet that is all quotation: packaging or ad wording shown, not the writer's claim
-        if long_doc and not block_mask & lex.term_bits and not has_health_terms(text) \
-                and not _heading_is_health(doc, block):
-            continue  # a paragraph about something else ("this guarantees a stable build")
+        block_src = None
+        block_ok = None  # the block's context, judged once, when a claim first survives its own scope
         topic = block.kind == "heading" and _TOPIC_HEADING.match(text) is not None  # "Using X for pain"
         prose = block.prose
         leftover = leftover_lines(doc)  # a claim on a line that a leftover rule reports is no prose
@@ -926,30 +919,18 @@ def check(doc, options):
             sent_low = low[s:e]
             early = None
             if not cands:
-                if not health or topic or not lex.worth(sent_low, sent, subject):
+                if not structural or topic or not lex.worth(sent_low, sent, subject):
                     continue
                 # the structural analysis first: most sentences hold no claim, and then no context is needed
                 line_starts = _between(newlines, s, e)
                 early = _sentence_claim(sent, sent_low, subject, block.kind, allow_hedged, quote_spans(sent),
-                                        line_starts)
+                                        line_starts, text[max(0, s - 300):s])
                 if early is None:
                     continue
             if sent.rstrip().endswith("?") or (block.kind == "heading" and _QUESTION_START.match(sent)):
                 continue
-            if k + 1 < len(spans) and refuted_by_next(text[spans[k + 1][0]:spans[k + 1][1]]):
-                continue  # "Some sites say it cures arthritis. It does not."
-            if reported(sent) or refutation_label(sent):
-                continue  # reports what a regulator or others say, or warns about claims
-            a, b = prose.span(s, e)
-            sent_src = doc.text[a:b]
-            if has_identifier(sent_src, links="sources"):
-                continue
+            sent_ok = None  # the sentence's context (reported, refuted, cited), judged when first needed
             marked = False
-            labels = markers_in(sent_src)
-            if labels:
-                if refs is None:
-                    refs = references(doc)
-                marked = refs.resolves(labels) or not refs.sections
             quotes = quote_spans(sent)
             found = 0
             reported_end = -1
@@ -979,15 +960,13 @@ def check(doc, options):
                             continue
                     elif cat.guard.search(sent[:cs]):
                         continue
-                if cat is not None and cat.name == "proven" and has_identifier(block_src, links="sources"):
-                    continue
                 if cat is not None and cat.name == "root-cause":
                     before = sent[:cs]
                     if _CLINICIAN.search(clause_before(sent, cs)) or _ADVICE_BEFORE.search(before):
                         continue
                     if not before.strip() and _GERUND_START.match(phrase):
                         continue
-                    if re.match(r"^\W*to\s+$", before, re.I):  # "To address the underlying cause, ..."
+                    if _TO_ONLY.match(before):  # "To address the underlying cause, ..."
                         continue
                 if cat is not None and cat.name == "safety" and _about_condition(sent, cs, subject):
                     continue
@@ -996,6 +975,14 @@ def check(doc, options):
                     continue  # "sprains heal completely within six weeks": the course of a condition
                 if cat is not None and cat.name == "speed" and (_HOW_TO.search(sent, 0, cs) or _imperative(sent, cs)):
                     continue  # "When to stop the herb immediately", "stop taking it immediately": advice
+                if sent_ok is None:  # the first claim that survives its own scope: now the contexts
+                    sent_ok, marked = _sentence_context(doc, prose, text, spans, k, sent)
+                    if sent_ok and block_ok is None:
+                        block_ok, block_src = _block_context(doc, block, text, padded, long_doc)
+                if not (sent_ok and block_ok) or marked:
+                    break
+                if cat is not None and cat.name == "proven" and has_identifier(block_src, links="sources"):
+                    continue
                 start, end = prose.span(s + cs, s + ce)
                 if leftover and doc.line_of(start) in leftover:
                     continue
@@ -1006,7 +993,7 @@ def check(doc, options):
                 yield _finding(start, end, phrase, cat.what if cat is not None else "is an absolute claim",
                                cat.instead if cat is not None else '"may help ..."',
                                cat.name if cat is not None else "extra", None)
-            if found or not health or topic:
+            if found or not health or topic or sent_ok is False or block_ok is False:
                 continue
             quote_parity += text.count('"', counted, s)  # counted once per block: no rescans
             counted = s
@@ -1016,8 +1003,15 @@ def check(doc, options):
                 claim = early
             else:
                 line_starts = _between(newlines, s, e)
-                claim = _sentence_claim(sent, sent_low, subject, block.kind, allow_hedged, quotes, line_starts)
-            if claim is None or (marked and claim.kind in _CITATION_EXCUSES):
+                claim = _sentence_claim(sent, sent_low, subject, block.kind, allow_hedged, quotes, line_starts,
+                                        text[max(0, s - 300):s])
+            if claim is None:
+                continue
+            if sent_ok is None:
+                sent_ok, marked = _sentence_context(doc, prose, text, spans, k, sent)
+            if sent_ok and block_ok is None:
+                block_ok, block_src = _block_context(doc, block, text, padded, long_doc)
+            if not (sent_ok and block_ok) or (marked and claim.kind in _CITATION_EXCUSES):
                 continue
             phrase = sent[claim.start:claim.end]
             if ignore_rx is not None and ignore_rx.search(sent):
@@ -1033,6 +1027,47 @@ def check(doc, options):
             what, instead = _KINDS[claim.kind]
             yield _finding(start, end, phrase, f"{what} ({_STRENGTH[claim.strength]})", instead, claim.kind,
                            claim.strength)
+
+
+def _sentence_context(doc, prose, text: str, spans, k: int, sent: str) -> tuple[bool, bool]:
+    """``(ok, marked)`` for the k-th sentence: ok when it may hold the
+    writer's own claim (not refuted by the next sentence, not reported or
+    labelled a myth, not cited with a source link), marked when a reference
+    marker in it resolves to a full entry (or the article has no reference
+    list to check it against)."""
+    if k + 1 < len(spans) and refuted_by_next(text[spans[k + 1][0]:spans[k + 1][1]]):
+        return False, False  # "Some sites say it cures arthritis. It does not."
+    if reported(sent) or refutation_label(sent):
+        return False, False  # reports what a regulator or others say, or warns about claims
+    a, b = prose.span(spans[k][0], spans[k][1])
+    sent_src = doc.text[a:b]
+    if has_identifier(sent_src, links="sources"):
+        return False, False
+    labels = markers_in(sent_src)
+    if labels:
+        refs = references(doc)
+        return True, refs.resolves(labels) or not refs.sections
+    return True, False
+
+
+def _block_context(doc, block, text: str, padded: str, long_doc: bool) -> tuple[bool, str]:
+    """``(ok, source)``: ok when the block may hold the writer's claims (not a
+    reference list or entry, not a myth section, a refutation, a list under a
+    negating or reporting lead-in, a bullet all in quotes, or a paragraph of a
+    long article about something other than health)."""
+    src = block_source(doc, block)
+    if in_reference_list(doc, block) or myth_section(doc, block):
+        return False, src
+    if block.kind != "heading" and looks_like_reference(src):
+        return False, src
+    if refutation_label(text) or negated_lead_in(doc, block):
+        return False, src
+    if block.kind == "list_item" and _WHOLE_QUOTE.match(text):
+        return False, src  # a bullet that is all quotation: packaging or ad wording shown, not the writer's claim
+    if long_doc and not _lexicon().terms.mask(padded) and not has_health_terms(text) \
+            and not _heading_is_health(doc, block):
+        return False, src  # a paragraph about something else ("this guarantees a stable build")
+    return True, src
 
 
 def _between(positions: list[int], s: int, e: int) -> list[int]:
