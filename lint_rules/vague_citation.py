@@ -8,7 +8,8 @@ evidence, reports, experts, scientists, doctors ...), vaguely quantified
 reports a result (show, suggest, find, prove, demonstrate, confirm, reveal,
 agree, say ...), in any voice:
 - active: "A study published in the Journal of Pain found", "Numerous studies
-  have shown", "Reports show", "Experts agree", "Scientists say";
+  have shown", "Reports show", "Experts agree", "Scientists say", "Experts
+  believe", "Many doctors now think";
 - progressive or parenthetical: "research is showing that", "... and,
   research suggests, even ...";
 - passive with research as the agent: "has been shown in many studies to",
@@ -34,10 +35,13 @@ page's notes (`[\[3\]](#cite_note-3)`, `[[3]](#ref3)`, `<sup>[3]</sup>`), a
 link (not one that sells: "Check availability", an affiliate link), or a
 next sentence that points to the source ("Source: ...", "(Lesi et al.,
 2016)", "The study, by ..."). A source elsewhere in the
-paragraph does not excuse an unrelated "Numerous studies have shown". A
-definite reference ("The trial found", "These findings suggest") and a
-finding stated in the passive look back: a source earlier in the paragraph
-counts for them.
+paragraph does not excuse an unrelated "Numerous studies have shown": a marker
+cites the sentence it is attached to, also when it is a superscript number
+that the text runs on from ("... clinics.<sup>1</sup> Several trials found
+..."). A definite reference ("The trial found", "These findings suggest")
+looks back: a source in the three sentences before it counts; a finding
+stated in the passive ("has been shown to") or impersonally ("It is well
+documented that") leans on the sentence right before it only.
 
 It also finds reference lists made of bare titles: a "References" (or
 "Sources", "Bibliography", ...) section whose entries give no author (a person
@@ -54,8 +58,12 @@ label ("Research shows:") that announces a section whose studies are cited;
 text that a leftover rule reports (an assistant's wrapper, an image prompt);
 questions; phrases in quotes, and longer quoted (or italic) wording shown as
 an example ('phrases like "Studies show that ..."', 'sentences such as
-"Experts agree ..." or "..."', 'avoid *studies show*'), as an article about
-spotting weak writing does. An article that an AI pipeline wrapped whole
+"Experts agree ..." or "..."', 'avoid *studies show*', a quote after a short
+label that opens the sentence: '*AI*: "While some experts believe ..."'), as
+an article about spotting weak writing does. A word that turns a trigger
+("more research", "what the studies show") must stand right before it, not
+across a comma or colon ("What's more, the research is clear that ..." is an
+appeal). An article that an AI pipeline wrapped whole
 in one code fence is read inside the fence (the Document parses it).
 
 ## Why it matters
@@ -89,6 +97,13 @@ Thanks for reading.`
 - not flagged: `A trial by Vickers et al. (2018) found a modest benefit over sham acupuncture.`
 - not flagged: `A review found less pain after acupuncture (doi:10.1016/j.jpain.2017.11.005).`
 - flagged: `It is well documented that cupping lowers blood pressure.`
+- flagged (md): `# Needles
+
+Acupuncture is offered in many pain clinics.<sup>1</sup> Several trials found that 87% of patients improved.
+
+1. Smith J, Lee K. Acupuncture in pain clinics. Pain Med. 2019;20(4):800-9.`
+- flagged: `What's more, the research is clear that needling restores damaged nerves.`
+- flagged: `Experts believe that acupuncture calms the nervous system.`
 - flagged: `The research is clear: needling restores damaged nerves.`
 - not flagged: `No supplement has been shown to cure arthritis.`
 - not flagged: `Watch for sentences such as "Experts agree that walking is the best medicine" or "Studies show that gardeners live longer."`
@@ -206,6 +221,12 @@ FORWARD = "forward"  # "a study found", "numerous studies show": a source in the
 BACKWARD = "backward"  # "the study found", "has been shown to": a source earlier in the paragraph counts too
 ANAPHOR = "anaphor"  # "the ones that were done agreed that": research named earlier in the sentence, else no appeal
 VERDICT = "verdict"  # "The research is clear:": a verdict on research as a whole, "the" points back to no one study
+DEFINITE = "definite"  # "the study found": a source in the sentences just before counts too
+# how many sentences back a source may stand for an appeal that looks back: a definite
+# reference ("The trial found") names the study cited just before; a finding stated in the
+# passive ("has been shown to") or impersonally ("It is well documented that") leans only on
+# the sentence right before it (a marker cites its own sentence, not the paragraph)
+_REACH = {DEFINITE: 3, BACKWARD: 1}
 
 
 @functools.lru_cache(maxsize=1)
@@ -328,7 +349,9 @@ def _triggers() -> tuple[PatternSet, re.Pattern[str]]:
         "authority": (FORWARD, authority_start, first("authorities")),
     }
     pset = PatternSet((prefixes.get(kind, (kind, None, None)), AnchoredPattern(p)) for kind, p in parts)
-    not_before = LazyPattern(rf"(?:^|\W)(?:{alternation(d['not_before'])})\W*$", re.I)
+    # right before the trigger, within its phrase ("more research", "what the studies show"): not
+    # across a comma, colon or dash ("What's more, the research is clear that ..." is an appeal)
+    not_before = LazyPattern(rf"(?:^|\W)(?:{alternation(d['not_before'])})[\s*_\"'\u201c\u2018(\[]*$", re.I)
     return pset, not_before
 
 
@@ -363,16 +386,23 @@ _MENTION_CUE = LazyPattern(
 _QUOTE_LIST = LazyPattern(r"^\s*(?:,|;|or|and|,\s*or|,\s*and|/)\s*$", re.I)
 
 
+# a short label that opens the sentence and gives the quote after it as a specimen: '*AI*: "..."',
+# 'Before: "..."', 'Human version: "..."'
+_LABELLED_QUOTE = LazyPattern(r"^\W*(?:[\w'-]+\W{0,3}){1,3}:\W*$")
+
+
 def _mentioned_quotes(sent: str) -> list[tuple[int, int]]:
     """Quoted stretches of ``sent`` that show wording as an example: introduced
-    by a cue ("phrases like", "such as", "e.g.") or listed after such a quote."""
+    by a cue ("phrases like", "such as", "e.g.") or by a short label that
+    opens the sentence ('*AI*: "..."'), or listed after such a quote."""
     out: list[tuple[int, int]] = []
     prev_end = None
     prev_mention = False
     for q in _LONG_QUOTED.finditer(sent):
         a, b = q.span()
         listed = prev_mention and prev_end is not None and _QUOTE_LIST.match(sent[prev_end:a]) is not None
-        mention = listed or _MENTION_CUE.search(sent[max(0, a - 40):a]) is not None
+        mention = listed or _MENTION_CUE.search(sent[max(0, a - 40):a]) is not None \
+            or (a <= 40 and _LABELLED_QUOTE.match(sent, 0, a) is not None)
         if mention:
             out.append((a, b))
         prev_end, prev_mention = b, mention
@@ -442,7 +472,7 @@ def _sentence_hits(sent: str, hits) -> list[tuple[int, int, str]]:
             continue
         if any(a <= hs and he <= b for a, b in mentions):
             continue
-        if any(a < hs <= a + 4 and he <= b for a, b in examples):
+        if any(a < hs and he <= b for a, b in examples):
             continue
         if not_before.search(sent[max(0, hs - 25):hs]) or _NEGATED_VERB.search(sent[hs:he]) \
                 or _not_after().match(sent, he):
@@ -461,7 +491,7 @@ def _sentence_hits(sent: str, hits) -> list[tuple[int, int, str]]:
         elif base == FORWARD:
             first = sent[hs:he].split(None, 1)[0].lower()
             if first in _DEFINITE:  # "the study found": points back to one named before
-                base = BACKWARD
+                base = DEFINITE
         out.append((hs, he, base))
     return out
 
@@ -597,6 +627,32 @@ _POINTER = LazyPattern(
     r"findings|results|authors|report|researchers)\b|it\s+was\s+published)", re.I)
 
 
+# a sentence end that the shared splitter reads past: a superscript reference number
+# left as digits in the text ("... in pain clinics.<sup>1</sup> Several trials found ..."
+# reads "clinics.1 Several"), a pandoc superscript ("clinics.^1^ Several")
+_DIGIT_MARKER_END = LazyPattern(
+    r"(?<=[A-Za-z%)\]])[.!?][\"'\u201d\u2019)\]]*\^?\d{1,3}(?:[,\u2013-]\d{1,3})*\^?(?=\s+[\"'\u201c\u2018(\[]?[A-Z])")
+
+
+def _split_at_digit_markers(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` with each sentence that runs past a reference number cut
+    after that number: a marker cites the sentence it is attached to, not the
+    next one (so the next one's appeal is read on its own)."""
+    if not any(c.isdigit() for c in text):
+        return spans
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        for m in _DIGIT_MARKER_END.finditer(text, s, e):
+            cut = m.end()
+            out.append((s, cut))
+            s = cut
+            while s < e and text[s].isspace():
+                s += 1
+        if s < e:
+            out.append((s, e))
+    return out
+
+
 def _label(block, text: str) -> bool:
     """A heading, or a short label line that announces what follows ("Research shows:")."""
     if block.kind == "heading":
@@ -644,7 +700,7 @@ def _check_view(doc, options, user):
         if not raw or is_leftover(doc, block):
             continue
         prose = block.prose
-        spans = sentence_spans(text)
+        spans = _split_at_digit_markers(text, sentence_spans(text))
         block_end = doc.line_end(block.end_line)
         label = _label(block, text)
         r = 0  # the raw hits are sorted by start: each sentence takes its own from where the last stopped
@@ -678,7 +734,7 @@ def _check_view(doc, options, user):
                 if nb.kind != "heading" and _POINTER.match(ntext) and len(ntext.split()) <= 40 \
                         and _has_source(doc, block_source(doc, nb), refs):
                     continue
-            back = None
+            back: dict[str, bool] = {}
             if label:
                 # a heading that announces a section ("What the research says", "Research shows:")
                 rest = sent[max(h[1] for h in hits):]
@@ -686,14 +742,20 @@ def _check_view(doc, options, user):
                     continue
             emphasised = None  # the end of the last appeal set in italics as an example
             for hs, he, kind in hits:
-                if kind == BACKWARD:
-                    if back is None:
-                        # earlier in the paragraph, any source; in the paragraph before, a
-                        # link only to where research is published (not the writer's other posts)
-                        back = _has_source(doc, doc.text[doc.line_start(block.line):a], refs)
-                        if not back and k == 0 and i > 0 and blocks[i - 1][0].kind != "heading":
-                            back = _has_source(doc, block_source(doc, blocks[i - 1][0]), refs, "sources")
-                    if back:
+                if kind in _REACH:
+                    if kind not in back:
+                        # the sentences just before in the paragraph, any source; in the paragraph
+                        # before, a link only to where research is published (not the writer's
+                        # other posts)
+                        first = max(0, k - _REACH[kind])
+                        lo = prose.span(spans[first][0], spans[first][1])[0] if first < k else a
+                        if first == 0:
+                            lo = min(lo, doc.line_start(block.line))
+                        found = lo < a and _has_source(doc, doc.text[lo:a], refs)
+                        if not found and k == 0 and i > 0 and blocks[i - 1][0].kind != "heading":
+                            found = _has_source(doc, block_source(doc, blocks[i - 1][0]), refs, "sources")
+                        back[kind] = found
+                    if back[kind]:
                         continue
                 start, end = prose.span(s + hs, s + he)
                 if start > 0 and doc.text[start - 1] in "*_" and (

@@ -567,3 +567,77 @@ def test_appeals_set_in_italics_as_examples_of_wording_are_mentions():
                "# Writing\n\nAvoid phrases like *studies show*, _experts agree_ and *research suggests* in leaflets.\n",
                "# Writing\n\nVague openers such as _Research suggests that_ give the reader nothing to check.\n"):
         assert findings(md, "a.md") == [], md
+
+
+# ---------------------------------------------------------------------------
+# Round 3: a marker cites the sentence it is attached to; context that must not excuse
+# ---------------------------------------------------------------------------
+REFS = ("\n\n## References\n\n1. Smith J, Lee K. Acupuncture in pain clinics. Pain Med. 2019;20(4):800-9.\n"
+        "2. Brown A. The cost of needling. BMJ. 2020;370:m100.\n")
+
+
+@pytest.mark.parametrize("first, second", [
+    ("<sup>1</sup>", "<sup>2</sup>"),  # superscript numbers, read as digits in the prose
+    ("<sup>1,2</sup>", "<sup>2</sup>"),
+    ("^1^", "^2^"),  # a pandoc superscript
+    ("[1]", "[2]"),
+])
+def test_markers_of_other_sentences_do_not_excuse_an_appeal(first, second):
+    line = (f"Acupuncture is offered in many pain clinics.{first} Experts believe it calms the nervous system, "
+            f"and several trials found that 87% of patients improved. It is also cheap.{second}")
+    found = findings(f"# Needles\n\n{line}{REFS}", "a.md")
+    assert [(f.line, f.column, f.snippet) for f in found] == [
+        (3, line.index("Experts") + 1, "Experts believe"), (3, line.index("several") + 1, "several trials found")]
+
+
+def test_markers_in_an_html_paragraph_cite_their_own_sentences():
+    html = ("<h1>Needles</h1>\n<p>Acupuncture is offered in many pain clinics.<sup>1</sup> Several trials found that "
+            "87% of patients improved. It is also cheap.<sup>2</sup></p>\n<h2>References</h2>\n<ol>"
+            "<li>Smith J, Lee K. Acupuncture in pain clinics. Pain Med. 2019;20(4):800-9.</li>"
+            "<li>Brown A. The cost of needling. BMJ. 2020;370:m100.</li></ol>\n")
+    (f,) = findings(html, "a.html")
+    assert (f.line, f.snippet) == (2, "Several trials found")
+    # the marker attached to the appeal's own sentence still cites it
+    cited = html.replace("improved. It is also cheap.<sup>2</sup>", "improved.<sup>2</sup> It is also cheap.")
+    assert findings(cited, "a.html") == []
+
+
+def test_a_definite_reference_right_after_a_cited_sentence_passes_but_not_far_after():
+    near = "# Needles\n\nNeedling was tested in 300 adults [1]. The trial found that pain fell in both groups." + REFS
+    assert findings(near, "a.md") == []
+    # an agentless passive leans on the sentence right before it only
+    far = ("# Needles\n\nAcupuncture is offered in many pain clinics [1]. Patients like it. The staff like it. "
+           "Cupping has been shown to lower blood pressure." + REFS)
+    (f,) = findings(far, "a.md")
+    assert f.snippet == "has been shown to"
+    close = "# Needles\n\nCupping was tested in 80 adults [1]. It has been shown to lower blood pressure." + REFS
+    assert findings(close, "a.md") == []
+
+
+@pytest.mark.parametrize("opener", ["What's more, ", "Here is how: ", "And what is more \u2014 ", "Even more, ",
+                                    "If you ask me, "])
+def test_a_word_that_turns_a_trigger_must_stand_right_before_it(opener):
+    sentence = opener + "the research is clear that acupuncture repairs damaged nerves."
+    (f,) = findings(TITLE + sentence + "\n")
+    assert (f.line, f.column, f.snippet) == (3, len(opener) + 1, "the research is clear")
+
+
+@pytest.mark.parametrize("sentence", [
+    "More research is needed before anyone can say.",
+    "We need more studies, and better ones.",
+    "What the research shows is mixed.",
+    # a specimen of wording after a short label, as an article about AI text shows it
+    '*AI*: "While some experts believe that short breaks help focus, others suggest long sessions work better."',
+    'Before: "Many doctors think that stretching prevents every injury."',
+])
+def test_words_that_turn_a_trigger_and_labelled_specimens_pass(sentence):
+    assert findings("# Writing\n\n" + sentence + "\n", "a.md") == [], sentence
+
+
+@pytest.mark.parametrize("sentence, phrase", [
+    ("Experts believe that acupuncture calms the nervous system.", "Experts believe"),
+    ("Many scientists now think that cupping draws out toxins.", "Many scientists now think"),
+])
+def test_an_unnamed_consensus_that_believes_or_thinks(sentence, phrase):
+    (f,) = findings(TITLE + sentence + "\n")
+    assert f.snippet == phrase and f.column == sentence.index(phrase) + 1
