@@ -112,6 +112,13 @@ class LiteralIndex:
         m = self.mask(text)
         return {a for a, bit in self.bits.items() if m & bit}
 
+    def any_in(self, text: str) -> bool:
+        """True when any literal occurs in ``text`` (stops at the first one)."""
+        it = self._iter or self._build()
+        for _ in it(text):
+            return True
+        return False
+
 
 @functools.lru_cache(maxsize=64)
 def literal_index(literals: frozenset[str]) -> LiteralIndex:

@@ -14,13 +14,16 @@ published as if it were the article:
 - a code fence that wraps the whole article (` ```markdown ` ... ` ``` `);
 - the model's brief pasted into the body: "Meta description:", "Focus
   keyword:", "SEO title:", "Slug:", "Word count:" lines, a second YAML front
-  matter block in the body, and pipeline data lines (`Available: ["..."]`). Real
+  matter block in the body, and pipeline data lines (`Available: ["..."]`); any
+  other label line ("Tone: friendly") standing next to brief lines is one of them. Real
   front matter at the top of a Markdown file is metadata and is not read, but a
   front-matter description that holds the assistant's words is reported;
 - unfilled template slots: "(Insert Practice Name)", "[Your City]", "[Product
   Name: ...]", "[Call to action here]", "Content here...", "{{clinic_name}}",
   `..._PLACEHOLDER` tokens, "Lorem ipsum"; a run of them (an empty writing
   template) is one finding;
+- a script's unfilled values: "[object Object]", "undefined" or "NaN" standing as
+  a line, "$undefined" or "NaN%" in a sentence;
 - server template code in the published text: `<?php ... ?>`, Blade `{{ $var }}`
   and `@if(...)`, Jinja `{% ... %}` or `{{ var }}` in an HTML or plain-text
   article. In Markdown, `{% ... %}` and shortcodes are the site generator's
@@ -919,13 +922,12 @@ def _analyse_doc(doc, wrapper: Wrapper | None = None) -> list[_Item]:
 # ("[object Object]"), a missing value ("undefined", "null"), a failed number ("NaN")
 _SERIAL_INLINE = LazyPattern(r"\[object [A-Z][A-Za-z]{1,20}\]|(?<![\w-])NaN(?![\w-])|[$\u00a3\u20ac]\s?undefined\b"
                              r"|\bundefined\s?%")
-_SERIAL_WHOLE = frozenset({"undefined", "null", "nan", "[object object]", "none"})
+_SERIAL_WHOLE = frozenset({"undefined", "nan", "[object object]"})
 
 
 def _serialised_items(doc, items: list, taken: set[int]) -> None:
     text = doc.text
-    if "[object " not in text and "NaN" not in text and "undefined" not in text and "null" not in text \
-            and "None" not in text:
+    if "undefined" not in text and "NaN" not in text and "[object " not in text:
         return
     prose_ids = _prose_ids(doc)
     count = 0
@@ -933,11 +935,10 @@ def _serialised_items(doc, items: list, taken: set[int]) -> None:
         if id(b) not in prose_ids or b.line in taken or b.quote or b.kind == "table_cell":
             continue
         t = b.prose.text
-        if "[object " not in t and "NaN" not in t and "undefined" not in t and "null" not in t and "None" not in t:
+        if "undefined" not in t and "NaN" not in t and "[object " not in t:
             continue
         bare = t.strip(" *_.\t\n")
-        if len(bare) <= 20 and bare.lower() in _SERIAL_WHOLE and (bare != "None" or b.kind != "list_item") \
-                and b.kind in ("paragraph", "heading"):
+        if len(bare) <= 20 and bare.lower() in _SERIAL_WHOLE and b.kind in ("paragraph", "heading"):
             fix = Fix((doc.delete_block(b),), True, "delete the leftover value") if block_stands_alone(doc, b) else None
             items.append(_Item(b.start, b.end, b.line, b.end_line,
                                f"A script's unfilled value was published as a line of the article (\"{bare}\"): the "

@@ -513,12 +513,14 @@ _SHOP_WORDS = ("★", "☆", "deliver", "shipping", "postage", "returns", "stock
 
 # an element whose class or id names a widget of the site ("cookie-notice", "sidebar",
 # "share-buttons", "breadcrumb", "site-footer", "main-nav", "comments")
-_WIDGET_ELEMENT = LazyPattern(
-    r"<(?P<tag>[a-z][a-z0-9]{0,10})\b[^<>]{0,500}?\b(?:class|id)\s*=\s*[\"']?[^\"'<>]{0,200}?(?<![a-z0-9])"
-    r"(?P<what>cookies?|consent|gdpr|cookie-?banner|sidebar|widgets?|share|sharing|social-share|breadcrumbs?|footer"
-    r"|nav|navbar|navigation|menu|comments?|comment-list|newsletter|subscribe|popup|modal)(?![a-z0-9])", re.I)
+# (two patterns with a literal start each: the engine finds their first letters fast)
+_CLASS_ATTR = LazyPattern(r"class\s*=\s*[\"']?([^\"'<>]{1,200})")
+_ID_ATTR = LazyPattern(r"\sid\s*=\s*[\"']?([^\"'<>]{1,200})")
+_CLASS_SPLIT = LazyPattern(r"[^a-z0-9]+")
+_WIDGET_WORDS = frozenset("cookie cookies consent gdpr sidebar widget widgets share sharing breadcrumb breadcrumbs "
+                          "footer nav navbar navigation menu comment comments newsletter subscribe popup modal".split())
+_TAG_NAME = LazyPattern(r"<([a-z][a-z0-9]{0,10})\b", re.I)
 _TAG_EDGE = LazyPattern(r"<(/?)([a-z][a-z0-9]{0,10})\b", re.I)
-_WIDGET_TAGS = frozenset({"nav", "footer", "aside"})
 
 
 def _widget_spans(doc) -> list[tuple[int, int, str]]:
@@ -526,21 +528,30 @@ def _widget_spans(doc) -> list[tuple[int, int, str]]:
     widgets (in a whole page that marks its article, the template outside it is left
     out before: see web_boilerplate.in_page_template)."""
     text = doc.text
-    if "class" not in text and "id=" not in text and "<nav" not in text and "<footer" not in text \
-            and "<aside" not in text:
+    if "=" not in text:  # (no attribute at all: one scan of the text)
         return []
     out = []
     pos = 0
     title = doc.title.start if doc.title is not None else -1
-    for m in _WIDGET_ELEMENT.finditer(text):
+    attrs = list(_CLASS_ATTR.finditer(text))
+    if " id" in text:
+        attrs = sorted(attrs + list(_ID_ATTR.finditer(text)), key=lambda m: m.start())
+    for m in attrs:
         if m.start() < pos:
             continue  # inside the widget found before
-        tag = m.group("tag").lower()
-        end = _element_end(text, m.end(), tag)
-        if m.start() <= title < end or end - m.start() > max(2000, len(text) // 3):
+        words = set(_CLASS_SPLIT.split(m.group(1).lower()))
+        hit = words & _WIDGET_WORDS
+        if not hit:
+            continue
+        lt = text.rfind("<", max(0, m.start() - 500), m.start())
+        tag = _TAG_NAME.match(text, lt) if lt >= 0 and ">" not in text[lt:m.start()] else None
+        if tag is None:
+            continue
+        start = lt
+        end = _element_end(text, m.end(), tag.group(1).lower())
+        if start <= title < end or end - start > max(2000, len(text) // 3):
             continue  # a wrapper around the article ("content-sidebar-wrap"), not a widget
-        what = m.group("what").lower()
-        out.append((m.start(), end, "cookie notice" if what.startswith(("cookie", "consent", "gdpr")) else "interface"))
+        out.append((start, end, "cookie notice" if hit & {"cookie", "cookies", "consent", "gdpr"} else "interface"))
         pos = end
         if len(out) >= 200:
             break
@@ -740,7 +751,7 @@ _MARKER_SET = frozenset(_MARKERS)
 
 def _worth_a_look(doc) -> bool:
     """Cheap test of the whole text: can it hold a run of chrome at all?"""
-    if literal_index(_MARKER_SET).mask(doc.text):
+    if literal_index(_MARKER_SET).any_in(doc.text):
         return True
     cta = _lexicon()[2]
     entry = _entry_pattern()
@@ -757,7 +768,7 @@ def _worth_a_look(doc) -> bool:
             if hits >= 2:
                 return True
         # a call to action standing alone ("Ready? Book your first visit today")
-        if n > 4 and line[-1] != "." and line[0] not in _NOT_CTA_START:
+        if n > 4 and line[-1] != "." and line[0] not in _NOT_CTA_START and line.count(" ") <= 20:
             body = line if line[0].isalpha() else _LEAD_SYMBOLS.sub("", line)
             if "?" in body:
                 teaser = _TEASER.match(body)

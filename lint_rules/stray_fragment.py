@@ -137,12 +137,11 @@ def _fragments(doc, options):
             continue
         if text.lower() in ("undefined", "null", "nan", "none"):
             continue  # a script's unfilled value: assistant-text reports it
-        if _glue_between_code(blocks, i, text):
-            continue
         lowercase = text[0].islower()
         if doc.kind == "markdown" and b.kind == "heading":
             continue  # "## lowercase heading" is deliberate markup
-        if lowercase or (before_title and title is not None and doc.kind == "text" and b.line < title.line):
+        if (lowercase or (before_title and title is not None and doc.kind == "text" and b.line < title.line)) \
+                and not _glue_between_code(blocks, i, text):
             where = "above the title" if before_title and title is not None else "between sections"
             fix = Fix((doc.delete_block(b),), True, "delete the fragment") if block_stands_alone(doc, b) else None
             yield Finding(b.start, b.end,
