@@ -491,6 +491,12 @@ def check(doc, options):
     words = sum(len(t.split()) for b, t in blocks if b.is_prose)
     if words < int(options.get("min_words", 50)):
         return
+    # an article that is not about health (a git how-to, a recipe, a post about AI
+    # writing) owes its readers no medical disclaimer
+    from lint_rules._claims import health_article
+
+    if not health_article(doc):
+        return
     texts = [_normal(t.strip()) for _, t in blocks]
     if _says_it(blocks, texts, user):
         # text that a leftover rule reports is not the article's: an assistant's "As an AI
