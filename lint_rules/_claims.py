@@ -69,6 +69,7 @@ _ABBREVIATIONS = {
 }
 _SENT_END = LazyPattern(rf"[.!?\u2026]+[\"'\u201d\u2019)\]*_]*{SENTENCE_MARKERS}(?=\s|$)")
 _WORD_BEFORE = LazyPattern(r"([\w.]+)$")
+_INITIALS = LazyPattern(r"(?:[a-z]\.)+[a-z]")
 
 
 def plain(text: str) -> str:
@@ -106,7 +107,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         if text[m.start()] == ".":
             w = _WORD_BEFORE.search(text, max(0, m.start() - 60), m.start())  # a window: no rescan of the block
             word = (w.group(1) if w else "").lower().rstrip(".")
-            if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()) or re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):
+            if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()) or ("." in word and _INITIALS.fullmatch(word)):
                 continue
         rest = text[end:end + 40].lstrip()
         if rest and not (rest[0].isupper() or rest[0].isdigit() or rest[0] in "\"'\u201c\u2018([*_<#"):
@@ -642,26 +643,37 @@ class PatternSet:
 
     _MEMO_LIMIT = 4096
 
-    def __init__(self, items):
+    def __init__(self, items, extra=(), table=None):
+        """``extra``: further literals found in the same pass (their bits are
+        :attr:`extra_bits` of a mask); ``table``: a ``str.translate`` table
+        applied to every literal, for a mask of a text translated the same way
+        (a literal of a text is still one after a character-wise translation,
+        so the prefilter stays exact)."""
         self.items = [(payload, pat) for payload, pat in items]
         self.anchors = sorted({a for _, pat in self.items if pat.anchors for a in pat.anchors})
+        tr = (lambda x: x.translate(table)) if table is not None else (lambda x: x)
         # a requirement met by one of the commonest words ("the", "for", "you") holds in
         # almost every text: finding it costs more than it saves, so it is left out
-        reqs = [tuple(req for req in pat.also or () if req.isdisjoint(_COMMON_WORDS)) for _, pat in self.items]
-        literals = set(self.anchors)
+        reqs = [tuple(frozenset(tr(a) for a in req) for req in pat.also or () if req.isdisjoint(_COMMON_WORDS))
+                for _, pat in self.items]
+        literals = {tr(a) for a in self.anchors} | set(extra)
         for rs in reqs:
             for req in rs:
                 literals.update(req)
         self.index = LiteralIndex(literals)
         bits = self.index.bits
-        self._anchor_bits = _mask_of(self.anchors, bits)
+        self.extra_bits = _mask_of(extra, bits)
+        self._anchor_bits = _mask_of((tr(a) for a in self.anchors), bits)
         self._always = [n for n, (_, pat) in enumerate(self.items) if pat.anchors is None]
         by_bit: dict[int, list[int]] = {}  # an anchor's bit -> the items it anchors
         self._req_masks = []  # per item: the masks of its requirements
+        self._pattern_bits = self._anchor_bits
         for n, ((_, pat), rs) in enumerate(zip(self.items, reqs)):
             self._req_masks.append(tuple(_mask_of(req, bits) for req in rs))
+            for rm in self._req_masks[-1]:
+                self._pattern_bits |= rm
             for x in pat.anchors or ():
-                by_bit.setdefault(bits[x], []).append(n)
+                by_bit.setdefault(bits[tr(x)], []).append(n)
         self._by_bit = {b: tuple(v) for b, v in by_bit.items()}
         self._memo: dict[tuple[int, bool], tuple] = {}
 
@@ -679,8 +691,17 @@ class PatternSet:
                 m ^= low
             req_masks = self._req_masks
             items = self.items
-            hit = tuple(items[n] for n in sorted(chosen)
-                        if exotic or all(rm & mask for rm in req_masks[n]))
+            out = []
+            for n in sorted(chosen):
+                if not exotic:
+                    for rm in req_masks[n]:
+                        if not rm & mask:
+                            break
+                    else:
+                        out.append(items[n])
+                else:
+                    out.append(items[n])
+            hit = tuple(out)
             if len(self._memo) >= self._MEMO_LIMIT:
                 self._memo.clear()
             self._memo[key] = hit
@@ -688,6 +709,11 @@ class PatternSet:
 
     def active(self, lowered: str) -> tuple:
         return self._select(self.index.mask(lowered), lowered)
+
+    def select(self, mask: int, lowered: str) -> tuple:
+        """The active items for a mask of :attr:`index` (``lowered``: the
+        lower-case text, untranslated), whatever extra bits it holds."""
+        return self._select(mask & self._pattern_bits, lowered)
 
     def active_per_text(self, lowered: list[str]) -> list[tuple]:
         """``[self.active(t) for t in lowered]``."""

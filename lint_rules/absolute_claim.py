@@ -179,7 +179,10 @@ def _data():
         patterns = [AnchoredPattern(_spaces(p)) for p in c["patterns"]]
         guard = LazyPattern(c["guard_before"], re.I) if c.get("guard_before") else None
         cats.append(_Category(name, patterns, c.get("hedge", "strong"), c["what"], c["instead"], guard))
-    pset = PatternSet((cat, pat) for cat in cats for pat in cat.patterns)
+    # one automaton pass per block finds the phrase patterns' literals and the cue words of the
+    # sentence analysis alike (on the block's text with punctuation made spaces)
+    pset = PatternSet(((cat, pat) for cat in cats for pat in cat.patterns), extra=_lexicon().cue_literals,
+                      table=_SPACE_PUNCT)
     return (pset,)  # a tuple: tools/gen_rule_data.py reads the pattern set as _data()[0]
 
 
@@ -504,6 +507,7 @@ class _Lexicon:
         terms = {t for t in terms if len(t) >= 3} | {"health"}
         # two indexes: the cues (rare words: most blocks hold none, and a block without
         # one is never analysed) and the terms (common words, looked up only where a cue is)
+        self.cue_literals = frozenset(literals)
         self.cues = LiteralIndex(literals)
         self.terms = LiteralIndex(" " + t for t in terms)  # at a word start ("tea" is not "instead")
 
@@ -874,13 +878,14 @@ def check(doc, options):
     blocks = _blocks(doc, options.get("check_headings", True))
     if not blocks:
         return
-    lows = [low for _, _, low in blocks]
-    actives = pset.active_per_text(lows)
     health = None
     subject = None
-    for (block, text, low), active in zip(blocks, actives):
+    pmask = pset.index.mask
+    for block, text, low in blocks:
         padded = lex.padded(low)
-        cue = lex.cues.mask(padded)  # one automaton pass over the block; most blocks hold no cue
+        m = pmask(padded)  # one automaton pass over the block: phrase literals and cue words
+        active = pset.select(m, low)
+        cue = m & pset.extra_bits  # most blocks hold no cue
         if not active and extra_rx is None and not cue:
             continue
         if health is None:
