@@ -29,7 +29,8 @@ Scope (negation and hedges)
     them; pseudo-triggers ("not only", "no doubt") trigger nothing. Lexicons:
     ``claims_scope.yaml``.
 Context
-    :func:`health_article` (is the document about health at all),
+    :func:`health_article` (is the document about health at all, and not
+    mainly about another subject that borrows health words),
     :func:`reported` (a sentence that reports, warns about or refutes a claim
     rather than making it), :func:`refuted_by_next`, :func:`myth_section`,
     :func:`quote_spans`, :func:`title_spans` (titles of works: link text,

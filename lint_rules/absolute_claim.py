@@ -15,11 +15,20 @@ no honest health article can make. Two analyses find them:
   (cure, heal, eliminate, reverse and rebuild verbs; efficacy verbs with an
   intensifier, "successfully treats", "greatly improves"; "effective against";
   "as effective as morphine", "can replace your medication", "without the
-  side effects of drugs"; "into remission"; "the only way to", "always leads
-  to"; "is safe") about a treatment (the sentence's subject, "it", or the
+  side effects of drugs", "works better than gabapentin" (a drug known by
+  its generic-name stem), "no longer need antacids", "calms anxiety without
+  medication"; "into remission"; "the only way to", "always leads to",
+  "doubles your chances"; "is safe", "is safe, painless and drug-free")
+  about a treatment (the sentence's subject, a plural one before the verb's
+  base form, "it", a product with its potency, a home remedy, or the
   article's own subject from its title) acting on a condition, symptom or
   body system (the lexicons of `claims_lexicon.yaml`, plurals and verb forms
-  included). A bullet that is only a claim ("Stops hot flushes") counts.
+  included); gain verbs ("boosts", "restores") on the targets that make them
+  claims ("the immune system", "fertility"). A bullet that is only a claim
+  ("Stops hot flushes") counts;
+- outcomes stated with the condition or the patient as subject after a
+  treatment ("after two sessions the pain disappears completely", "the
+  knots never come back", "most babies settle completely").
 
 The message says what kind of claim it is (cure, efficacy stated as fact,
 superiority over standard care, remission, certainty, safety) and how strong:
@@ -38,10 +47,17 @@ reported from others or a regulator, claims quoted to be refuted ("Myth:
 list under "CBD won't:"), titles of books and products in links, italics and
 citations, quotations, claims backed in the same sentence by a citation,
 reference lists, statements about a condition rather than a treatment ("most
-nosebleeds are harmless"), conventional care described as it is ("ice
-reduces swelling"), text that a leftover rule reports, and articles (or
-paragraphs of long articles) that are not about health at all ("this
-guarantees a stable build"). Hype words such as "miracle" and "guaranteed"
+nosebleeds are harmless", "sprains heal completely within six weeks"),
+conventional care described as it is ("ice reduces swelling"), certainty
+about a diagnosis ("the only way to know for sure is a blood test"), nouns
+that look like cue verbs ("Remedies for a cold"), a cure verb's other senses
+("dissolves in hot drinks"), quotations framed as a label's or seller's
+words and bullets all in quotes, a shop's "risk-free" terms, text that a
+leftover rule reports, and articles (or paragraphs of long articles) that
+are not about health at all ("this guarantees a stable build", a gardening
+article whose tree "stops infection"). A negation's scope ends with its
+sentence: a heading "X is not a cure" governs no list below it, while
+"## What X cannot do" does. Hype words such as "miracle" and "guaranteed"
 are flagged even after a hedge: "may be a miracle cure" still promises one.
 
 ## Why it matters
@@ -70,6 +86,10 @@ care that does, and quality instruments for consumer health information
 - flagged: `The ointment sends psoriasis into lasting remission.`
 - flagged: `Eczema can be healed with this cream.`
 - flagged (md): `# Permanent Relief From Sciatica\n\nMany people live with sciatica.`
+- flagged: `Regular cupping sessions prevent running injuries.`
+- flagged: `Our cold laser works better than pregabalin for nerve pain.`
+- flagged: `After two treatments, the knots never come back.`
+- flagged: `It is safe, painless and drug-free.`
 - not flagged: `While it is not a cure, acupuncture may ease some symptoms.`
 - not flagged: `There is no cure for ALS, but care can improve comfort.`
 - not flagged: `Acupuncture may help relieve neck pain for some people.`
@@ -79,6 +99,8 @@ care that does, and quality instruments for consumer health information
 - not flagged: `The FTC warns sellers not to call a product "risk-free" without evidence.`
 - not flagged: `Some sites claim that cupping cures anxiety; it does not.`
 - not flagged: `Most nosebleeds are harmless.`
+- not flagged: `The only way to know for sure is a blood test.`
+- not flagged: `Try the pillow risk-free with our 30-day money-back guarantee.`
 
 ## Fix
 No automatic fix: the finding's `suggestion` offers a hedged alternative
