@@ -378,6 +378,7 @@ class _Lexicon:
         self.lemmas = self.lemmas | frozenset(cues["claim_target_verbs"])
         self.verb = TermIndex(self.kind_of)
         self.intensifier = TermIndex(cues["intensifiers"])
+        self.intensifier_words = frozenset(w for i in cues["intensifiers"] for w in i.split())
         adjectives = alternation(cues["efficacy_adjectives"])
         degree = alternation(cues["degree"])
         self.adjective = LazyPattern(rf"(?<![\w-])(?:(?:{degree})\s+)?(?:{adjectives})(?![\w-])", re.I)
@@ -606,6 +607,9 @@ _TITLE_STOP = frozenset(
 _NEWLINE = LazyPattern(r"\n")
 _WHOLE_QUOTE = LazyPattern(r'^[\s*_]*"[^"]{3,}"[\s*_.,;!]*$')
 _ANY_WORD = LazyPattern(r"\w")
+_OBJECT_WORD = LazyPattern(
+    r"\s+(?!(?:if|when|and|or|to|for|in|on|at|with|after|before|by|as|than|so|because|while|until|up|out|down)\b)"
+    r"[a-z][\w-]*(?<!ing)\b", re.I)  # "stops working" is the treatment's own failure
 _PASSIVE = LazyPattern(r"\b(?:can|will|could)\s+(?:\w+\s+)?be\s+(?:\w+ly\s+)?$", re.I)
 _BY_MEANS = LazyPattern(r"\s+(?:by|with|through|using|after)\b", re.I)
 _SO_THAT = LazyPattern(r"\bso\s+(?:that\s+)?\w+\s+(?:can|will|could)\b", re.I)
@@ -732,7 +736,10 @@ def _find_claims(sent: str, low: str, subject, block_kind: str, line_starts=(), 
             out.append(_Claim(a, m.end(), "certainty", "promise" if lex.future.search(sent, m.start(), m.end())
                               else strength(a)))
     # verbs: cure class alone, efficacy class with an intensifier or as plain fact about a treatment
-    if cond and verbs:
+    # an intensified efficacy or cure verb about a named treatment needs no known condition:
+    # "a weekly shot will completely prevent <a condition the lexicon lacks>"
+    loose = verbs and not cond and not words.isdisjoint(lex.intensifier_words) and lex.treatment.search(sent) is not None
+    if (cond or loose) and verbs:
         named_treatment = lex.treatment.search(sent) is not None or (subject is not None and subject.search(sent) is not None)
         for m in lex.verb.finditer(sent):
             form = " ".join(m.group(0).lower().split())
@@ -745,7 +752,7 @@ def _find_claims(sent: str, low: str, subject, block_kind: str, line_starts=(), 
             oe = stop.start() if stop else ve + 60
             target = (lex.condition.search(sent, ve, oe) or lex.body.search(sent, ve, min(oe, ve + 50))
                       or lex.condition.search(sent, max(0, vs - 60), vs) or lex.body.search(sent, max(0, vs - 40), vs))
-            if target is None:
+            if target is None and not loose:
                 continue
             ib = None
             for ib in lex.intensifier.finditer(sent, max(0, vs - 22), vs):
@@ -756,6 +763,11 @@ def _find_claims(sent: str, low: str, subject, block_kind: str, line_starts=(), 
             subj = has_subject(vs)
             if form.endswith("ing") and not intens and (_NOUN_ING_NEXT.match(sent, ve) or _NOUN_ING_BEFORE.search(sent, 0, vs)):
                 continue  # "the healing power of the body", "healing and rest": a noun, no claim
+            if target is None:  # loose: only an intensified verb with a treatment as its subject and an object
+                if not (intens and kind in ("cure", "efficacy") and lex.treatment.search(clause_before(bare, vs))
+                        and _OBJECT_WORD.match(sent, ve)):
+                    continue
+                target = m  # the object stands after the verb
             if kind == "cure":
                 passive = _PASSIVE.search(sent, 0, vs)
                 if passive and not (lex.condition.search(_since_boundary(sent, passive.start()))
@@ -856,7 +868,7 @@ _BELIEF = LazyPattern(
 
 
 def _sentence_claim(sent: str, low: str, subject, block_kind: str, allow_hedged: bool, quotes,
-                    line_starts=(), context: str = "") -> _Claim | None:
+                    line_starts=(), context: str = "", checking: bool = False) -> _Claim | None:
     """The first structural claim of a sentence that survives scope and quotes.
     A trial's result reported as such ("a trial found that it was more
     effective in relieving spasm") is a finding, not the writer's promise;
@@ -871,7 +883,7 @@ def _sentence_claim(sent: str, low: str, subject, block_kind: str, allow_hedged:
         if allow_hedged and _hedged(sent, c.start, c.end, _HEDGE_LEVEL[c.kind]):
             continue
         q = inside(quotes, c.start, c.end)
-        if q is not None and _mention(sent, q):
+        if q is not None and _mention(sent, q, checking):
             continue
         return c
     return None
@@ -914,6 +926,7 @@ def check(doc, options):
             health = health_article(doc)
             subject = _article_subject(doc) if health else None
             long_doc = len(doc.text) > 1500
+            checking = _checking_article(doc)
         if not health and extra_rx is None:
             return
         structural = bool(cue) and health and (bool(lex.terms.mask(padded)) or (
@@ -951,7 +964,7 @@ def check(doc, options):
                 # the structural analysis first: most sentences hold no claim, and then no context is needed
                 line_starts = _between(newlines, s, e)
                 early = _sentence_claim(sent, sent_low, subject, block.kind, allow_hedged, quote_spans(sent),
-                                        line_starts, text[max(0, s - 300):s])
+                                        line_starts, text[max(0, s - 300):s], checking)
                 if early is None:
                     continue
             if sent.rstrip().endswith("?") or (block.kind == "heading" and _QUESTION_START.match(sent)):
@@ -976,7 +989,7 @@ def check(doc, options):
                 if allow_hedged and _hedged(sent, cs, ce, level):
                     continue
                 q = inside(quotes, cs, ce)
-                if q is not None and _mention(sent, q):
+                if q is not None and _mention(sent, q, checking):
                     continue
                 if cat is not None and cat.name == "safety" and "risk" in phrase.lower() and _COMMERCIAL.search(sent):
                     continue  # "try it risk-free with our money-back guarantee": a shop's terms, not safety
@@ -1031,7 +1044,7 @@ def check(doc, options):
             else:
                 line_starts = _between(newlines, s, e)
                 claim = _sentence_claim(sent, sent_low, subject, block.kind, allow_hedged, quotes, line_starts,
-                                        text[max(0, s - 300):s])
+                                        text[max(0, s - 300):s], checking)
             if claim is None:
                 continue
             if sent_ok is None:
@@ -1146,11 +1159,29 @@ _COMMERCIAL = LazyPattern(
     r"cancel|shipping)\b", re.I)
 
 
-def _mention(sent: str, q) -> bool:
+_CHECKING_TITLE = LazyPattern(
+    r"\b(?:fact[-\s]?checks?|debunk\w*|myths?|claims?|the\s+truth\s+about|scams?|red\s+flags?|too\s+good\s+to\s+be\s+true|"
+    r"(?:do|does|can)\b[^?]{1,60}\b(?:really|actually)\b|what\s+the\s+(?:evidence|science|research)\s+(?:says|shows)|"
+    r"hype|marketing|misleading|false|bogus)\b", re.I)
+
+
+def _checking_article(doc) -> bool:
+    """The article's title announces that it examines claims ("Detox foot pads:
+    a fact check", "Do copper bracelets really work?"): what it quotes, it
+    quotes to examine."""
+    def compute():
+        title = doc.title
+        return bool(title is not None and title.prose and _CHECKING_TITLE.search(plain(title.prose.text)))
+
+    return memo(doc, "absolute-claim.checking", compute)
+
+
+def _mention(sent: str, q, checking: bool = False) -> bool:
     """The quotation ``q`` of ``sent`` is shown, not asserted: a short quote, a
-    title, or wording that the sentence frames as what a label, an ad or a
-    seller claims ('the box read "clinically proven to ..."')."""
-    if len(_WORD_RUN.findall(sent[q[0]:q[1]])) <= 6 or _WORK_CUE.search(sent):
+    title, wording that the sentence frames as what a label, an ad or a
+    seller claims ('the box read "clinically proven to ..."'), or any
+    quotation in an article that examines claims (``checking``)."""
+    if checking or len(_WORD_RUN.findall(sent[q[0]:q[1]])) <= 6 or _WORK_CUE.search(sent):
         return True
     outside = sent[:q[0]] + " " + sent[q[1]:]
     return _QUOTE_FRAME.search(outside) is not None

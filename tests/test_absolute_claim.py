@@ -665,3 +665,20 @@ def test_safety_adjectives_in_a_list():
 
 def test_gardening_article_with_health_words_is_silent():
     assert findings((DATA / "nonhealth_orchard.md").read_text(encoding="utf-8"), "orchard.md") == []
+
+
+def test_an_intensified_verb_about_a_treatment_needs_no_known_condition():
+    found = findings(TITLE + "A weekly shot will completely prevent preeclampsia.\n", "article.md")
+    assert [(f.snippet, f.data["category"]) for f in found] == [("completely prevent", "efficacy")]
+    # the treatment's own failure, and advice, are no claims
+    assert findings(TITLE + "The treatment completely stops working after a year.\n", "article.md") == []
+    assert findings(TITLE + "Always stop the treatment if you feel dizzy.\n", "article.md") == []
+
+
+def test_an_article_that_examines_claims_quotes_them():
+    quoted = 'The advert promised "a deep cleanse that is clinically proven to remove toxins from your body overnight".\n'
+    assert findings("# Detox Foot Pads: A Fact Check\n\n" + quoted, "article.md") == []
+    assert findings("# Do Copper Bracelets Really Work?\n\n" + quoted, "article.md") == []
+    # the same quotation, unframed, in a shop's own article is its claim
+    own = 'Our pads in one line: "a deep cleanse that is clinically proven to remove toxins from your body overnight".\n'
+    assert [f.snippet for f in findings("# Our Detox Foot Pads\n\n" + own, "article.md")] == ["clinically proven"]
