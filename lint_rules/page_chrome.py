@@ -379,6 +379,7 @@ def _classify(doc, units: list[_Unit], hit_spans: set) -> None:
             if k < len(widgets) and widgets[k][0] <= u.start < widgets[k][1] and u.cls != "hard" \
                     and u.block is not title and u.words <= 80 and (u.text or u.kind == "html"):
                 u.cls, u.why, u.decisive = "strong", widgets[k][2], True  # the element's class names a widget
+                u.phrase = (u.start, u.end) in hit_spans
                 continue
             if k < len(widgets) and widgets[k][0] <= u.start < widgets[k][1] and u.kind in ("rule", "comment"):
                 u.cls = "weak"
@@ -918,6 +919,8 @@ def _accept(run, scraped: bool, in_region: bool) -> bool:
     strong = [u for u in run if u.cls == "strong"]
     if all(u.phrase for u in strong):
         return False  # furniture lines found by their wording alone are web-boilerplate's
+    if len(run) == 1 and run[0].phrase:
+        return False  # one block its wording already names: web-boilerplate reports it (with its fix)
     if any(u.decisive for u in strong) or in_region:
         return True
     kinds = [u.why for u in strong if not u.phrase and u.why in _STRUCTURAL]
@@ -973,6 +976,23 @@ def _stands_alone(doc, first, last) -> bool:
     return not before.strip(" \t>#*_-+0123456789.)[]") and not _NOT_TEXT.sub("", after)
 
 
+def _whole_elements(doc, run) -> bool:
+    """Every block of an HTML run is all that its element holds, and no two share a line
+    unless they are separate elements (the edits must not overlap)."""
+    from lint_rules._common import block_stands_alone
+
+    last_end = -1
+    for u in run:
+        b = u.block
+        if not b.data.get("element") and not block_stands_alone(doc, b):
+            return False
+        span = b.data.get("element") or (doc.line_start(b.line), b.end)
+        if span[0] < last_end:
+            return False
+        last_end = span[1]
+    return True
+
+
 def check(doc, options):
     for run in memo(doc, "page-chrome", lambda: _analyse(doc)):
         first, last = run[0], run[-1]
@@ -984,8 +1004,12 @@ def check(doc, options):
         what = ", ".join(_KIND_NAMES.get(k, k) for k in kinds[:3]) or "page chrome"
         nlines = last.end_line - first.line + 1
         fix = None
-        if doc.kind != "html" and _stands_alone(doc, first, last):
-            fix = Fix((doc.delete_lines(first.line, last.end_line),), True, "delete the page chrome")
+        if doc.kind != "html":
+            if _stands_alone(doc, first, last):
+                fix = Fix((doc.delete_lines(first.line, last.end_line),), True, "delete the page chrome")
+        elif _whole_elements(doc, run):
+            # an HTML run made of whole elements: each goes from start tag to end tag
+            fix = Fix(tuple(doc.delete_block(u.block) for u in run), True, "delete the page chrome")
         yield Finding(first.start, last.end,
                       f"Page chrome scraped with the article ({what}; {nlines} line{'s' if nlines != 1 else ''}): "
                       "it is the website around the article, not the article. Delete it.", fix=fix)

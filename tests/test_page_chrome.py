@@ -243,14 +243,25 @@ def test_html_page_template_outside_the_article_is_left_alone():
     assert spans(text, "page.html", rule="web-boilerplate") == []
 
 
-def test_html_fragment_without_article_element_is_analysed_but_not_fixed():
+def test_html_fragment_without_article_element_is_analysed_and_its_elements_deleted():
     body = "<p>" + PROSE.replace("\n\n", "</p>\n<p>").strip() + "</p>\n"
     text = ("<ul>\n<li><a href=\"/\">Home</a></li>\n<li><a href=\"/team\">Team</a></li>\n"
             "<li><a href=\"/prices\">Prices</a></li>\n<li><a href=\"/blog\">Blog</a></li>\n</ul>\n"
             "<h1>Sciatica and acupuncture</h1>\n" + body)
     found = findings(text, "page.html")
     assert [(f.line, f.end_line) for f in found] == [(2, 5)]
-    assert found[0].fix is None
+    # a run of whole elements goes element by element: the list's own tags stay
+    assert found[0].fix is not None and found[0].fix.safe
+    assert _fix(text, "page.html") == "<ul>\n</ul>\n<h1>Sciatica and acupuncture</h1>\n" + body
+
+
+def test_html_run_sharing_a_line_with_article_text_is_not_fixed():
+    body = "<p>" + PROSE.replace("\n\n", "</p>\n<p>").strip() + "</p>\n"
+    text = ("<div>Intro words <a href=\"/\">Home</a> <a href=\"/team\">Team</a> <a href=\"/prices\">Prices</a>"
+            " <a href=\"/blog\">Blog</a> <a href=\"/shop\">Shop</a></div>\n<h1>Sciatica and acupuncture</h1>\n" + body)
+    for f in findings(text, "page.html"):
+        if f.fix is not None:
+            assert "Intro words" in _fix(text, "page.html")
 
 
 def test_careful_fixtures_stay_silent():
