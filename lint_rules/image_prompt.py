@@ -181,6 +181,23 @@ def _style_count(style, weak, text: str) -> int:
 
 
 _FIRST_SENTENCE = LazyPattern(r"(?<=[.!?])\s")
+# an example set off inside a sentence: in italics or in quotation marks
+_SET_OFF = LazyPattern(r"(?<![*\w])\*(?![\s*])[^*\n]+?(?<![\s*])\*(?![*\w])|(?<![\w_])_(?![\s_])[^_\n]+?(?<![\s_])_(?![\w_])"
+                       r"|\"[^\"\n]+\"|\u201c[^\u201c\u201d\n]+\u201d")
+_SOURCE_WORD = LazyPattern(r"[A-Za-z][\w'\u2019-]*")
+
+
+def _example_in_prose(doc, block, style, weak) -> bool:
+    """The style keywords stand in an example that a sentence sets off in italics or
+    quotation marks ('lines such as *Image: a family, photorealistic, 4k*'): the writer's
+    own words around it (six or more) make it a mention, not a leftover."""
+    src = doc.text[block.start:block.end]
+    if "*" not in src and "_" not in src and '"' not in src and "\u201c" not in src:
+        return False
+    if not _SET_OFF.search(src):
+        return False
+    rest = _SET_OFF.sub(" ", src)
+    return len(_SOURCE_WORD.findall(rest)) >= 6 and _style_count(style, weak, rest) < 2
 _LEAD = "Leftover AI image prompt: {reason} was published as article text. "
 _WHOLE = "Readers see production notes; delete it or replace it with the image it describes."
 
@@ -359,8 +376,8 @@ def _analyse_doc(doc, extra: tuple[str, ...]):
         places = _placeholders(text) if may_place and (media_mask(low) or case_exotic(low)) else []
         if places and ('"' in text or "\u201c" in text or "'" in text or "\u2018" in text):
             places = [pl for pl in places if not _quoted(text, pl[0])]  # a placeholder quoted as an example
-        if block.quote and _about_ai(doc):
-            continue  # a block-quoted prompt in an article about prompts or AI text: an example
+        if (block.quote or block.kind == "caption") and _about_ai(doc):
+            continue  # a block-quoted prompt, or a caption giving an image's prompt, in an article about AI: an example
         reason = None
         first_line = text.split("\n", 1)[0]
         # both patterns start with "^" (no re.M): match() is search() that does not try every position
@@ -382,7 +399,8 @@ def _analyse_doc(doc, extra: tuple[str, ...]):
                                   _LEAD.format(reason="an image placeholder line") + _WHOLE, None))
                     continue
                 reason = "an image placeholder line"
-        if reason is None and may_style and len(text.split()) <= 80 and _style_count(style, weak, text) >= 2:
+        if reason is None and may_style and len(text.split()) <= 80 and _style_count(style, weak, text) >= 2 \
+                and not _example_in_prose(doc, block, style, weak):
             reason = "a list of image-generator style keywords"
         elif reason is None and may_flag and _FLAGS.search(text) and (
                 (may_style and style.search(text)) or len(text.split()) <= 40):

@@ -194,3 +194,36 @@ def test_the_same_block_quote_in_an_ordinary_article_is_still_a_leftover():
 def test_an_unquoted_placeholder_in_an_article_about_ai_is_still_a_leftover():
     text = AI_ARTICLE + "[Insert photo of a laptop showing a prompt box]\n\nThe rest of the guide follows.\n"
     assert found(text) == [(5, 1)]
+
+
+SPOTTING_AI = (
+    "# Spotting a Rushed AI Draft\n\n"
+    "Many small clinics now publish drafts straight from a chatbot, and the drafts keep traces of the tool.\n\n"
+    "Look for lines such as *Picture: an older man stretching in a park at dawn, photorealistic, 8k, bokeh* "
+    "left between two paragraphs. A line like that belongs to the image tool, not to the article.\n\n"
+    "A second trace is a closing line that offers to write more.\n"
+)
+
+
+def test_style_keywords_in_an_example_set_off_in_a_sentence_are_a_mention():
+    assert found(SPOTTING_AI) == []
+    quoted = SPOTTING_AI.replace("*Picture:", "\u201cPicture:").replace("bokeh*", "bokeh\u201d")
+    assert found(quoted) == []
+
+
+def test_the_same_keywords_on_their_own_line_are_still_a_leftover():
+    text = ("# Knee Pain\n\nKnee pain is common in older adults and often eases with gentle exercise.\n\n"
+            "*an older man stretching in a park at dawn, photorealistic, 8k, bokeh*\n\n"
+            "Rest and movement both have a place.\n")
+    assert [ln for ln, _ in found(text)] == [5]
+
+
+def test_a_caption_giving_the_prompt_in_a_review_of_image_generators_is_an_example():
+    text = ("<html><body><article>\n<h1>Three AI Image Generators Compared</h1>\n"
+            "<p>We gave each image generator the same prompt for a treatment room picture and compared the "
+            "results. Every prompt was kept short so the generative AI tools had the same start.</p>\n"
+            "<figure>\n  <img src=\"room.jpg\" alt=\"A treatment room\">\n  <!-- first tool -->\n  <figcaption>\n"
+            "    Prompt: a calm treatment room, soft morning light, photorealistic, 35mm lens, ultra detailed\n"
+            "  </figcaption>\n</figure>\n<p>The first tool gave a clean room; the second hung needles on the wall.</p>\n"
+            "</article></body></html>\n")
+    assert found(text, "a.html") == []
