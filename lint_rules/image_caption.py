@@ -269,6 +269,13 @@ def check(doc, options):
                           "Image file name left as text: the image did not come along. Delete the line or insert "
                           "the image.", fix=_delete(doc, b))
             continue
+        if ":" in text and len(text) <= 400 and b.kind != "caption":
+            g = _glued_credit(text, agencies)
+            if g and not _under_image(doc, b, b.line):
+                flagged.add(id(b))
+                a, e = b.prose.span(g[0], len(text.rstrip()))
+                yield Finding(a, e, _credit_message(g[1]))
+                continue
         if len(text) > 120:
             continue
         agency = _credit(text, agencies)
@@ -286,6 +293,20 @@ def check(doc, options):
             yield Finding(b.start, b.end, msg, fix=_delete(doc, b))
     if doc.kind == "markdown":
         yield from _markdown(doc, blocks, flagged)
+
+
+# a credit glued to the end of a caption line: "A brace on a knee. Image: iStock / Getty Images Plus"
+_GLUED = LazyPattern(r"(?:(?<=[.!?])\s+|\s+[|\u2013\u2014-]\s+|\s*[(\[])"
+                     r"((?:photo|image|picture|photograph)s?(?:\s+credit)?\s*:\s*[^.!?:()\[\]\n]{2,80})[)\]]?\s*$", re.I)
+
+
+def _glued_credit(text: str, agencies) -> tuple[int, str] | None:
+    """(start of the credit, agency) when a caption line ends with an agency credit."""
+    m = _GLUED.search(text, max(0, len(text) - 120))
+    if m is None or m.start() == 0:
+        return None
+    agency = _credit(m.group(1).strip(), agencies)
+    return (m.start(1), agency) if agency else None
 
 
 def _credit_message(agency: str, under: bool = False) -> str:

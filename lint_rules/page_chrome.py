@@ -675,6 +675,39 @@ def _scraper_header(doc, units) -> int:
     return 0
 
 
+# "Source: https://...", "Open original: <url>", "Original URL - example.org/post"
+_LABELED_URL = LazyPattern(
+    r"\s*(?:[*_]{1,2})?(?:source|original|open original|view original|original (?:url|link|article)|url|link"
+    r"|read online|web version|view online)(?:[*_]{1,2})?\s*[:\u2013\u2014-]\s*(?:[*_]{1,2})?"
+    r"<?(?:\[[^\]\n]{0,200}\]\()?(?:https?://|www\.)\S+\s*$", re.I)
+
+
+def _read_later_header(doc, units) -> int:
+    """Index past a reading-list or read-later tool's header at the top: two or more
+    lines, each a "Saved to ... - <date>" line or a labelled address ("Source: <url>",
+    "Open original: <url>"), with at least one address; 0 when there is none."""
+    end = lines = urls = 0
+    for u in units[:4]:
+        if u.kind not in ("paragraph", "heading", "list_item") or u.end_line - u.line > 4:
+            break
+        ok = True
+        for n in range(u.line, u.end_line + 1):
+            line = doc.lines[n - 1]
+            if len(line) > 300:
+                ok = False
+                break
+            if _LABELED_URL.match(line):
+                urls += 1
+            elif not _SAVED.match(line):
+                ok = False
+                break
+            lines += 1
+        if not ok:
+            break
+        end += 1
+    return end if lines >= 2 and urls >= 1 and end < len(units) else 0
+
+
 _SOURCE_LINE = LazyPattern(
     r"\s*<?(?:(?:https?://|www\.)\S+|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,24}/\S*)>?\s*$", re.I)
 # "Saved with ReadLater on 12/03/2024", "Clipped from example.org, 3 May 2024", "Accessed 2024-05-03"
@@ -799,12 +832,14 @@ def _analyse(doc) -> list:
     hit_spans = {(b.start, b.end) for b, _ in web_boilerplate.phrase_hits(doc)}
     _classify(doc, units, hit_spans)
     header = _scraper_header(doc, units)
-    if not header and not any(u.cls == "strong" and not u.phrase for u in units):
+    # a reading-list tool's few lines atop an article (the page around it was not kept)
+    later = 0 if header else _read_later_header(doc, units)
+    if not header and not later and not any(u.cls == "strong" and not u.phrase for u in units):
         return []  # nothing that structure calls chrome (most articles stop here)
     for u in units:
         if u.cls == "pending":
             _resolve(u)
-    for u in units[:header]:
+    for u in units[:header or later]:
         u.cls, u.why, u.decisive = "strong", "scraper header", True
     _toc(doc, units)
     n = len(units)

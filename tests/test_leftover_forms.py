@@ -316,3 +316,39 @@ def test_bad_input_does_not_raise(text, filename):
     doc = Document(text, filename)
     for rule in RULES:
         list(reg[rule].check(doc, dict(reg[rule].options)))
+
+
+# ---------------------------------------------------------------------------
+# round 3: reading-list headers, magazine furniture, glued credits
+# ---------------------------------------------------------------------------
+R3_BODY = (
+    "# Knee Pain and Acupuncture\n\n"
+    "Knee pain is common in older adults and often eases with gentle exercise and time. Many people try "
+    "acupuncture alongside physiotherapy, and some find it helps them move more easily.\n\n"
+    "A first visit usually includes questions about your history and a short look at the knee.\n"
+)
+
+
+def _r3(text, rules=("page-chrome", "web-boilerplate", "image-caption")):
+    return [(f.rule, f.line, f.end_line) for f in lint(text, "a.md", select=list(rules))]
+
+
+def test_reading_list_header_is_a_reader_tool_header():
+    head = ("Saved to Reading List - 3 June 2025\nSource: https://www.example.org/blog/knee\n"
+            "Open original: https://www.example.org/blog/knee\n\n")
+    assert _r3(head + R3_BODY) == [("page-chrome", 1, 3)]
+    one = "Source: https://www.example.org/blog/knee\n\n"
+    assert _r3(one + R3_BODY) == []  # a single attribution line is the writer's
+
+
+def test_continue_reading_below_is_furniture():
+    text = R3_BODY + "\nContinue reading below\n\nRest helps too.\n"
+    assert _r3(text) == [("web-boilerplate", 7, 7)]
+
+
+def test_agency_credit_glued_to_a_caption_line():
+    text = R3_BODY + "\nA brace on a sore knee. Image: iStock / Getty Images Plus\n\nRest helps too.\n"
+    found = lint(text, "a.md", select=["image-caption"])
+    assert [(f.line, f.column) for f in found] == [(7, 25)]
+    prose = R3_BODY + "\nWe chose the image: a brace on a knee from our own clinic.\n"
+    assert lint(prose, "a.md", select=["image-caption"]) == []
