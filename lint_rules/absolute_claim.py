@@ -941,7 +941,6 @@ def check(doc, options):
         block_ok = None  # the block's context, judged once, when a claim first survives its own scope
         topic = block.kind == "heading" and _TOPIC_HEADING.match(text) is not None  # "Using X for pain"
         prose = block.prose
-        leftover = leftover_lines(doc)  # a claim on a line that a leftover rule reports is no prose
         titles = None
         spans = sentence_spans(text)
         raw = prose.text
@@ -1024,7 +1023,7 @@ def check(doc, options):
                 if cat is not None and cat.name == "proven" and has_identifier(block_src, links="sources"):
                     continue
                 start, end = prose.span(s + cs, s + ce)
-                if leftover and doc.line_of(start) in leftover:
+                if _on_leftover_line(doc, start):
                     continue
                 if _is_title(doc, block, sent, phrase, q, start, end, titles):
                     continue
@@ -1058,7 +1057,7 @@ def check(doc, options):
                 if any(im.start() <= claim.start and claim.end <= im.end() for im in ignore_rx.finditer(sent)):
                     continue
             start, end = prose.span(s + claim.start, s + claim.end)
-            if leftover and doc.line_of(start) in leftover:
+            if _on_leftover_line(doc, start):
                 continue
             if titles is None:
                 titles = title_spans(doc, block)
@@ -1067,6 +1066,14 @@ def check(doc, options):
             what, instead = _KINDS[claim.kind]
             yield _finding(start, end, phrase, f"{what} ({_STRENGTH[claim.strength]})", instead, claim.kind,
                            claim.strength)
+
+
+def _on_leftover_line(doc, pos: int) -> bool:
+    """A claim on a line that a leftover rule reports is no prose (asked only
+    for a claim about to be reported: the leftover analysis is shared with the
+    leftover rules, and a document without claims never needs it)."""
+    lines = leftover_lines(doc)
+    return bool(lines) and doc.line_of(pos) in lines
 
 
 def _sentence_context(doc, prose, text: str, spans, k: int, sent: str) -> tuple[bool, bool]:
