@@ -504,6 +504,35 @@ def _button_bar(line: str) -> tuple[str, int] | None:
     return ("social links" if social == len(parts) or label and social else "interface"), len(parts)
 
 
+# a bar of bracketed buttons that lost their links: "[Book Now] [Gift Vouchers] [Price List]",
+# "[Jump to Recipe] · [Print Recipe]"
+_BRACKET_BAR = LazyPattern(r"\[([^\[\]\n]{2,40})\](?:\s*[|·•/]?\s*\[([^\[\]\n]{2,40})\]){1,7}\s*")
+_BRACKET_ITEM = LazyPattern(r"\[([^\[\]\n]{2,40})\]")
+_BUTTON_VERBS = ("jump", "print", "view", "see", "read", "watch", "save", "share", "pin", "skip")
+_SLOT_WORDS = frozenset("your insert add name here todo tbd placeholder city".split())
+
+
+def _bracket_bar(t: str) -> int:
+    """The number of buttons when a line is only bracketed labels (two to eight, a few
+    capitalised words each, no slot words: "[Your City]" is a template's), one of them at
+    least a known label or led by an action verb (half of them in a bar of two); else 0."""
+    if len(t) > 240 or not _BRACKET_BAR.fullmatch(t):
+        return 0
+    interface, _wiki, cta, menu = _lexicon()
+    buttons = _lexicon2()[0]
+    labels = _BRACKET_ITEM.findall(t)
+    known = 0
+    for x in labels:
+        words = x.split()
+        if not words or len(words) > 4 or not x[0].isupper() or _SLOT_WORDS.intersection(w.lower() for w in words):
+            return 0
+        first = words[0].lower()
+        if first in _CTA_VERBS or first in _BUTTON_VERBS or buttons.match(x) or interface.match(x) \
+                or menu.match(x) or cta.match(x):
+            known += 1
+    return len(labels) if known and (2 * known >= len(labels) or len(labels) >= 3) else 0
+
+
 # the first words of widget headings, and words of shop furniture (cheap tests before the patterns)
 _WIDGET_FIRST = frozenset("recent latest popular trending most top featured more categories archive archives tags "
                           "tag blogroll meta follow stay connect newsletter subscribe search comments comment leave "
@@ -598,6 +627,11 @@ def _plain_chrome(doc, u: _Unit, t: str, low: str, nxt: _Unit | None) -> str:
         if bar:
             u.decisive = bar[1] >= 3
             return bar[0]
+    if t[:1] == "[" and u.line == u.end_line:
+        bar = _bracket_bar(t)
+        if bar:
+            u.decisive = bar >= 3 or "jump to " in low
+            return "interface"
     buttons, shop, widget, _cookie, _consent = _lexicon2()
     first = low.split(None, 1)[0].strip("#*_([") if low else ""
     if u.words <= 12 and (first in _WIDGET_FIRST or first.isdigit() or "says" in low) and widget.match(t):
@@ -791,7 +825,7 @@ def _worth_a_look(doc) -> bool:
     entry = _entry_pattern()
     hits = 0
     for line in doc.lines[:4]:  # a read-later tool's header: the page's address near the top
-        if "/" in line and "." in line and _SOURCE_LINE.match(line):
+        if "/" in line and "." in line and (_SOURCE_LINE.match(line) or ":" in line and _LABELED_URL.match(line)):
             return True
     for line in doc.lines:
         n = len(line)
@@ -801,6 +835,8 @@ def _worth_a_look(doc) -> bool:
             hits += 1
             if hits >= 2:
                 return True
+        if line[0] == "[" and "] " in line and _bracket_bar(line.strip()):
+            return True  # a bar of bracketed buttons
         # a call to action standing alone ("Ready? Book your first visit today")
         if n > 4 and line[-1] != "." and line[0] not in _NOT_CTA_START and line.count(" ") <= 20:
             body = line if line[0].isalpha() else _LEAD_SYMBOLS.sub("", line)

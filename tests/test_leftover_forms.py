@@ -352,3 +352,26 @@ def test_agency_credit_glued_to_a_caption_line():
     assert [(f.line, f.column) for f in found] == [(7, 25)]
     prose = R3_BODY + "\nWe chose the image: a brace on a knee from our own clinic.\n"
     assert lint(prose, "a.md", select=["image-caption"]) == []
+
+
+def test_bracketed_button_bars_are_page_chrome():
+    text = R3_BODY + "\n[Book Now] [Gift Vouchers] [Price List]\n\nRest helps too, and so does a short walk.\n"
+    assert _r3(text) == [("page-chrome", 7, 7)]
+    recipe = "# Ginger Tea\n\n[Jump to Recipe] · [Print Recipe]\n\n" + R3_BODY.split("\n\n", 1)[1]
+    assert _r3(recipe) == [("page-chrome", 3, 3)]
+    # a template's slots are assistant-text's, a pair of plain labels is not a bar
+    slots = R3_BODY + "\n[Your City] [Practice Name]\n\nRest helps too.\n"
+    assert _r3(slots) == []
+    notes = R3_BODY + "\n[Note] [Draft]\n\nRest helps too.\n"
+    assert _r3(notes) == []
+
+
+def test_newsletter_footer_lines_pin_it_and_filed_under():
+    text = (R3_BODY + "\nPin it for later!\n\nFiled under: Knees, Winter\n\n"
+            "You are receiving this email because you joined our list at the clinic.\n"
+            "\nUnsubscribe | Update your preferences | View in browser\n")
+    rules = [r for r, _, _ in _r3(text)]
+    assert rules and set(rules) == {"web-boilerplate"}
+    assert [ln for _, ln, _ in _r3(text)] == [7, 9, 11, 13]
+    prose = R3_BODY + "\nYou can unsubscribe from our reminders at any time by replying to any message.\n"
+    assert _r3(prose) == []
