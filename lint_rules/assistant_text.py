@@ -27,7 +27,10 @@ published as if it were the article:
 - server template code in the published text: `<?php ... ?>`, Blade `{{ $var }}`
   and `@if(...)`, Jinja `{% ... %}` or `{{ var }}` in an HTML or plain-text
   article. In Markdown, `{% ... %}` and shortcodes are the site generator's
-  markup and `{{ page.title }}` is Liquid: not reported.
+  markup and `{{ page.title }}` is Liquid: not reported;
+- a page builder's or CMS's bracket shortcodes left in the text, outside code:
+  `[et_pb_section ...]`, `[vc_row]`, `[elementor-template id="1"]`, any
+  `[name attr="..."]` or closing `[/name]` (`[caption]` is `image-caption`'s).
 
 Image placeholders are `image-prompt`'s.
 
@@ -52,6 +55,7 @@ AI-generated content expects a business to stand behind what it publishes.
 - flagged (md): "```markdown\n# Sleep\n\nMany people sleep badly when they are in pain.\n```"
 - flagged (html): `<h1>Sleep</h1>\n<p>Call {{ clinic_phone }} to book.</p>`
 - flagged (html): `<h1>Sleep</h1>\n<p>Welcome to <?php echo $clinic; ?>.</p>`
+- flagged (md): `# Sleep\n\nMany people sleep badly.\n\n[et_pb_section fb_built="1"][et_pb_row]`
 - not flagged (md): `# Acupuncture\n\nHere's how acupuncture works: thin needles are placed at chosen points.`
 - not flagged (md): `# FAQ\n\nWould you like to book? Call the front desk.`
 - not flagged (md): `# Spotting AI Text\n\nChatbots often open with "Sure! Here's a blog post about ..." and close with "Let me know if you'd like any changes."`
@@ -851,7 +855,9 @@ def _raw_items(doc, items: list, taken: set[int]) -> None:
     has_token = "PLACEHOLDER" in text or "_" in text and _TOKEN_PRE.search(text) is not None
     has_data = ':' in text and '["' in text or ":['" in text or ": ['" in text
     has_php = "<?" in text
-    if not (has_token or has_data or has_php):
+    has_short = "[" in text and ("[/" in text or '="' in text or "[et_pb" in text or "[vc_" in text
+                                 or "[elementor" in text)
+    if not (has_token or has_data or has_php or has_short):
         return
     excluded = _excluded_lines(doc)
     prose_lines: set[int] = set()
@@ -877,6 +883,8 @@ def _raw_items(doc, items: list, taken: set[int]) -> None:
                                    f"A placeholder token was published with the article (\"{m.group(0)}\"): the "
                                    "pipeline never filled it in. Replace it with the real link or text.", None))
                 break
+    if has_short:
+        _shortcode_items(doc, items, excluded)
     if has_php:
         count = 0
         for m in _PHP.finditer(text):
@@ -890,6 +898,38 @@ def _raw_items(doc, items: list, taken: set[int]) -> None:
                                f"Server template code (PHP) was published in the article (\"{_snippet(m.group(0))}\"): "
                                "the page was saved before the server ran it. Replace it with the text it stood for.",
                                None))
+
+
+def _shortcode_items(doc, items: list, excluded) -> None:
+    """Page-builder and CMS shortcodes left in the text ('[et_pb_section ...]', '[vc_row]',
+    '[elementor-template id="1"]', any '[name attr="..."]' or '[/name]'), outside code: one
+    finding per line, the line deleted when it holds nothing but shortcodes."""
+    text = doc.text
+    by_line: dict[int, list] = {}
+    count = 0
+    for m in _SHORTCODE.finditer(text):
+        count += 1
+        if count > _MAX_PER_KIND:
+            break
+        n = doc.line_of(m.start())
+        if n in excluded or _in_code_span(doc.lines[n - 1], m.start() - doc.line_start(n)):
+            continue
+        by_line.setdefault(n, []).append(m)
+    for n, ms in by_line.items():
+        rest = _SHORTCODE.sub("", doc.lines[n - 1]).strip()
+        fix = Fix((_delete_one_line(doc, n),), True, "delete the shortcodes") if not rest else None
+        items.append(_Item(ms[0].start(), ms[-1].end(), n, n,
+                           f"Page-builder shortcode left in the article (\"{_snippet(ms[0].group(0))}\"): the site's "
+                           "template code, not the article's words. Delete it"
+                           + (" (and keep the text between the tags)." if rest else "."), fix))
+
+
+# a page builder's or CMS's shortcode: a known builder prefix, a tag with attributes, a closing tag
+# ('[caption ...]' is image-caption's)
+_SHORTCODE = LazyPattern(
+    r"\[(?!/?caption\b)(?:/?(?:et_pb_|vc_|elementor-|fusion_|av_|fl_builder|cs_)[\w-]*(?:\s[^\[\]\n]{0,500})?"
+    r"|[a-z][a-z0-9_-]{1,40}(?:\s+[a-z_][\w-]*\s*=\s*(?:\"[^\"\n]{0,200}\"|'[^'\n]{0,200}'|\u201d[^\n\]]{0,200}\u201d))+\s*/?"
+    r"|/[a-z][a-z0-9_-]{1,40})\]")
 
 
 def _delete_one_line(doc, n: int) -> Edit:

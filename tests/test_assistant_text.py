@@ -380,3 +380,27 @@ def test_serialisation_leftovers(text, name, where, fixable):
 ])
 def test_not_serialisation_leftovers(text):
     assert lint(text, "a.md", select=[RULE]) == []
+
+
+SC_BODY = ("# Knee Pain\n\nKnee pain is common in older adults and often eases with gentle exercise and time. "
+           "Many people try acupuncture alongside physiotherapy.\n\n")
+
+
+def test_page_builder_shortcodes_are_server_template_code():
+    from conftest import lint as _lint
+
+    text = (SC_BODY + '[et_pb_section fb_built="1"][et_pb_row]\n\n[vc_row][vc_column]Rest helps too.[/vc_column][/vc_row]\n\n'
+            '[elementor-template id="1234"]\n\n[gallery ids="4,5,6"]\n\nWalking helps.\n')
+    found = [(f.rule, f.line, f.column, f.fix is not None) for f in _lint(text, "a.md", select=["assistant-text"])]
+    assert found == [("assistant-text", 5, 1, True), ("assistant-text", 7, 1, False),
+                     ("assistant-text", 9, 1, True), ("assistant-text", 11, 1, True)]
+
+
+def test_shortcodes_in_code_and_brackets_in_prose_are_left_alone():
+    from conftest import lint as _lint
+
+    text = (SC_BODY + "Put `[gallery ids=\"1,2\"]` in the editor to show a gallery.\n\n"
+            "```\n[vc_row][vc_column]text[/vc_column][/vc_row]\n```\n\n"
+            "See the [exercise sheet](sheet.pdf) and [1] for more.\n\n"
+            '[caption id="a1" align="alignnone"]A knee brace[/caption]\n')
+    assert [f.line for f in _lint(text, "a.md", select=["assistant-text"])] == []
