@@ -28,6 +28,9 @@ published as if it were the article:
   and `@if(...)`, Jinja `{% ... %}` or `{{ var }}` in an HTML or plain-text
   article. In Markdown, `{% ... %}` and shortcodes are the site generator's
   markup and `{{ page.title }}` is Liquid: not reported;
+- slots beyond the vocabulary: a word budget in brackets ("[Author bio - 50 words
+  about ...]"), a capitalised label of a page element ("[CTA BUTTON: ...]"), a
+  variable in capitals ("(INSERT_X_LINK)", "{{PRODUCT_CARD: slug}}" in Markdown);
 - a page builder's or CMS's bracket shortcodes left in the text, outside code:
   `[et_pb_section ...]`, `[vc_row]`, `[elementor-template id="1"]`, any
   `[name attr="..."]` or closing `[/name]` (`[caption]` is `image-caption`'s).
@@ -686,6 +689,16 @@ def _propagate(rows: list) -> None:
             prev = r[2] in ("strong", "weak")
 
 
+# a template variable in capitals ("INSERT_X_LINK"); a word budget for the writer ("50 words",
+# "2-3 sentences"); the last word of a capitalised slot label ("CTA BUTTON:")
+_CAPS_VAR = LazyPattern(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+")
+_CAPS_SLOT = LazyPattern(r"[A-Z]{2,}[A-Z0-9]*(?:_[A-Z0-9]+)*\s*:\s*[^{}\n]{1,120}")
+_WORD_BUDGET = LazyPattern(r"(?:^|[-\u2013\u2014:(,~]\s*|\babout\s+|\bapprox\.?\s+)\d{1,4}(?:\s*[-\u2013]\s*\d{1,4})?\+?\s*"
+                           r"(?:words|sentences|paragraphs|bullet points|bullets|lines)\b", re.I)
+_SLOT_LABEL_HEADS = frozenset("button cta link box card banner widget block module form embed snippet bio quote "
+                              "testimonial product review callout sidebar table chart".split())
+
+
 def _classify_slot(p: _P, inner: str, bracket: str, before: str) -> str | None:
     s = inner.strip().strip("*_ ").strip()
     if not s or s[0].isdigit() or s[0] in "^!#:.=" or s.lower() in ("x", "sic", "...", "\u2026"):
@@ -700,6 +713,16 @@ def _classify_slot(p: _P, inner: str, bracket: str, before: str) -> str | None:
         return None
     if bracket == "{":
         return "a template variable" if "_" in s or s.lower() in p.heads else None
+    if "_" in s and _CAPS_VAR.fullmatch(s):
+        return "a template variable"  # "(INSERT_SCIATICA_LINK)", "[CLINIC_PHONE]"
+    if bracket == "[" and s[0].isupper():
+        if _WORD_BUDGET.search(s):
+            return "an instruction to the writer"  # "[Author bio - 50 words about ...]"
+        if ":" in s:
+            lab = s.split(":", 1)[0].split()
+            if 1 <= len(lab) <= 3 and all(w.isupper() and w.isalpha() for w in lab) \
+                    and lab[-1].lower() in _SLOT_LABEL_HEADS:
+                return "an unfilled slot"  # "[CTA BUTTON: Book now]", "[PRODUCT CARD: knee brace]"
     m = p.slot_verb.match(s)
     if m and len(m.group("rest").split()) >= 1 and not m.group("rest").endswith((".", ";")):
         verb = " ".join(m.group("verb").lower().split())
@@ -773,6 +796,9 @@ def _slot_items(doc, p: _P, items: list, taken: set[int]) -> None:
                         found.append((m.start(), m.end(), "an unrendered template variable", m.group(0)))
                     elif kind == "markdown" and re.fullmatch(r"[A-Za-z]+(?:_[A-Za-z0-9]+)+", body) \
                             and _SLOTTY_NAME.search(body):
+                        found.append((m.start(), m.end(), "an unfilled template variable", m.group(0)))
+                    elif kind == "markdown" and body[:1].isupper() and _CAPS_SLOT.fullmatch(body.strip()):
+                        # "{{PRODUCT_CARD: knee-brace}}": a pipeline's slot in capitals (no Liquid tag)
                         found.append((m.start(), m.end(), "an unfilled template variable", m.group(0)))
                 if kind != "markdown" and not client:
                     for m in _JINJA.finditer(text):

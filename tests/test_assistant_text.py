@@ -404,3 +404,37 @@ def test_shortcodes_in_code_and_brackets_in_prose_are_left_alone():
             "See the [exercise sheet](sheet.pdf) and [1] for more.\n\n"
             '[caption id="a1" align="alignnone"]A knee brace[/caption]\n')
     assert [f.line for f in _lint(text, "a.md", select=["assistant-text"])] == []
+
+
+def _at(text):
+    from conftest import lint as _lint
+
+    return [(f.line, f.column) for f in _lint(text, "a.md", select=["assistant-text"])]
+
+
+@pytest.mark.parametrize("slot,col", [
+    ("[Author bio - 50 words about the practitioner]", 1),
+    ("[Patient story: 2-3 sentences, warm]", 1),
+    ("[CTA BUTTON: Book your first visit]", 1),
+    ("{{PRODUCT_CARD: knee-brace-basic}}", 1),
+    ("Read our sciatica guide (INSERT_SCIATICA_LINK) next.", 25),
+])
+def test_template_slots_beyond_the_vocabulary(slot, col):
+    assert _at(SC_BODY + slot + "\n\nWalking helps most people.\n") == [(5, col)]
+
+
+@pytest.mark.parametrize("line", [
+    "[UPDATE: The clinic moved to Mill Street in May.]",
+    "[Editor's note: this page was reviewed in 2024.]",
+    "The trial enrolled 50 people [about 50 words were cut here by the editor, sic].",
+    "Our NHS_CODE reference is printed on your letter.",
+    "{{ page.title }} is set by the site.",
+])
+def test_ordinary_brackets_are_not_slots(line):
+    assert _at(SC_BODY + line + "\n\nWalking helps most people.\n") == []
+
+
+def test_writer_note_and_brief_labels_after_it():
+    text = (SC_BODY + "TODO: add a figure for knees in over-60s (find a source!!)\n\nTone: warm, plain English\n\n"
+            "Internal links: sciatica guide, neck pain page\n\nWalking helps most people.\n")
+    assert _at(text) == [(5, 1)]
