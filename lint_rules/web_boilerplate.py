@@ -114,11 +114,19 @@ def _scope(doc) -> frozenset:
 
 def in_page_template(own: frozenset, block) -> bool:
     """True for a block of a whole page that is the page's template in its place
-    (outside the article element, or in its nav/header/footer/aside)."""
+    (outside the article element, or in a nav/header/footer/aside around it). A nav,
+    footer or aside inside the article element (a breadcrumb, an entry footer with its
+    share bar, author box and post links) is read as the article's own chrome."""
     if not own:
         return False
     context = block.data.get("context") or ()
-    return not TEMPLATE_CONTEXT.isdisjoint(context) or own.isdisjoint(context)
+    if own.isdisjoint(context):
+        return True
+    if TEMPLATE_CONTEXT.isdisjoint(context):
+        return False
+    context = list(context)
+    k = next(i for i, c in enumerate(context) if c in own)
+    return not TEMPLATE_CONTEXT.isdisjoint(context[:k]) or "header" in context[k:]
 
 
 def _hits(doc, pat, companion, user) -> list:

@@ -528,3 +528,21 @@ def test_whole_page_template_outside_the_article_stays_left_alone_even_when_name
     text = ('<!doctype html>\n<html><body>\n<div class="cookie-bar"><p>We use cookies. Accept?</p></div>\n'
             "<article>\n<h1>Shoulder pain and acupuncture</h1>\n" + HTML_BODY + "</article>\n</body></html>\n")
     assert spans(text, "page.html") == []
+
+
+def test_chrome_inside_the_article_element_is_reported_the_template_around_it_is_not():
+    body = "<p>" + PROSE.replace("\n\n", "</p>\n<p>").strip() + "</p>\n"
+    text = ("<!DOCTYPE html>\n<html><body>\n<header><a href=\"/\">Lakeside Clinic</a></header>\n<article>\n"
+            "<nav class=\"crumbs\"><a href=\"/\">Home</a> &raquo; <a href=\"/blog\">Blog</a> &raquo; Sciatica</nav>\n"
+            "<header><h1>Sciatica and acupuncture</h1></header>\n" + body +
+            "<footer class=\"entry-footer\">\n"
+            "<div class=\"share-bar\"><a href=\"https://facebook.com/x\">Facebook</a> "
+            "<a href=\"https://twitter.com/x\">Twitter</a></div>\n"
+            "<p class=\"post-links\"><a href=\"/prev\">&laquo; Previous post</a> <a href=\"/next\">Next post &raquo;</a></p>\n"
+            "</footer>\n</article>\n<footer><p><a href=\"/privacy\">Privacy</a></p></footer>\n</body></html>\n")
+    n = text.count("\n", 0, text.index("entry-footer")) + 1
+    found = lint(text, "page.html", select=["page-chrome", "web-boilerplate"])
+    assert [(f.rule, f.line) for f in found] == [("web-boilerplate", 5), ("page-chrome", n + 1)]
+    fixed = _fix(text, "page.html")
+    assert "Facebook<" not in fixed and "Previous post" not in fixed
+    assert "Lakeside Clinic</a></header>" in fixed and "Privacy" in fixed and "<h1>Sciatica" in fixed
