@@ -979,6 +979,16 @@ def _analyse(doc) -> list:
                     and units[back - 1].kind != "heading" and units[back - 1].words <= 8:
                 back -= 1
             i = back  # the photo, name and credentials above the card's links
+        if units[last].why == "author card" and units[last].words <= 4:
+            # "About the author" closing a run takes the short bio under it, when the
+            # article's own text does not go on after it
+            k = last + 1
+            while k < n and k - last <= 3 and units[k].kind == "paragraph" and 0 < units[k].words <= 60 \
+                    and units[k].cls not in ("strong", "hard"):
+                k += 1
+            if k > last + 1 and all(units[x].cls in ("strong", "weak") for x in range(k, n)):
+                last = k - 1
+                j = max(j, k)
         run = units[i:last + 1]
         if _accept(run, scraped, any(region[i:last + 1])):
             runs.append(run)

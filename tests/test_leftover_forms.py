@@ -329,8 +329,8 @@ R3_BODY = (
 )
 
 
-def _r3(text, rules=("page-chrome", "web-boilerplate", "image-caption")):
-    return [(f.rule, f.line, f.end_line) for f in lint(text, "a.md", select=list(rules))]
+def _r3(text, rules=("page-chrome", "web-boilerplate", "image-caption"), filename="a.md"):
+    return [(f.rule, f.line, f.end_line) for f in lint(text, filename, select=list(rules))]
 
 
 def test_reading_list_header_is_a_reader_tool_header():
@@ -375,3 +375,22 @@ def test_newsletter_footer_lines_pin_it_and_filed_under():
     assert [ln for _, ln, _ in _r3(text)] == [7, 9, 11, 13]
     prose = R3_BODY + "\nYou can unsubscribe from our reminders at any time by replying to any message.\n"
     assert _r3(prose) == []
+
+
+def test_video_page_counters_follow_us_and_hashtags():
+    text = ("Knee Stretches\n\n4,210 views · 2 weeks ago\n\n👍 310   💬 12\n\n" + R3_BODY.split("\n\n", 1)[1]
+            + "\nFollow us on Instagram\n\n#kneepain #stretching #acupuncture\n")
+    got = [(r, ln) for r, ln, _ in _r3(text)]
+    assert ("web-boilerplate", 3) in got and ("web-boilerplate", 5) in got
+    assert {ln for _, ln in got} >= {3, 5, 11, 13}
+    prose = R3_BODY + "\nThe video had 300 views before we took it down, and we learned a lot from it.\n"
+    assert _r3(prose) == []
+
+
+def test_about_the_author_at_the_end_takes_the_bio_under_it():
+    text = ("Knee Pain\n\n" + R3_BODY.split("\n\n", 1)[1] + "\nFollow us\n"
+            "Instagram: https://instagram.com/lakeside\nFacebook: https://facebook.com/lakeside\n\n"
+            "About the author\nJane Lee is a licensed acupuncturist with twelve years of practice.\n"
+            "She lives in Bristol with her two dogs.\n")
+    runs = [(ln, end) for r, ln, end in _r3(text, filename="a.txt") if r == "page-chrome"]
+    assert runs and runs[-1][1] == text.count("\n")
