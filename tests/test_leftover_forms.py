@@ -394,3 +394,14 @@ def test_about_the_author_at_the_end_takes_the_bio_under_it():
             "She lives in Bristol with her two dogs.\n")
     runs = [(ln, end) for r, ln, end in _r3(text, filename="a.txt") if r == "page-chrome"]
     assert runs and runs[-1][1] == text.count("\n")
+
+
+def test_newsletter_call_to_action_and_trending_list_at_the_end():
+    text = (R3_BODY + "\nWant more tips like this? Sign up for our newsletter and get a new guide every month.\n\n"
+            "## Trending pages\n\n- [Sciatica and acupuncture](/sciatica)\n- [Neck pain at the desk](/neck)\n"
+            "- [Sleep and chronic pain](/sleep)\n")
+    got = _r3(text)
+    assert got and got[0][1] == 7 and got[-1][2] == text.count("\n")
+    own = (R3_BODY + "\n## Popular questions about knees\n\nMost people ask how many sessions they need; "
+           "six to eight is usual.\n")
+    assert _r3(own) == []
