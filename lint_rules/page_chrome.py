@@ -39,8 +39,15 @@ run of navigation), everything before the block where the article starts
 (its heading and its first dense paragraph) and after its last dense
 paragraph is chrome; the article's own title is never part of a run.
 Single furniture lines found by their wording alone ("Leave a Comment",
-"Share this:") are `web-boilerplate`'s; a line inside a page-chrome run is
-reported once, here.
+"Share this:"), also one such block inside a widget's element, are
+`web-boilerplate`'s; a line inside a page-chrome run is reported once, here.
+Round-3 forms: a reading-list tool's header ("Saved to Reading List - <date>",
+"Source: <url>", "Open original: <url>"); a bar of bracketed buttons that lost
+their links ("[Book Now] [Gift Vouchers] [Price List]", "[Jump to Recipe] ·
+[Print Recipe]"); "About the author" closing a run at the end takes the short
+bio under it; "Trending pages" and "Popular" widget headings; in an HTML page,
+a nav, footer or aside inside the article element itself (a breadcrumb, an
+entry footer with its share bar, author box and post links).
 
 Left alone: reference lists (authors, years, DOIs), a table of contents whose
 links point at the article's own headings, a link list that a heading or an
@@ -64,12 +71,14 @@ other sites' offers into a medical text.
 - not flagged (md): `# Sleep\n\nBook an appointment with your GP if poor sleep lasts more than a month.`
 - flagged: `Sleep and Pain\n\nGood sleep matters for people with long-term pain, and a regular bedtime helps more than most people expect.\n\nWant to sleep better? Book your first session today`
 - flagged (html): `<div class="cookie-banner"><p>We use cookies.</p><button>Accept</button></div>\n<h1>Sleep</h1>\n<p>Good sleep matters for people with long-term pain, and a regular bedtime helps more than most people expect.</p>`
+- flagged (md): `Saved to Reading List - 3 May 2025\nSource: https://example.org/sleep\n\n# Sleep\n\nGood sleep matters for people with long-term pain, and a regular bedtime helps more than most people expect.`
 - not flagged: `Acupuncture may help some people with back pain.`
 
 ## Fix
 Safe: the run is deleted (with the blank lines after it) where its first and
-last lines hold nothing but the run. No fix in HTML files (deleting lines
-could break the element structure) or where a run shares a line with text.
+last lines hold nothing but the run. In HTML files, a run made of whole
+elements is deleted element by element (each from start tag to end tag, so the
+markup stays valid); no fix where a run shares a line with text.
 
 ## Options
 None.

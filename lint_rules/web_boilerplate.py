@@ -7,12 +7,16 @@ Required fields are marked *"), navigation ("Scroll to Top", "Skip to
 content", "Home » Blog » ..."), share bars ("Share this:", "Facebook Twitter
 LinkedIn"), post metadata ("Posted in ...", "Tagged ..."), cookie notices and
 copyright footers. Only whole blocks are matched, never words inside a sentence.
+Also a newsletter's footer ("You are receiving this email because ...",
+"Unsubscribe | Update your preferences | View in browser") and its call to
+action, a video page's counters ("12,345 views · 2 weeks ago"), "Follow us", a
+line of hashtags, "Pin it", "Continue reading below", "Filed under: ...".
 In an HTML page that marks its article with `<article>` or `<main>`, text
-outside them and text inside `<nav>`, `<header>`, `<footer>` and `<aside>` is the
-page's own template in its proper place, not furniture copied into the article,
-and is left alone
-(in a fragment without them, a `<footer>` holding "Scroll to Top" is still
-flagged).
+outside them and text inside a `<nav>`, `<header>`, `<footer>` or `<aside>`
+around them is the page's own template in its proper place, not furniture
+copied into the article, and is left alone; a nav, footer or aside inside the
+article element is read as chrome (in a fragment without them, a `<footer>`
+holding "Scroll to Top" is still flagged).
 This rule finds single furniture lines by their wording; runs of chrome found
 by their structure (menus of links, a reader tool's header, footers, wiki
 chrome) are `page-chrome`'s, and a line inside such a run is reported once,
@@ -30,12 +34,14 @@ exist.
 - flagged: `Scroll to Top`
 - flagged: `Home » Blog » Acupuncture for Migraine`
 - flagged: `Share this: Facebook Twitter LinkedIn`
+- flagged: `Unsubscribe | Update your preferences | View in browser`
 - not flagged: `Leave a comment below if acupuncture helped your migraines.`
 - not flagged: `Back pain often gets better within a few weeks.`
 - not flagged: `Share your symptoms with your acupuncturist at the first visit.`
 
 ## Fix
-Safe: the block is deleted (with the blank line after it).
+Safe: the block is deleted (with the blank line after it); in HTML, the
+element that holds nothing else, from start tag to end tag.
 
 ## Options
 - `extra_patterns`: more regular expressions, each matched against a whole block
