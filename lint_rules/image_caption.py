@@ -8,6 +8,10 @@ images, or that a reader tool wrote in place of an image:
   image is: "iStock.com / Jane Doe", "Getty Images", "Photo by Sam Lee on
   Unsplash", "Image: Shutterstock", "AP Photo/Ann Roe", "Image source: Pexels";
 - a credit label with nothing in it ("© Credits", "Photo credit:");
+- an agency credit glued to the end of a caption line where no image is
+  ("A brace on a sore knee. Image: iStock / Getty Images Plus"): the credit
+  itself is reported, without a fix (the caption's words are the writer's to
+  judge);
 - the image's alt text standing alone as a line, followed by the same text
   with the image host appended ("... from s3.amazonaws.com"), or a bare credit
   line naming an image host;

@@ -18,7 +18,11 @@ dummyimage.com, ...) or a placeholder token (`insert-image-here.png`,
 `IMAGE_URL`, `path/to/image.jpg`, `..._PLACEHOLDER`), in Markdown, `<img>` tags
 and figure shortcodes; lazy-loading stand-ins (`data-src`) and data URIs are
 not. An article wrapped whole in a code fence (see `assistant-text`) is read
-inside the fence. Code, comments and front matter are never read.
+inside the fence. Code, comments and front matter are never read. An example
+that a sentence sets off in italics or quotation marks ("lines such as *Image:
+a family at sunset, photorealistic, 4k*"), and, in an article about AI images
+or prompts, a block-quoted prompt or a caption giving an image's prompt, are
+mentions, not leftovers.
 
 ## Why it matters
 A leftover prompt shows readers that the page was assembled by a content
@@ -31,6 +35,7 @@ responsibility. It is also text a patient has to read past.
 - flagged: `Create a photorealistic image that depicts a calm treatment room with a patient resting.`
 - flagged: `Generate an illustration of the acupuncture points on the lower back.`
 - flagged: `Image prompt: a woman receiving acupuncture on her shoulder, soft light`
+- not flagged (md): `# Spotting AI drafts\n\nLook for lines such as *a woman on a beach at dawn, photorealistic, 8k, bokeh* left between two paragraphs of the article.`
 - flagged: `[IMAGE: acupuncturist placing a needle in a patient's hand]`
 - flagged: `A serene clinic interior, photorealistic, 8k, cinematic lighting --ar 16:9`
 - flagged (md): `# Sleep and acupuncture\n\n[Insert photo of a bedroom at night]\n\nPoor sleep is common.`
