@@ -28,6 +28,7 @@ published as if it were the article:
   and `@if(...)`, Jinja `{% ... %}` or `{{ var }}` in an HTML or plain-text
   article. In Markdown, `{% ... %}` and shortcodes are the site generator's
   markup and `{{ page.title }}` is Liquid: not reported;
+- a slot inside a front matter value (`title: "Knee Pain in [CITY]"`);
 - slots beyond the vocabulary: a word budget in brackets ("[Author bio - 50 words
   about ...]"), a capitalised label of a page element ("[CTA BUTTON: ...]"), a
   variable in capitals ("(INSERT_X_LINK)", "{{PRODUCT_CARD: slug}}" in Markdown);
@@ -533,6 +534,7 @@ def _front_matter_items(doc, p: _P, items: list) -> None:
     block = next((b for b in doc.blocks if b.kind == "front_matter"), None)
     if block is None:
         return
+    _front_matter_slots(doc, p, block, items)
     for key, value in fm.items():
         if not isinstance(value, str) or len(value) < 20 or str(key).lower() not in (
                 "description", "summary", "excerpt", "meta_description", "metadescription", "seo_description",
@@ -551,6 +553,34 @@ def _front_matter_items(doc, p: _P, items: list) -> None:
                                    f"The front matter's '{key}' holds the AI assistant's words (\"{_snippet(value)}\"), "
                                    "not a description of the page: search engines and link previews will show "
                                    "them. Replace it with the text itself.", None))
+                break
+
+
+def _front_matter_slots(doc, p: _P, block, items: list) -> None:
+    """Unfilled slots inside the front matter's values ('title: "Knee Pain in [CITY]"'):
+    search engines and link previews show them. The value's brackets only (a key's list
+    syntax, '[a, b]' with commas, is YAML)."""
+    for n in range(block.line, min(block.end_line, block.line + 200) + 1):
+        line = doc.lines[n - 1]
+        if ("[" not in line and "(" not in line) or ":" not in line or len(line) > 1000:
+            continue
+        key, _, value = line.partition(":")
+        if not key.strip() or key.strip()[:1] in "-#":
+            continue
+        base = len(key) + 1
+        for m in _BRACKET.finditer(value):
+            if m.group("cu") is not None:
+                continue
+            br = "[" if m.group("sq") is not None else "("
+            inner = m.group("sq") or m.group("pa")
+            if br == "[" and (m.start() == len(value) - len(value.lstrip()) and m.end() == len(value.rstrip())):
+                continue  # a YAML list: tags: [knees, pain]
+            what = _classify_slot(p, inner, br, value[max(0, m.start() - 12):m.start()])
+            if what:
+                start = doc.line_start(n) + base + m.start()
+                items.append(_Item(start, start + len(m.group(0)), n, n,
+                                   f"The front matter holds {what} (\"{_snippet(m.group(0))}\"): search engines and "
+                                   "link previews will show it. Fill it in.", None))
                 break
 
 

@@ -438,3 +438,11 @@ def test_writer_note_and_brief_labels_after_it():
     text = (SC_BODY + "TODO: add a figure for knees in over-60s (find a source!!)\n\nTone: warm, plain English\n\n"
             "Internal links: sciatica guide, neck pain page\n\nWalking helps most people.\n")
     assert _at(text) == [(5, 1)]
+
+
+def test_slot_inside_a_front_matter_value():
+    text = ('---\ntitle: "Knee Pain Care in [CITY]"\ntags: [Knees]\ncategories: [Pain, Knees]\n'
+            "description: Gentle care (for sore knees) at our clinic\n---\n" + SC_BODY + "Walking helps most people.\n")
+    assert _at(text) == [(2, 27)]
+    clean = text.replace(" in [CITY]", "")
+    assert _at(clean) == []
