@@ -315,7 +315,7 @@ class References:
 @functools.lru_cache(maxsize=8)
 def _heading_pattern(extra: tuple[str, ...]) -> re.Pattern[str]:
     names = list(load_data("claims_context.yaml")["reference_headings"]) + [e for e in extra if e]
-    alt = "|".join(r"\s+".join(map(re.escape, n.split())) for n in sorted(set(n.lower() for n in names), key=len, reverse=True))
+    alt = "|".join(r"\s+".join(map(re.escape, n.split())) for n in sorted(set(n.lower() for n in names), key=lambda w: (-len(w), w)))
     return re.compile(rf"^\W*(?:{alt})\W*$", re.I)
 
 

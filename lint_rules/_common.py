@@ -135,7 +135,7 @@ def literal_hits(lowered: list[str], literals) -> list[set[str] | None]:
 def phrase_source(phrases: Iterable[str], whole: bool = False) -> str:
     """The source of :func:`phrase_pattern` (to be compiled with ``re.I``)."""
     parts = []
-    for p in sorted({p.strip() for p in phrases if p and p.strip()}, key=len, reverse=True):
+    for p in sorted({p.strip() for p in phrases if p and p.strip()}, key=lambda w: (-len(w), w)):
         esc = r"\s+".join(re.escape(w) for w in p.split())
         parts.append(esc)
     if not parts:

@@ -173,7 +173,7 @@ def validate(options):
 
 
 def _alt(words) -> str:
-    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(set(words), key=len, reverse=True))
+    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
 _FILLER = r"(?:(?!(?:not|no|never|none|nor|without|cannot)\b)[\w'-]+\s+)"

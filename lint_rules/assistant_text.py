@@ -101,7 +101,7 @@ OPTIONS: dict = {}
 # ---------------------------------------------------------------------------
 def _alt(words) -> str:
     return "|".join(r"\s+".join(re.escape(w) for w in p.split())
-                    for p in sorted({w.strip() for w in words if w and w.strip()}, key=len, reverse=True))
+                    for p in sorted({w.strip() for w in words if w and w.strip()}, key=lambda w: (-len(w), w)))
 
 
 _APOS = "['\u2019]"

@@ -188,7 +188,7 @@ def _accepted(user_words):
     if got is None:
         words = list(load_data("grammar_words.yaml").get("words") or []) + list(user_words)
         singles = frozenset(_norm_word(w) for w in words if w.strip() and " " not in w.strip())
-        phrases = sorted({w.strip() for w in words if " " in w.strip()}, key=len, reverse=True)
+        phrases = sorted({w.strip() for w in words if " " in w.strip()}, key=lambda w: (-len(w), w))
         pattern = None
         if phrases:
             pattern = re.compile(r"(?<!\w)(?:" + "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases)

@@ -112,13 +112,13 @@ def _agencies(extra: tuple[str, ...]):
     d = load_data("image_caption.yaml")
 
     def alternation(names):
-        names = sorted({n.strip().lower() for n in names if n and n.strip()}, key=len, reverse=True)
+        names = sorted({n.strip().lower() for n in names if n and n.strip()}, key=lambda w: (-len(w), w))
         body = "|".join(r"\s*".join(re.escape(w) for w in n.split()) for n in names)
         return re.compile(rf"(?<![\w.@-])(?:{body})(?![\w@]|\.\w)", re.I)
 
     stock = list(d.get("stock_agencies") or ()) + list(extra)
     wires = list(d.get("news_agencies") or ())
-    literals = sorted({n.split()[0].lower() for n in stock + wires}, key=len, reverse=True)
+    literals = sorted({n.split()[0].lower() for n in stock + wires}, key=lambda w: (-len(w), w))
     prefilter = re.compile("|".join(map(re.escape, literals)))
     return alternation(stock), alternation(wires), frozenset(d.get("credit_words") or ()), prefilter
 

@@ -137,7 +137,7 @@ def _patterns(extra: tuple[str, ...]):
 
 def _alt(words) -> str:
     return "|".join(r"[\s_-]+".join(re.escape(w) for w in p.split())
-                    for p in sorted({w.strip() for w in words if w and w.strip()}, key=len, reverse=True))
+                    for p in sorted({w.strip() for w in words if w and w.strip()}, key=lambda w: (-len(w), w)))
 
 
 @functools.lru_cache(maxsize=1)

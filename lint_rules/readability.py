@@ -260,7 +260,7 @@ class _Terms:
 def _terms_pattern(terms: tuple[str, ...]) -> _Terms | None:
     parts = []
     firsts = set()
-    for t in sorted({t.strip() for t in terms if t and t.strip()}, key=len, reverse=True):
+    for t in sorted({t.strip() for t in terms if t and t.strip()}, key=lambda w: (-len(w), w)):
         parts.append(r"[\s\u00a0-]+".join(re.escape(w) for w in t.split()))
         firsts.add(t.split()[0].lower())
     if not parts:
