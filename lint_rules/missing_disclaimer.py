@@ -372,11 +372,16 @@ def _user(extra: tuple[str, ...]):
 _WHITESPACE = re.compile(r"\s+")
 
 
+_ASCII_SPACE_RUNS = ("  ", "\n", "\t", "\r", "\x0b", "\x0c")
+
+
 def _normal(text: str) -> str:
     if not text.isascii():
         text = (text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
                 .replace("\u00a0", " "))
-    return _WHITESPACE.sub(" ", text)
+        return _WHITESPACE.sub(" ", text)
+    # ASCII text whose only whitespace is single spaces is already normal (most blocks)
+    return _WHITESPACE.sub(" ", text) if any(w in text for w in _ASCII_SPACE_RUNS) else text
 
 
 def is_disclaimer(text: str, extra: tuple[str, ...] = ()) -> bool:
