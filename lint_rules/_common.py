@@ -188,3 +188,18 @@ def block_stands_alone(doc, block) -> bool:
     after = last[block.end - doc.line_start(block.end_line):]
     strip_chars = " \t>#*_-+0123456789.)[]"
     return not before.strip(strip_chars) and not after.strip(" \t#*_")
+
+
+def code_lines(doc) -> frozenset[int]:
+    """1-based lines of code blocks, front matter and comments: where a leftover
+    rule's line scan over the raw text must not look (computed once per Document)."""
+    from lint_rules._leftovers import memo
+
+    def compute() -> frozenset[int]:
+        out: set[int] = set()
+        for b in doc.blocks:
+            if b.kind in ("code", "front_matter", "comment"):
+                out.update(range(b.line, b.end_line + 1))
+        return frozenset(out)
+
+    return memo(doc, "code_lines", compute)

@@ -87,7 +87,7 @@ import re
 from dataclasses import dataclass
 
 from acu_lint.model import Edit, Finding, Fix
-from lint_rules._common import LazyPattern, block_stands_alone, literal_index, load_data
+from lint_rules._common import LazyPattern, block_stands_alone, code_lines, literal_index, load_data
 from lint_rules._leftovers import memo
 
 ID = "assistant-text"
@@ -342,14 +342,6 @@ def _lower(doc) -> str:
     return memo(doc, "assistant-text:lower", lambda: doc.text.lower())
 
 
-def _excluded_lines(doc) -> set[int]:
-    out: set[int] = set()
-    for b in doc.blocks:
-        if b.kind in ("code", "front_matter", "comment"):
-            out.update(range(b.line, b.end_line + 1))
-    return out
-
-
 def _quoted(text: str, pos: int) -> bool:
     before = text[:pos]
     if before.count("\u201c") > before.count("\u201d"):
@@ -587,7 +579,7 @@ def _front_matter_slots(doc, p: _P, block, items: list) -> None:
 def _brief_items(doc, p: _P, items: list, taken: set[int]) -> None:
     """SEO-brief lines in the body, and a second front-matter block pasted into it."""
     lines = doc.lines
-    excluded = _excluded_lines(doc)
+    excluded = code_lines(doc)
     # a YAML front-matter block again in the body ("---" / key: value lines / "---")
     first_content = next((i for i, s in enumerate(lines) if s.strip()), 0)
     i = 0
@@ -915,7 +907,7 @@ def _raw_items(doc, items: list, taken: set[int]) -> None:
                                  or "[elementor" in text)
     if not (has_token or has_data or has_php or has_short):
         return
-    excluded = _excluded_lines(doc)
+    excluded = code_lines(doc)
     prose_lines: set[int] = set()
     prose_ids = _prose_ids(doc)
     for b in doc.blocks:

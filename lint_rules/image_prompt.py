@@ -69,7 +69,7 @@ import functools
 import re
 
 from acu_lint.model import Edit, Finding, Fix
-from lint_rules._common import LazyPattern, block_stands_alone, case_exotic, literal_index, load_data, phrase_source
+from lint_rules._common import LazyPattern, block_stands_alone, case_exotic, code_lines, literal_index, load_data, phrase_source
 from lint_rules._leftovers import memo
 
 ID = "image-prompt"
@@ -242,14 +242,6 @@ def _describes(value: str, credit) -> bool:
     return first[:1].isupper() and words[1][:1].islower() and not words[1][:1].isdigit()
 
 
-def _excluded_lines(doc) -> set[int]:
-    out: set[int] = set()
-    for b in doc.blocks:
-        if b.kind in ("code", "front_matter", "comment"):
-            out.update(range(b.line, b.end_line + 1))
-    return out
-
-
 def _image_placeholder_src(src: str, hosts) -> bool:
     s = src.strip().lower()
     if not s or s.startswith("data:"):
@@ -279,7 +271,7 @@ def _raw_items(doc, items, taken):
     candidates = {doc.line_of(m.start()) for m in _CANDIDATE.finditer(text)}
     if not candidates:
         return
-    excluded = _excluded_lines(doc)
+    excluded = code_lines(doc)
     for n in sorted(candidates - excluded):
         line = doc.lines[n - 1]
         base = doc.line_start(n)
