@@ -26,8 +26,11 @@ import bisect
 import html
 import os
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from itertools import accumulate
+from operator import attrgetter
 from typing import Any, Iterator, Sequence
 
 from acu_lint.model import Edit
@@ -123,7 +126,13 @@ class Offsets(Sequence[int]):
 def _prose_from_pieces(pieces: list[tuple[str, int]]) -> "Prose":
     """A Prose from ``(text, source offset)`` pieces, each piece's characters
     consecutive in the source; outer whitespace trimmed."""
-    text = "".join(p for p, _ in pieces)
+    if len(pieces) == 1:  # the common case: one run of source text
+        piece, src = pieces[0]
+        text = piece.strip()
+        if not text:
+            return Prose("", Offsets([], [], 0))
+        return Prose(text, Offsets([0], [src + len(piece) - len(piece.lstrip())], len(text)))
+    text = "".join([p for p, _ in pieces])
     lead = len(text) - len(text.lstrip())
     end = len(text.rstrip()) if lead < len(text) else lead
     starts: list[int] = []
@@ -190,12 +199,13 @@ class Document:
     def __init__(self, text: str, path: str = "<stdin>", kind: str | None = None):
         self.path = path
         self.newline, self.crlf_lines = _scan_newlines(text)
-        self.text = text.replace("\r\n", "\n").replace("\r", "\n")
+        if "\r" in text:
+            text = text.replace("\r\n", "\n").replace("\r", "\n")
+        self.text = text
         self.kind = kind or kind_for_path(path)
-        self.line_starts = [0]
-        for m in re.finditer("\n", self.text):
-            self.line_starts.append(m.end())
-        self.lines = self.text.split("\n")
+        self.lines = text.split("\n")
+        # offset of each line's first character: 0, then one past each newline
+        self.line_starts = list(accumulate(map((1).__add__, map(len, self.lines[:-1])), initial=0))
         self.front_matter: dict[str, Any] | None = None
         self.blocks: list[Block] = []
         # a code fence that wraps the whole article (an AI pipeline's ```markdown ... ```):
@@ -411,12 +421,22 @@ def _prose_from_lines(doc: Document, spans: list[tuple[int, int]]) -> Prose:
 
 
 def _block_from_prose(doc: Document, kind: str, prose: Prose, fallback: tuple[int, int], **kw: Any) -> Block:
-    if prose.offsets:
-        start, end = prose.offsets[0], prose.offsets[-1] + 1
+    offsets = prose.offsets
+    if type(offsets) is Offsets:  # read the runs directly (starts[0] == 0)
+        n = offsets._n
+        if n:
+            start = offsets._sources[0]
+            end = offsets._sources[-1] + n - offsets._starts[-1]
+        else:
+            start, end = fallback
+    elif offsets:
+        start, end = offsets[0], offsets[-1] + 1
     else:
         start, end = fallback
-    line = doc.line_of(start)
-    end_line = doc.line_of(max(start, end - 1))
+    # = doc.line_of (an offset before the text is on line 1, one past it on the last line)
+    starts = doc.line_starts
+    line = bisect_right(starts, start) or 1
+    end_line = (bisect_right(starts, end - 1) or 1) if end - 1 > start else line
     return Block(kind, start, end, line, end_line, prose=prose, **kw)
 
 
@@ -433,6 +453,7 @@ _MULTILINE_SHORTCODE = re.compile(
     r"\{\{[<%](?:(?!\{[{%])[^\n]){0,2000}\n(?:(?!\{[{%]).){0,5000}?[>%]\}\}|\{%(?:(?!\{[{%])[^\n]){0,2000}\n(?:(?!\{[{%]).){0,5000}?%\}",
     re.S)
 _QUOTE_PREFIX = re.compile(r"[ \t]*(?:>[ \t]?)*[ \t]*")
+_PREFIX_CHARS = (" ", "\t", ">")  # what _QUOTE_PREFIX can match
 _LIST_PREFIX = re.compile(r"[ \t]*(?:>[ \t]?)*[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
 _ATX = re.compile(r"[ \t]*(?:>[ \t]?)*[ \t]*#{1,6}(?:[ \t]+|$)")
 _ATX_CLOSE = re.compile(r"(?:[ \t]+#+)?[ \t]*$")
@@ -674,8 +695,8 @@ def _parse_markdown(doc: Document) -> None:
                     s = m.end() if m else len(text) - len(text.lstrip())
                     e = len(text)
                 else:
-                    m = _QUOTE_PREFIX.match(text)
-                    s = m.end() if m else 0
+                    # a line that opens with none of " ", "\t", ">" has no prefix to skip
+                    s = _QUOTE_PREFIX.match(text).end() if text.startswith(_PREFIX_CHARS) else 0
                     e = len(text)
                 base = doc.line_starts[ln]
                 spans.append((base + s, base + e))
@@ -727,7 +748,7 @@ def _parse_markdown(doc: Document) -> None:
         elif typ in ("bullet_list_open", "ordered_list_open"):
             _first_done(list_stack)
         i += 1
-    doc.blocks.sort(key=lambda blk: (blk.start, blk.end))
+    doc.blocks.sort(key=_START_END)
 
 
 def _wrapped_tokens(doc: Document, source: str, wrapper: tuple[int, int | None, str]) -> list:
@@ -841,6 +862,9 @@ def _table_cells(doc: Document, table: Block) -> list[Block]:
                 blk.data["header"] = headers[col] if col < len(headers) and line != table.line else None
                 cells.append(blk)
     return cells
+
+
+_START_END = attrgetter("start", "end")  # the order of doc.blocks
 
 
 def _raw_block(doc: Document, kind: str, a: int, b: int) -> Block:
@@ -1228,7 +1252,7 @@ def _parse_html(doc: Document) -> None:
     except Exception:  # pragma: no cover - html.parser is lenient; stay safe
         pass
     parser.finish()
-    doc.blocks.sort(key=lambda blk: (blk.start, blk.end))
+    doc.blocks.sort(key=_START_END)
 
 
 def _find_title(doc: Document) -> Block | None:
