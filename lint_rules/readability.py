@@ -153,9 +153,11 @@ _ABBREVIATIONS = frozenset(
     "mt u.s u.k ph.d m.d d.o l.ac dipl a.m p.m min max hr hrs mg ml mm cm kg oz lb lbs jan feb mar apr jun jul "
     "aug sep sept oct nov dec ref refs ed eds est resp".split()
 )
-# a footnote or reference marker may follow the full stop: "... some people.[^1] This ..."
-_BOUNDARY = re.compile(rf"[.!?\u2026]+[\"'\u201d\u2019)\]]*{SENTENCE_MARKERS}(?=\s)")
-_NEXT_STARTS_SENTENCE = re.compile(r"\s+[\"'\u201c\u2018(\[]*[A-Z0-9\u00c0-\u00de]")
+# a footnote or reference marker may follow the full stop: "... some people.[^1] This ..."; a
+# boundary only where whitespace (group 1) and a capital letter, digit or opening quote follow
+# (the match can only end where whitespace follows, so the lookahead picks no other end)
+_BOUNDARY = re.compile(rf"[.!?\u2026]+[\"'\u201d\u2019)\]]*{SENTENCE_MARKERS}"
+                       r"(?=(\s+)[\"'\u201c\u2018(\[]*[A-Z0-9\u00c0-\u00de])")
 _WORD = re.compile(r"[^\W_]+(?:['\u2019.\u2010\u2011-][^\W_]+)*")
 # the same on ASCII text (where [^\W_] is [A-Za-z0-9]), without a Unicode lookup per character
 _WORD_ASCII = re.compile(r"[A-Za-z0-9]+(?:['.-][A-Za-z0-9]+)*")
@@ -214,26 +216,20 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     ['Dr. Lee placed 4 needles, e.g. in the hand.', 'It did not hurt!', 'Why?', 'J. Smith agreed.']
     """
     spans = []
-    start = 0
-    n = len(text)
-    while start < n and text[start].isspace():
-        start += 1
+    start = len(text) - len(text.lstrip())  # str.strip and re's \s know the same whitespace
     for m in _BOUNDARY.finditer(text):
         end = m.end()
-        if end <= start or not _NEXT_STARTS_SENTENCE.match(text, end):
+        if end <= start:
             continue
-        if m.group(0)[0] == ".":
-            before = text[start:m.start()].rsplit(None, 1)
+        dot = m.start()
+        if text[dot] == ".":
+            before = text[start:dot].rsplit(None, 1)
             word = before[-1].lstrip("\"'(\u201c\u2018[").lower() if before else ""
             if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
                 continue
         spans.append((start, end))
-        start = end
-        while start < n and text[start].isspace():
-            start += 1
-    end = n
-    while end > start and text[end - 1].isspace():
-        end -= 1
+        start = m.end(1)  # past the whitespace
+    end = len(text.rstrip())
     if end > start:
         spans.append((start, end))
     return spans
@@ -348,19 +344,21 @@ def count_sentence(text: str, terms: _Terms | None = None) -> Counts:
     (2, 2, 3, 9, 1)
     """
     tokens = _words(text)
-    raw_words = len(tokens)
     raw_syllables = sum(map(_token_syllables, tokens))
-    c = Counts(words=raw_words, syllables=raw_syllables, sentences=1, raw_words=raw_words,
-               raw_syllables=raw_syllables)
+    c = Counts(len(tokens), raw_syllables, 1, len(tokens), raw_syllables)
     if terms is not None and terms.may_occur(text):
-        # each allowed term becomes one one-syllable word ("it")
-        plain, n = terms.subn(" it ", text)
-        if n:
-            tokens = _words(plain)
-            c.words = len(tokens)
-            c.syllables = sum(map(_token_syllables, tokens))
-            c.terms = n
+        _count_terms(c, text, terms)
     return c
+
+
+def _count_terms(c: Counts, text: str, terms: _Terms) -> None:
+    """Each allowed term in ``text`` becomes one one-syllable word ("it")."""
+    plain, n = terms.subn(" it ", text)
+    if n:
+        tokens = _words(plain)
+        c.words = len(tokens)
+        c.syllables = sum(map(_token_syllables, tokens))
+        c.terms = n
 
 
 # ---------------------------------------------------------------------------
@@ -480,21 +478,36 @@ def _units(doc) -> Iterator[Any]:
 def analyse(doc, terms: _Terms | None) -> tuple[Counts, list[Paragraph]]:
     total = Counts()
     paragraphs = []
+    syllables_of = _token_syllables
     for block in _units(doc):
-        para = Paragraph(block)
         text = block.prose.text
+        # the sentences' words, as count_sentence finds them: a word never
+        # crosses a sentence boundary, and on ASCII text both patterns agree
+        findall = (_WORD_ASCII if text.isascii() else _WORD).findall
+        # an allowed term that occurs in a sentence occurs in its paragraph
+        term_cue = terms is not None and terms.may_occur(text)
+        sentences = []
+        words = syllables = raw_words = raw_syllables = n_terms = 0
         for a, b in split_sentences(text):
             piece = text[a:b]
-            c = count_sentence(piece, terms)
-            if c.raw_words == 0:
-                continue
-            if c.raw_words < 3 and not _TERMINAL.search(piece):
-                continue  # a fragment such as a one-word bullet: not a sentence
-            para.sentences.append(Sentence(block, a, b, c))
-            para.counts.add(c)
-        if para.sentences:
-            total.add(para.counts)
-            paragraphs.append(para)
+            tokens = findall(piece)
+            n = len(tokens)
+            if n < 3 and (not n or not _TERMINAL.search(piece)):
+                continue  # no words, or a fragment such as a one-word bullet: not a sentence
+            syl = sum(map(syllables_of, tokens))
+            c = Counts(n, syl, 1, n, syl)
+            if term_cue and terms.may_occur(piece):
+                _count_terms(c, piece, terms)
+                n_terms += c.terms
+            sentences.append(Sentence(block, a, b, c))
+            words += c.words
+            syllables += c.syllables
+            raw_words += n
+            raw_syllables += syl
+        if sentences:
+            counts = Counts(words, syllables, len(sentences), raw_words, raw_syllables, n_terms)
+            total.add(counts)
+            paragraphs.append(Paragraph(block, sentences, counts))
     return total, paragraphs
 
 
