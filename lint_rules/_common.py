@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import functools
-import itertools
 import os
 import re
 from typing import Any, Iterable
@@ -153,13 +152,25 @@ def phrase_pattern(phrases: Iterable[str], whole: bool = False) -> re.Pattern[st
     return re.compile(source) if source == r"(?!x)x" else re.compile(source, re.I)
 
 
+_NORMALIZE_STRIP = " .:;,!*_-\u2013\u2014\"'"
+
+
 def normalize(text: str) -> str:
     """Casefolded text with whitespace collapsed and outer punctuation removed,
     for comparing blocks."""
+    if text.isascii():
+        # the common case, ASCII: casefold is lower, no curly quotes to straighten;
+        # a printable text (no tab, newline or other control character) with
+        # single spaces has nothing to collapse either (no split and join)
+        if "  " in text or not text.isprintable():
+            text = " ".join(text.split())
+        else:
+            text = text.strip(" ")
+        return text.lower().strip(_NORMALIZE_STRIP)
     # str.split() breaks on exactly the characters that re's \s matches in a str
     t = " ".join(text.split()).casefold()
     t = t.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
-    return t.strip(" .:;,!*_-\u2013\u2014\"'")
+    return t.strip(_NORMALIZE_STRIP)
 
 
 _WORD = re.compile(r"[\w'\u2019-]+")
@@ -169,11 +180,21 @@ def word_count(text: str) -> int:
     return len(_WORD.findall(text))
 
 
+# has_words' patterns by n: n runs of word characters, one match call and no Match per word
+_AT_LEAST: dict[int, re.Pattern[str]] = {}
+
+
+def _at_least(n: int) -> re.Pattern[str]:
+    rx = _AT_LEAST[n] = re.compile(rf"[^\w'\u2019-]*(?:[\w'\u2019-]+[^\w'\u2019-]+){{{n - 1}}}[\w'\u2019-]")
+    return rx
+
+
 def has_words(text: str, n: int) -> bool:
     """``word_count(text) >= n``, reading no further than the n-th word."""
     if n <= 0:
         return True
-    return next(itertools.islice(_WORD.finditer(text), n - 1, None), None) is not None
+    rx = _AT_LEAST.get(n) or _at_least(n)
+    return rx.match(text) is not None
 
 
 def block_stands_alone(doc, block) -> bool:
