@@ -481,6 +481,24 @@ def _body_parser():
     return _MD_BODY
 
 
+_DIRECT: dict[int, bool] = {}  # id of a parser (the two above, kept for the process) -> its core rules are those two
+
+
+def _block_tokens(parser, source: str) -> list:
+    """``parser.parse(source)``: the block tokens. The parsers above run two core
+    rules, "normalize" (line endings and NUL characters) and "block"; the
+    Document's text already has "\n" line endings, so unless it holds a NUL the
+    block parser is called directly (normalize rebuilt the whole text)."""
+    direct = _DIRECT.get(id(parser))
+    if direct is None:
+        direct = _DIRECT[id(parser)] = parser.core.ruler.get_active_rules() == ["normalize", "block"]
+    if not direct or "\0" in source:
+        return parser.parse(source)
+    tokens: list = []
+    parser.block.parse(source, parser, {}, tokens)
+    return tokens
+
+
 # ---------------------------------------------------------------------------
 # A fence that wraps the whole article
 # ---------------------------------------------------------------------------
@@ -626,7 +644,7 @@ def _parse_markdown(doc: Document) -> None:
         source = _MULTILINE_SHORTCODE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), source)
     wrapper = find_wrapper(doc.lines)
     if wrapper is None:
-        tokens = _markdown_parser().parse(source)
+        tokens = _block_tokens(_markdown_parser(), source)
     else:
         tokens = _wrapped_tokens(doc, source, wrapper)
     list_stack: list[dict[str, Any]] = []  # open list items
@@ -776,7 +794,7 @@ def _wrapped_tokens(doc: Document, source: str, wrapper: tuple[int, int | None, 
         seg = "\n".join(src_lines[a:b])
         if not seg.strip():
             continue
-        seg_tokens = parser.parse(seg)
+        seg_tokens = _block_tokens(parser, seg)
         if a:
             for t in seg_tokens:
                 if t.map:
