@@ -170,7 +170,7 @@ from lint_rules._claims import (  # noqa: F401 - sentences, citation detection a
     sentence_spans,
     url_spans,
 )
-from lint_rules._common import LazyPattern, load_data
+from lint_rules._common import LazyPattern, case_exotic, load_data
 from lint_rules._leftovers import memo
 
 ID = "vague-citation"
@@ -255,6 +255,27 @@ def _triggers() -> tuple[PatternSet, re.Pattern[str]]:
               r"|\s+(?:continues?|continued|keeps?|kept)\s+to\s+(?:show|suggest|find|confirm|demonstrate|support|reveal|point\s+to))\b")
     padv = r"(?:(?:also|now|repeatedly|consistently|widely|recently|since|long|even|already)\s+)*"
     sci = r"(?:(?:scientifically|clinically|medically)\s+)?"
+
+    def first(*keys: str) -> tuple[str, ...]:
+        """The first words of the phrases listed under ``keys``, lower-cased, without
+        those that begin with another one ("trials" with "trial"): where they occur
+        in a lower-cased text is where a phrase of the lists may start."""
+        words = {w.lower().split()[0] for k in keys for w in d[k]}
+        return tuple(sorted(w for w in words if not any(w != v and w.startswith(v) for v in words)))
+
+    # the verdict on research as a whole, from its noun on: "research is clear", "data are in:"
+    verdict = (r"(?:research|science|evidence|data|studies|literature|findings)\s+(?:is|are|has\s+been|have\s+been|"
+               r"seems|remains)\s+(?:(?:now|very|quite|absolutely|perfectly|crystal|pretty)\s+)?(?:clear|conclusive|"
+               r"unequivocal|overwhelming|settled|unanimous|undeniable|irrefutable|indisputable|definitive|"
+               r"in(?=\s*[:;,.\u2014-]))\b")
+    # a passive's participle with research as its agent: "shown in many studies", "proven by research"
+    by_research = (rf"(?:{pp})\b(?:\s+(?!(?:no|not|never)\b)[\w-]+){{0,3}}?\s+(?:in|by|through|across|after|from|via)\s+"
+                   rf"(?:[\w-]+\s+){{0,4}}?(?:{plural}|{single}|{who})\b")
+    # (kind, pattern[, gate]): a gate (literals, core) is a cheap necessary condition: a match
+    # of the pattern holds a match of ``core`` (the pattern itself when None) that starts where
+    # one of ``literals`` occurs in the lower-cased text; the pattern is run only where the
+    # gate opens (most texts have none of these forms, and trying a pattern that starts with
+    # common words at every position of a text is what costs)
     parts = [
         # "A study published in the Journal of Pain found", "Another trial showed", "One 2019 review concluded",
         # "Studies suggest", "Numerous studies and clinical trials have demonstrated", "research is showing",
@@ -278,7 +299,7 @@ def _triggers() -> tuple[PatternSet, re.Pattern[str]]:
                   rf"the|most|leading)\s+)*(?:[\w-]+\s+){{0,2}}?(?:{single}|{plural}|{who}|surveys|reports|data)\b"),
         # "In one study, ..." / "In a recent trial ..."
         (FORWARD, rf"\bin\s+(?:a|an|one|another)\s+{_NOT_NEG}{{0,3}}?(?:{single})\b(?=\s*,|\s+(?:of|on|from|published|"
-                  r"with|involving|at|by|about|into|in|among|looking|that|which|conducted|carried)\b)"),
+                  r"with|involving|at|by|about|into|in|among|looking|that|which|conducted|carried)\b)", (("in",), None)),
         # impersonal evidence: "It has been scientifically proven that", "it's been shown that",
         # "It is well documented that", "it has long been established that"
         (BACKWARD, r"\bit(?:\s+has|'s|\s+is|\s+was|\s+have)\s+(?:(?:now|also|long|since)\s+)?(?:been\s+)?"
@@ -287,16 +308,14 @@ def _triggers() -> tuple[PatternSet, re.Pattern[str]]:
                    r"(?:proven|proved|shown|demonstrated|found|documented|established|confirmed)\b"
                    r"(?=(?:\s+(?:time\s+and\s+(?:time\s+)?again|again\s+and\s+again|over\s+and\s+over(?:\s+again)?|many\s+times"
                    r"|repeatedly|conclusively|beyond\s+(?:any\s+)?doubt))?"
-                   r"\s+(?:that|in\s+(?:studies|research|trials|the\s+literature)|by\s+(?:studies|research|science)))"),
+                   r"\s+(?:that|in\s+(?:studies|research|trials|the\s+literature)|by\s+(?:studies|research|science)))", (("it",), None)),
         # "It is a scientifically proven fact that", "it's a well-documented fact that"
         (BACKWARD, r"\bit(?:\s+is|'s|\s+has\s+been)\s+(?:a|an)\s+(?:(?:well|scientifically|medically|clinically|widely)[\s-]+)?"
                    r"(?:proven|documented|established|scientific|medical)\s+fact\s+that\b"),
         # the verdict of research, impersonally: "The research is clear:", "the science is settled",
         # "the data are conclusive", "The evidence is overwhelming" (not "the evidence is mixed")
-        (VERDICT, r"\b(?:(?:the|current|modern|medical|scientific|clinical|latest)\s+)*(?:research|science|evidence|data|"
-                  r"studies|literature|findings)\s+(?:is|are|has\s+been|have\s+been|seems|remains)\s+"
-                  r"(?:(?:now|very|quite|absolutely|perfectly|crystal|pretty)\s+)?(?:clear|conclusive|unequivocal|"
-                  r"overwhelming|settled|unanimous|undeniable|irrefutable|indisputable|definitive|in(?=\s*[:;,.\u2014-]))\b"),
+        (VERDICT, r"\b(?:(?:the|current|modern|medical|scientific|clinical|latest)\s+)*" + verdict,
+         (("research", "science", "evidence", "data", "studies", "literature", "findings"), verdict)),
         # "Science shows / has proven"
         (FORWARD, r"\b(?:modern\s+)?science\s+(?:has\s+)?(?:proven|proved|proves|shows|shown|says)\b"),
         # "Experts agree", "Most doctors now agree that", "scientists say": an authority nobody can check
@@ -306,15 +325,14 @@ def _triggers() -> tuple[PatternSet, re.Pattern[str]]:
                       rf"(?:{says})\b(?!\s+(?:on\s+(?:a|one|the|your)|to|with\s+(?:you|me|us|each))\b)"),
         # the passive with research as its agent: "has been shown in many studies to",
         # "It has been found effective after thousands of reviews", "was proven by research"
-        (FORWARD, rf"\b(?:has|have|had|is|are|was|were|been|being)\s+{padv}(?:been\s+)?{sci}(?:{pp})\b"
-                  r"(?:\s+(?!(?:no|not|never)\b)[\w-]+){0,3}?\s+(?:in|by|through|across|after|from|via)\s+"
-                  rf"(?:[\w-]+\s+){{0,4}}?(?:{plural}|{single}|{who})\b"),
+        (FORWARD, rf"\b(?:has|have|had|is|are|was|were|been|being)\s+{padv}(?:been\s+)?{sci}" + by_research,
+         (first("passive_verbs"), by_research)),
         # the agentless perfect passive of a finding: "X has been shown to lower blood sugar"
         (BACKWARD, rf"\b(?:has|have)\s+{padv}been\s+{sci}(?:{agentless})\s+to\b"),
         # "..., the ones that have been done have agreed that": research named earlier in the sentence
         (ANAPHOR, r"\b(?:the\s+ones|those|they|these|all\s+of\s+them|most\s+of\s+them)(?:\s+that\s+(?:have|were|had)\s+"
                   r"been\s+(?:done|published|conducted|carried\s+out|run))?(?:\s+have|\s+had)?(?:\s+(?:[a-z]+ly|pretty|quite|very|all|also|now)){0,3}\s+"
-                  r"(?:agreed|shown|showed|found|concluded|demonstrated|confirmed|suggested)\s+that\b"),
+                  r"(?:agreed|shown|showed|found|concluded|demonstrated|confirmed|suggested)\s+that\b", (("the", "those", "all", "most"), None)),
         # what the body of research did: "Most studies have used doses of ..."
         (FORWARD, rf"\b(?:most|many|nearly\s+all|almost\s+all|the\s+majority\s+of)\s+(?:(?:{quant})\s+)*"
                   r"(?:studies|trials|clinical\s+trials|research|reviews)\s+(?:have\s+)?(?:used|tested|given)\b"),
@@ -325,7 +343,6 @@ def _triggers() -> tuple[PatternSet, re.Pattern[str]]:
     # there), and the words before the noun are read off the few characters just
     # before it: a study needs its article ("a", "one", "another"), research and
     # experts may have a quantifier ("numerous", "most").
-    first = lambda *keys: tuple(sorted({w.lower().split()[0] for k in keys for w in d[k]}))  # noqa: E731
     article = LazyPattern(rf"\b(?:a|an|one|another)\s+{_NOT_NEG}{{0,3}}?$", re.I)
     quantified = LazyPattern(rf"\b(?:(?:{quant})\s+)+$", re.I)
     plural_words = frozenset(" ".join(w.lower().split()) for w in d["plural_nouns"])
@@ -348,7 +365,14 @@ def _triggers() -> tuple[PatternSet, re.Pattern[str]]:
         "research": (FORWARD, research_start, first("study_nouns", "plural_nouns")),
         "authority": (FORWARD, authority_start, first("authorities")),
     }
-    pset = PatternSet((prefixes.get(kind, (kind, None, None)), AnchoredPattern(p)) for kind, p in parts)
+    items = []
+    for kind, p, *gate in parts:
+        kind, starts_at, nouns = prefixes.get(kind, (kind, None, None))
+        if gate:
+            literals, core = gate[0]
+            gate = (literals, None if core is None else LazyPattern(core, re.I))
+        items.append(((kind, starts_at, nouns, gate or None), AnchoredPattern(p)))
+    pset = PatternSet(items)
     # right before the trigger, within its phrase ("more research", "what the studies show"): not
     # across a comma, colon or dash ("What's more, the research is clear that ..." is an appeal)
     not_before = LazyPattern(rf"(?:^|\W)(?:{alternation(d['not_before'])})[\s*_\"'\u201c\u2018(\[]*$", re.I)
@@ -414,14 +438,20 @@ def _block_hits(text: str, user, active) -> list[tuple[int, int, str | None]]:
     the user's patterns); ``active`` are the built-in patterns that can match it."""
     found = []
     low = None
-    for (kind, starts_at, nouns), pat in active:
+    exotic = None
+    for (kind, starts_at, nouns, gate), pat in active:
+        if low is None and (nouns is not None or gate is not None):
+            low = text.lower()
+            if len(low) != len(text):  # a character whose lower case is longer: positions would shift
+                low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+        if gate is not None:
+            if exotic is None:  # a letter that re.I matches with another one: the literals may miss it
+                exotic = not text.isascii() and case_exotic(text.lower())
+            if not exotic and not _gate_open(text, low, gate[0], gate[1] or pat.rx):
+                continue
         if nouns is None:
             matches = pat.rx.finditer(text)
         else:
-            if low is None:
-                low = text.lower()
-                if len(low) != len(text):  # a character whose lower case is longer: positions would shift
-                    low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
             matches = _at_nouns(text, low, nouns, pat.rx)
         for m in matches:
             start = m.start() if starts_at is None else starts_at(text, m)
@@ -431,6 +461,19 @@ def _block_hits(text: str, user, active) -> list[tuple[int, int, str | None]]:
         found.extend((m.start(), m.end(), None) for m in u.finditer(text) if m.end() > m.start())
     found.sort(key=lambda t: (t[0], -(t[1] - t[0])))
     return found
+
+
+def _gate_open(text: str, low: str, literals: tuple[str, ...], core) -> bool:
+    """Whether ``core`` matches ``text`` where one of ``literals`` occurs in
+    ``low`` (``text`` lower-cased, the same length)."""
+    match = core.match
+    for lit in literals:
+        i = low.find(lit)
+        while i >= 0:
+            if match(text, i) is not None:
+                return True
+            i = low.find(lit, i + 1)
+    return False
 
 
 def _at_nouns(text: str, low: str, nouns: tuple[str, ...], rx: re.Pattern[str]):
