@@ -160,9 +160,10 @@ def normalize(text: str) -> str:
     for comparing blocks."""
     if text.isascii():
         # the common case, ASCII: casefold is lower, no curly quotes to straighten;
-        # a printable text (no tab, newline or other control character) with
-        # single spaces has nothing to collapse either (no split and join)
-        if "  " in text or not text.isprintable():
+        # with single spaces and no other whitespace (the characters str.split()
+        # takes in ASCII) there is nothing to collapse either (no split and join)
+        if ("  " in text or "\n" in text or "\t" in text or "\r" in text or "\x0b" in text or "\x0c" in text
+                or "\x1c" in text or "\x1d" in text or "\x1e" in text or "\x1f" in text):
             text = " ".join(text.split())
         else:
             text = text.strip(" ")

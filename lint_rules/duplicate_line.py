@@ -122,6 +122,8 @@ def _scraper_title(doc):
     title = None
     source = False
     for b in head:
+        if ":" not in b.prose.text:
+            continue  # both header lines hold a colon
         for ln in b.prose.text.split("\n"):
             ln = ln.strip()
             if title is None:
@@ -167,15 +169,19 @@ def _finding(doc, b, reason, span=None):
 def check(doc, options):
     min_words = options["min_words"]
     kinds = ("heading", "paragraph", "list_item")
-    # (block, whether the block just before it in the document is prose): a table,
-    # code block or image between two copies makes them no longer adjacent
+    # (block, whether the block just before it in the document is prose, its text): a
+    # table, code block or image between two copies makes them no longer adjacent
     blocks = []
     last_prose = False
     for b in doc.blocks:
-        prose = b.kind in kinds and bool(b.prose) and "table" not in (b.data.get("context") or ())
-        if prose:
-            blocks.append((b, last_prose))
-        last_prose = prose
+        prose = b.prose
+        if b.kind in kinds and prose is not None:
+            text = prose.text.strip()  # empty: not prose (Prose.__bool__)
+            if text and "table" not in (b.data.get("context") or ()):
+                blocks.append((b, last_prose, text))
+                last_prose = True
+                continue
+        last_prose = False
     if not blocks:
         return
     title = doc.title
@@ -187,8 +193,7 @@ def check(doc, options):
     # headings and heading-like lines met since the last running text: key -> (block, level)
     headings: dict[str, tuple] = {}
     prev = None  # the block just before, as (block, key)
-    for b, follows_prose in blocks:
-        text = b.prose.text.strip()
+    for b, follows_prose, text in blocks:
         key = _key(text)
         if not follows_prose:
             prev = None
@@ -243,13 +248,14 @@ def check(doc, options):
                 seen[key] = b
         if kind == "heading":
             level = b.level or 2
-            if doc.kind != "text":
+            if headings and doc.kind != "text":
                 # a new heading of the same or a higher level starts a new section (plain
                 # text has no levels: there a list or running text does)
                 for k in [k for k, (_, lv) in headings.items() if lv >= level and k != key]:
                     del headings[k]
             headings.setdefault(key, (b, level))
-        elif kind == "list_item" or ends_sentence or has_words(key, _RUNNING_TEXT_WORDS) and not label:
-            headings.clear()  # running text or a list: a new section may reuse a heading
+        elif kind == "list_item" or ends_sentence or not label and has_words(key, _RUNNING_TEXT_WORDS):
+            if headings:
+                headings.clear()  # running text or a list: a new section may reuse a heading
         elif label:
             headings.setdefault(key, (b, 99))
