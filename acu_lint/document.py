@@ -339,6 +339,8 @@ def kind_for_path(path: str) -> str:
 
 
 def _scan_newlines(text: str) -> tuple[str, int]:
+    if "\r" not in text:
+        return "\n", 0
     crlf = text.count("\r\n")
     lf = text.count("\n") - crlf
     return ("\r\n" if crlf > lf else "\n"), crlf
@@ -377,15 +379,36 @@ _INLINE = re.compile(
 _INLINE_START = re.compile(r"[<`!\[\\&*~_{]")
 
 
+def _no_inline_markup(src: str) -> bool:
+    """True when no _INLINE match can start in ``src``: none of the characters
+    that open one ("!", "~" and "{" only as the pairs an image, a strike-through
+    and a shortcode open with). Each test is a memchr-fast substring search;
+    plain prose passes them all without a per-character regex scan."""
+    return not ("[" in src or "*" in src or "_" in src or "<" in src or "&" in src or "`" in src
+                or "\\" in src or "![" in src or "~~" in src or "{{" in src or "{%" in src)
+
+
 def strip_inline(src: str, base: int, out: list[tuple[str, int]], markdown: bool = True) -> None:
     """Append the visible text of ``src`` (inline Markdown) to ``out`` as
     ``(text, source offset)`` pieces (``base`` is the offset of ``src[0]``)."""
-    if _INLINE_START.search(src) is None:  # plain text: one piece (a charset scan is fast)
+    if _no_inline_markup(src):  # plain text: one piece
         if src:
             out.append((src, base))
         return
     pos = 0
-    for m in _INLINE.finditer(src):
+    # = _INLINE.finditer(src): jump from one opening character to the next (the
+    # lookahead made finditer try the whole pattern at every character)
+    find, match = _INLINE_START.search, _INLINE.match
+    k = 0
+    while True:
+        c = find(src, k)
+        if c is None:
+            break
+        m = match(src, c.start())
+        if m is None:
+            k = c.start() + 1
+            continue
+        k = m.end()
         if m.start() > pos:
             out.append((src[pos:m.start()], base + pos))
         pos = m.end()
