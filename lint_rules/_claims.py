@@ -590,17 +590,30 @@ except ImportError:  # pragma: no cover - not generated yet (tools/gen_rule_data
 
 
 _exotic = case_exotic
+_ESCAPE = LazyPattern(r"\\.")
+_INLINE_FLAGS = LazyPattern(r"\(\?[aiLmsux-]")
+
+
+def _lowercase_twin(pattern: str, flags: int) -> re.Pattern[str] | None:
+    """``pattern`` compiled without ``re.I`` when that is exact on lower-cased
+    ASCII text (see :attr:`AnchoredPattern.rx_low`), else None."""
+    if not flags & re.I or _INLINE_FLAGS.search(pattern):
+        return None
+    if any(c.isupper() for c in _ESCAPE.sub("", pattern)):
+        return None
+    return re.compile(pattern, flags & ~re.I)
 
 
 class AnchoredPattern:
     """A pattern with its literal prefilter, compiled on first use."""
 
-    __slots__ = ("pattern", "flags", "_rx", "anchors", "also")
+    __slots__ = ("pattern", "flags", "_rx", "_rx_low", "anchors", "also")
 
     def __init__(self, pattern: str, flags: int = re.I):
         self.pattern = pattern
         self.flags = flags
         self._rx = None
+        self._rx_low = None
         self.anchors, self.also = anchor_info(pattern)
 
     @property
@@ -609,6 +622,18 @@ class AnchoredPattern:
         if rx is None:
             rx = self._rx = re.compile(self.pattern, self.flags)
         return rx
+
+    @property
+    def rx_low(self) -> re.Pattern[str] | None:
+        """The pattern compiled without ``re.I``, for the lower-case form of an
+        ASCII text: there it finds the same matches at the same offsets as
+        :attr:`rx` on the text itself, and the engine runs much faster without
+        case folding. None when the pattern is not case-insensitive or spells an
+        upper-case letter or an inline flag (then only :attr:`rx` is exact)."""
+        rx = self._rx_low
+        if rx is None:
+            rx = self._rx_low = _lowercase_twin(self.pattern, self.flags) or False
+        return rx or None
 
     def may_match(self, lowered: str, exotic: bool | None = None) -> bool:
         """Whether the pattern can match a text whose lower-case form is

@@ -254,11 +254,15 @@ def _user_patterns(extra: tuple[str, ...], ignore: tuple[str, ...]):
     return (phrase_pattern(extra) if extra else None, phrase_pattern(ignore) if ignore else None)
 
 
-def _candidates(text: str, active, extra_rx):
-    """Phrase-cue matches in a block's text, longest first where they overlap."""
+def _candidates(text: str, low: str, active, extra_rx):
+    """Phrase-cue matches in a block's text, longest first where they overlap
+    (``low``: the text in lower case; an ASCII text is matched in that form,
+    without case folding, which finds the same matches faster)."""
     found = []
+    ascii_text = text.isascii()
     for cat, pat in active:
-        for m in pat.rx.finditer(text):
+        rx = pat.rx_low if ascii_text else None
+        for m in (rx.finditer(low) if rx is not None else pat.rx.finditer(text)):
             if m.end() > m.start():
                 found.append((m.start(), m.end(), cat))
     if extra_rx is not None:
@@ -931,7 +935,7 @@ def check(doc, options):
             return
         structural = bool(cue) and health and (bool(lex.terms.mask(padded)) or (
             subject is not None and subject.search(text) is not None))
-        block_cands = _candidates(text, active, extra_rx) if (active or extra_rx is not None) else []
+        block_cands = _candidates(text, low, active, extra_rx) if (active or extra_rx is not None) else []
         urls = url_spans(text)
         if urls:  # a slug in a link is no claim
             block_cands = [c for c in block_cands if not any(us < c[1] and c[0] < ue for us, ue in urls)]
