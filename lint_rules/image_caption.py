@@ -72,7 +72,7 @@ import functools
 import re
 
 from acu_lint.model import Edit, Finding, Fix
-from lint_rules._common import LazyPattern, block_stands_alone, case_exotic, load_data, normalize
+from lint_rules._common import LazyPattern, LiteralIndex, block_stands_alone, case_exotic, load_data, normalize
 
 ID = "image-caption"
 SEVERITY = "warning"
@@ -95,6 +95,7 @@ _CAPTION_SHORTCODE = LazyPattern(r"\[caption\b[^\]\n]{0,500}\](?P<body>.{0,3000}
 _TOKEN = LazyPattern(r"[^\W_][\w.'\u2019&-]*|@[\w.]+")
 _PARTICLES = frozenset({"van", "von", "der", "den", "de", "da", "di", "la", "le", "du", "del", "bin", "al", "and", "y"})
 _MAX_NAME_WORDS = 5
+_FROM_WORDS = frozenset({"from", "via", "source", "source:"})
 
 
 @functools.lru_cache(maxsize=8)
@@ -108,7 +109,12 @@ def _data(extra: tuple[str, ...], extra_agencies: tuple[str, ...] = ()):
 
 @functools.lru_cache(maxsize=8)
 def _agencies(extra: tuple[str, ...]):
-    """(stock pattern, wire pattern, credit words, literals for a prefilter)."""
+    """(stock pattern, wire pattern, credit words, prefilter).
+
+    The prefilter is a :class:`LiteralIndex` of one word of each agency's name
+    (its longest; a name matches only where each of its words stands, in any
+    letter case), for the lower-cased text; None (no prefilter) when a name is
+    not ASCII (lower-casing and ``re.I`` could then disagree)."""
     d = load_data("image_caption.yaml")
 
     def alternation(names):
@@ -118,8 +124,11 @@ def _agencies(extra: tuple[str, ...]):
 
     stock = list(d.get("stock_agencies") or ()) + list(extra)
     wires = list(d.get("news_agencies") or ())
-    literals = sorted({n.split()[0].lower() for n in stock + wires}, key=lambda w: (-len(w), w))
-    prefilter = re.compile("|".join(map(re.escape, literals)))
+    names = {n.strip().lower() for n in stock + wires if n and n.strip()}
+    words = {max(n.split(), key=len) for n in names}
+    # a word that holds another word of the set adds nothing ("istockphoto" holds "istock")
+    literals = {w for w in words if not any(o != w and o in w for o in words)}
+    prefilter = LiteralIndex(literals) if all(w.isascii() for w in literals) else None
     return alternation(stock), alternation(wires), frozenset(d.get("credit_words") or ()), prefilter
 
 
@@ -139,7 +148,7 @@ def _credit(text: str, agencies) -> str | None:
     if len(text) > 120:
         return None
     low = text.lower()
-    if prefilter.search(low) is None and not case_exotic(low):
+    if prefilter is not None and not prefilter.any_in(low) and not case_exotic(low):
         return None
     m = stock.search(text)
     rest = None
@@ -225,7 +234,9 @@ def _in_code(doc, offset: int) -> bool:
 def check(doc, options):
     hosts, filename = _data(tuple(options.get("extra_hosts") or ()))
     agencies = _agencies(tuple(options.get("extra_agencies") or ()))
-    blocks = [b for b in doc.blocks if b.kind in ("paragraph", "heading", "caption") and b.prose]
+    # the blocks with text (Prose.__bool__ without the call)
+    blocks = [b for b in doc.blocks
+              if b.kind in ("paragraph", "heading", "caption") and b.prose is not None and b.prose.text.strip()]
     flagged: set[int] = set()
     for i, b in enumerate(blocks):
         text = b.prose.text.strip()
@@ -244,10 +255,15 @@ def check(doc, options):
                             yield Finding(a, e, _credit_message(agency, under))
                     pos += len(ln) + 1
             continue
-        low = text.lower()
-        # every _FROM_DOMAIN match holds "from", "via" or "source" and a dot: tested first
-        may_credit = "." in text and ("from" in low or "via" in low or "source" in low or case_exotic(low))
-        m = _FROM_DOMAIN.match(text) if may_credit else None
+        m = None
+        if "." in text:
+            # a _FROM_DOMAIN match ends with "from", "via" or "source" and the domain as its
+            # last two words (the domain holds a dot): tested first
+            words = text.rsplit(None, 2)
+            if len(words) == 3:
+                word = words[1].lower()
+                if word in _FROM_WORDS or case_exotic(word):
+                    m = _FROM_DOMAIN.match(text)
         if m:
             alt = normalize(m.group("alt"))
             # the alt text standing just before the credit line
@@ -267,14 +283,14 @@ def check(doc, options):
                               "source, and readers cannot use it. Delete it, or write a proper photo credit.",
                               fix=_delete(doc, b))
                 continue
-        if filename.match(text):
+        if " " not in text and "." in text and filename.match(text):  # a file name has no space
             flagged.add(id(b))
             yield Finding(b.start, b.end,
                           "Image file name left as text: the image did not come along. Delete the line or insert "
                           "the image.", fix=_delete(doc, b))
             continue
         if ":" in text and len(text) <= 400 and b.kind != "caption":
-            g = _glued_credit(text, agencies)
+            g = _glued_credit(text, agencies) if _may_glue(text) else None
             if g and not _under_image(doc, b, b.line):
                 flagged.add(id(b))
                 a, e = b.prose.span(g[0], len(text.rstrip()))
@@ -302,6 +318,13 @@ def check(doc, options):
 # a credit glued to the end of a caption line: "A brace on a knee. Image: iStock / Getty Images Plus"
 _GLUED = LazyPattern(r"(?:(?<=[.!?])\s+|\s+[|\u2013\u2014-]\s+|\s*[(\[])"
                      r"((?:photo|image|picture|photograph)s?(?:\s+credit)?\s*:\s*[^.!?:()\[\]\n]{2,80})[)\]]?\s*$", re.I)
+
+
+def _may_glue(text: str) -> bool:
+    """False when ``_GLUED`` cannot match: its credit label (photo, image, picture)
+    is not in the part of the text it searches."""
+    tail = text[max(0, len(text) - 120):].lower()
+    return "photo" in tail or "image" in tail or "picture" in tail or case_exotic(tail)
 
 
 def _glued_credit(text: str, agencies) -> tuple[int, str] | None:
