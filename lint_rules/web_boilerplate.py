@@ -76,11 +76,13 @@ def validate(options):
 
 @functools.lru_cache(maxsize=8)
 def _pattern(extra: tuple[str, ...]):
+    """(furniture, companions): each ``.match(text)`` is True when the whole text is one
+    of the phrases (a cheap test of the text's first letters rules most prose out)."""
+    from lint_rules._leftovers import WholeMatch
+
     data = load_data("web_boilerplate.yaml")
-    builtin = "|".join(f"(?:{p})" for p in data["phrases"])
-    companions = "|".join(f"(?:{p})" for p in data.get("companions") or ())
-    return (re.compile(rf"^\s*(?:{builtin})\s*$", re.I),
-            re.compile(rf"^\s*(?:{companions})\s*$", re.I) if companions else None)
+    companions = list(data.get("companions") or ())
+    return WholeMatch(data["phrases"]), WholeMatch(companions) if companions else None
 
 
 _LIST_INTRO = re.compile(r"(?:related (?:posts|articles)|you (?:may|might) also like|recent posts|read next)\s*:?\s*$",
@@ -96,12 +98,12 @@ def _titles_only(text: str) -> bool:
 
 
 def _matches(pat, user, text: str) -> bool:
-    if pat.match(text) is not None or (user and any(u.fullmatch(text) for u in user)):
+    if pat.match(text) or (user and any(u.fullmatch(text) for u in user)):
         return True
     # a paragraph of furniture lines ("Click to share on Facebook" / "Click to share on X")
     lines = [ln for ln in text.splitlines() if ln.strip()]
     return len(lines) > 1 and all(
-        pat.match(ln) is not None or (user and any(u.fullmatch(ln.strip()) for u in user)) for ln in lines)
+        pat.match(ln) or (user and any(u.fullmatch(ln.strip()) for u in user)) for ln in lines)
 
 
 def _scope(doc) -> frozenset:
