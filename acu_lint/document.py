@@ -435,15 +435,27 @@ def strip_inline(src: str, base: int, out: list[tuple[str, int]], markdown: bool
 
 
 def _prose_from_lines(doc: Document, spans: list[tuple[int, int]]) -> Prose:
+    """The prose of source spans ``(start, end)``, one a line, joined by newlines."""
+    text = doc.text
+    return _prose_from_segments([(text[a:b], a) for a, b in spans])
+
+
+def _prose_from_segments(segments: list[tuple[str, int]]) -> Prose:
+    """As :func:`_prose_from_lines`, from ``(text, source offset)`` of each line's span."""
     pieces: list[tuple[str, int]] = []
-    for n, (a, b) in enumerate(spans):
+    if len(segments) == 1:
+        src, a = segments[0]
+        strip_inline(src, a, pieces)
+        return _prose_from_pieces(pieces)
+    for n, (src, a) in enumerate(segments):
         if n and pieces:
             pieces.append(("\n", a - 1 if a > 0 else a))
-        strip_inline(doc.text[a:b], a, pieces)
+        strip_inline(src, a, pieces)
     return _prose_from_pieces(pieces)
 
 
-def _block_from_prose(doc: Document, kind: str, prose: Prose, fallback: tuple[int, int], **kw: Any) -> Block:
+def _block_from_prose(doc: Document, kind: str, prose: Prose, fallback: tuple[int, int] | None, **kw: Any) -> Block:
+    """A block whose span is that of its prose (``fallback``, needed only when the prose is empty)."""
     offsets = prose.offsets
     if type(offsets) is Offsets:  # read the runs directly (starts[0] == 0)
         n = offsets._n
@@ -942,50 +954,54 @@ def _looks_like_heading(text: str) -> bool:
 
 def _parse_text(doc: Document) -> None:
     lines = doc.lines
+    line_starts = doc.line_starts
     i = 0
     n = len(lines)
-    groups: list[list[int]] = []  # each group = 0-based line numbers of one block
     while i < n:
-        if not lines[i].strip():
+        first = lines[i]
+        if not first.strip():
             i += 1
             continue
-        cur = [i]
+        # the block: this line and the wrapped lines that continue it
         j = i + 1
-        while j < n and lines[j].strip():
-            prev = lines[j - 1].rstrip()
-            nxt = lines[j].lstrip()
-            if NUMBERED_ITEM.match(lines[j]) or BULLET_ITEM.match(lines[j]):
+        while j < n:
+            line = lines[j]
+            nxt = line.lstrip()
+            if not nxt or not nxt[:1].islower():  # a blank line, or a new sentence or block
                 break
-            if not (nxt[:1].islower() and not _TERMINAL.search(prev)):
+            if NUMBERED_ITEM.match(line) or BULLET_ITEM.match(line):
+                break
+            if _TERMINAL.search(lines[j - 1].rstrip()):
                 break
             if _SLUG_LINE.match(nxt):  # "acupuncture-for-sciatica": a page's URL slug, not a wrapped line
                 break
-            cur.append(j)
             j += 1
-        groups.append(cur)
+        a, b = i, j - 1
         i = j
-    for g in groups:
-        a, b = g[0], g[-1]
-        first = lines[a]
-        m = NUMBERED_ITEM.match(first)
-        bm = None if m else BULLET_ITEM.match(first)
-        spans = []
-        for k, ln in enumerate(g):
-            base = doc.line_starts[ln]
+        # a list marker opens with a digit, "Step" (re.I: s, S or the long s), "#" or a bullet sign:
+        # a line whose text starts with any other letter is no list item
+        c = first.lstrip(" \t")[:1]
+        if c.isalpha() and c not in "sS\u017f":
+            m = bm = None
+        else:
+            m = NUMBERED_ITEM.match(first)
+            bm = None if m else BULLET_ITEM.match(first)
+        segments = []
+        for ln in range(a, b + 1):
             text = lines[ln]
             s = len(text) - len(text.lstrip())
-            if k == 0 and (m or bm):
+            if ln == a and (m or bm):
                 s = (m or bm).end()
-            spans.append((base + s, base + len(text.rstrip())))
-        prose = _prose_from_lines(doc, spans)
-        fallback = (doc.line_starts[a], doc.line_end(b + 1))
+            segments.append((text[s:len(text.rstrip())], line_starts[ln] + s))
+        prose = _prose_from_segments(segments)
+        fallback = (line_starts[a], doc.line_end(b + 1)) if not prose.text else None
         if m:
             num = m.group("num") or m.group("snum") or m.group("hnum")
             marker = first[m.start():m.end()].strip()
             indent = len(m.group("indent").expandtabs(4))
             blk = _block_from_prose(doc, "list_item", prose, fallback, number=int(num), marker=marker,
                                     indent=indent, depth=indent // 2 and 1)
-            blk.start = doc.line_starts[a] + len(m.group("indent"))
+            blk.start = line_starts[a] + len(m.group("indent"))
             blk.line = a + 1
             # "Step 2: Rest" standing alone reads as a heading too
             blk.data["style"] = "step" if m.group("step") else ("hash" if m.group("hnum") else "number")
@@ -993,9 +1009,9 @@ def _parse_text(doc: Document) -> None:
             indent = len(bm.group("indent").expandtabs(4))
             blk = _block_from_prose(doc, "list_item", prose, fallback, marker=bm.group("bullet"),
                                     indent=indent, depth=1 if indent >= 2 else 0)
-            blk.start = doc.line_starts[a] + len(bm.group("indent"))
+            blk.start = line_starts[a] + len(bm.group("indent"))
             blk.line = a + 1
-        elif len(g) == 1 and _looks_like_heading(first):
+        elif a == b and _looks_like_heading(first):
             blk = _block_from_prose(doc, "heading", prose, fallback, level=2)
         else:
             blk = _block_from_prose(doc, "paragraph", prose, fallback)
