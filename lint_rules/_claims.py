@@ -73,6 +73,24 @@ _WORD_BEFORE = LazyPattern(r"([\w.]+)$")
 _INITIALS = LazyPattern(r"(?:[a-z]\.)+[a-z]")
 
 
+def _word_before(text: str, pos: int) -> str:
+    """``_WORD_BEFORE.search(text, max(0, pos - 60), pos)``'s group, or "":
+    the run of word characters and dots that ends at ``pos`` (at most 60),
+    read backwards without a regex scan of the window."""
+    start = max(0, pos - 60)
+    if pos > start and text[pos - 1] == "\n":  # "$" may match before a final newline: the regex decides
+        w = _WORD_BEFORE.search(text, start, pos)
+        return w.group(1) if w else ""
+    i = pos
+    while i > start:
+        c = text[i - 1]
+        if c == "." or c == "_" or c.isalnum():
+            i -= 1
+        else:
+            break
+    return text[i:pos]
+
+
 def plain(text: str) -> str:
     """Same-length copy with curly quotes straightened and whitespace made
     single spaces, so that offsets stay valid for the original text."""
@@ -105,9 +123,9 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     n = len(text)
     for m in _SENT_END.finditer(text):
         end = m.end()
-        if text[m.start()] == ".":
-            w = _WORD_BEFORE.search(text, max(0, m.start() - 60), m.start())  # a window: no rescan of the block
-            word = (w.group(1) if w else "").lower().rstrip(".")
+        dot = m.start()
+        if text[dot] == ".":
+            word = _word_before(text, dot).lower().rstrip(".")
             if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()) or ("." in word and _INITIALS.fullmatch(word)):
                 continue
         rest = text[end:end + 40].lstrip()
@@ -701,37 +719,40 @@ class PatternSet:
             for x in pat.anchors or ():
                 by_bit.setdefault(bits[tr(x)], []).append(n)
         self._by_bit = {b: tuple(v) for b, v in by_bit.items()}
-        self._memo: dict[tuple[int, bool], tuple] = {}
+        self._memo: dict[int, tuple] = {}
 
     def _select(self, mask: int, lowered: str) -> tuple:
         exotic = _exotic(lowered)  # a requirement is exact for ASCII text only: then the anchor decides
-        key = (mask, exotic)
-        hit = self._memo.get(key)
-        if hit is None:
-            chosen = set(self._always)
-            m = mask & self._anchor_bits
+        # the items whose anchors are there, memoised by the anchors' bits alone (few
+        # combinations: the requirements' common words would make every mask a new key)
+        anchor_mask = mask & self._anchor_bits
+        chosen = self._memo.get(anchor_mask)
+        if chosen is None:
+            picked = set(self._always)
+            m = anchor_mask
             by_bit = self._by_bit
             while m:
                 low = m & -m
-                chosen.update(by_bit[low])
+                picked.update(by_bit[low])
                 m ^= low
             req_masks = self._req_masks
             items = self.items
-            out = []
-            for n in sorted(chosen):
-                if not exotic:
-                    for rm in req_masks[n]:
-                        if not rm & mask:
-                            break
-                    else:
-                        out.append(items[n])
-                else:
-                    out.append(items[n])
-            hit = tuple(out)
+            order = sorted(picked)
+            chosen = (tuple(items[n] for n in order),
+                      tuple((items[n], req_masks[n]) for n in order) if any(req_masks[n] for n in order) else None)
             if len(self._memo) >= self._MEMO_LIMIT:
                 self._memo.clear()
-            self._memo[key] = hit
-        return hit
+            self._memo[anchor_mask] = chosen
+        if exotic or chosen[1] is None:
+            return chosen[0]
+        out = []
+        for item, reqs in chosen[1]:
+            for rm in reqs:
+                if not rm & mask:
+                    break
+            else:
+                out.append(item)
+        return tuple(out)
 
     def active(self, lowered: str) -> tuple:
         return self._select(self.index.mask(lowered), lowered)
