@@ -153,7 +153,7 @@ from lint_rules._claims import (
     url_spans,
     alternation,
 )
-from lint_rules._common import LazyPattern, LiteralIndex, load_data, phrase_pattern
+from lint_rules._common import LazyPattern, LiteralIndex, case_exotic, load_data, phrase_pattern
 from lint_rules._leftovers import leftover_lines, memo
 
 ID = "absolute-claim"
@@ -641,6 +641,9 @@ _SPACE_PUNCT = str.maketrans({c: " " for c in ".,;:!?\"()[]{}*_/\u2014\u2013"})
 _PAREN = LazyPattern(r"\([^()]{0,120}\)")
 
 
+_PURGE_SUFFIXES = ("-fighting", "-busting", "-killing", "-curing", "-healing", "-reversing", "-beating")
+
+
 def _since_boundary(sent: str, pos: int) -> str:
     """The text before ``pos`` back to the last clause terminator (commas do not end it)."""
     cut = 0
@@ -716,7 +719,11 @@ def _find_claims(sent: str, low: str, subject, block_kind: str, line_starts=(), 
     for m in (lex.no_more.finditer(sent) if "to" in words and ("have" in words or "need" in words) else ()):
         if lex.condition.search(sent, m.end(), m.end() + 50) and has_subject(m.start()):
             out.append(_Claim(m.start(), m.end(), "certainty", "promise"))
-    for m in (lex.purge.finditer(sent) if ("of" in words and not words.isdisjoint(lex.purge_words)) or "-" in sent
+    # the compounds ("cancer-fighting") hold one of a few suffixes: the big alternation of
+    # conditions before them is tried only when one is there (in any case form)
+    compound = "-" in sent and (case_exotic(sent_lower := sent.lower())
+                                or any(x in sent_lower for x in _PURGE_SUFFIXES))
+    for m in (lex.purge.finditer(sent) if ("of" in words and not words.isdisjoint(lex.purge_words)) or compound
               else ()):
         if m.group(0).lower().endswith(" of") and not lex.condition.search(sent, m.end(), m.end() + 40):
             continue  # what is purged is named and no condition ("clear your body of free radicals")
