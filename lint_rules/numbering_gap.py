@@ -91,6 +91,9 @@ _TEXT_MARKER = re.compile(
     r"|#(?P<hnum>\d{1,4})[:.)]?)(?=[ \t]|$)",
     re.I,
 )
+# the characters other than digits that a _TEXT_MARKER match can start with ("\u017f" is
+# the long s, which re.I matches with "s")
+_MARKER_FIRST = frozenset("#sS\u017f")
 # The digits of a marker that starts at a known source offset.
 _SOURCE_DIGITS = re.compile(r"(?:step[ \t]+|#)?(\d{1,9})", re.I)
 
@@ -154,6 +157,9 @@ def _text_item(doc, block) -> Item | None:
     prose = block.prose
     if prose is None or not prose.text:
         return None
+    first = prose.text[0]
+    if not (first in _MARKER_FIRST or first.isdigit()):
+        return None  # (a marker starts with a digit, "#" or "step")
     m = _TEXT_MARKER.match(prose.text)
     if not m:
         return None
@@ -377,20 +383,25 @@ def check(doc, options):
                                   "previous_line": prev.block.line, "sequence_lines": [prev.block.line, item.block.line]})]
         return []
 
+    # (close() and md.interrupt() are called only when there is something open to close:
+    # an empty store has nothing to report)
     for block in doc.blocks:
         kind = block.kind
-        if md is not None:
+        if md is not None and md.lists:
             md.interrupt(block)
         if kind == "heading":
-            yield from close(lists, lambda k: False, section=True)
+            if lists:
+                yield from close(lists, lambda k: False, section=True)
             levels.reset()
             item = _text_item(doc, block) if check_headings else None
             level = block.level
-            yield from close(headings, lambda k, lv=level: k[0] <= lv)
+            if headings:
+                yield from close(headings, lambda k, lv=level: k[0] <= lv)
             if item is not None:
                 yield from add(headings, (level, item.style), item)
         elif kind == "rule":  # a thematic break ends a section's lists
-            yield from close(lists, lambda k: False)
+            if lists:
+                yield from close(lists, lambda k: False)
             carried.clear()
             levels.reset()
         elif kind == "list_item" or kind == "paragraph":
@@ -401,7 +412,8 @@ def check(doc, options):
             else:
                 depth = block.depth
             quote = bool(block.quote)
-            yield from close(lists, lambda k, q=quote, d=depth: k[0] != q or k[1] <= d)
+            if lists:
+                yield from close(lists, lambda k, q=quote, d=depth: k[0] != q or k[1] <= d)
             if kind == "list_item" and block.number is not None:
                 item = _list_item(doc, block)
                 if md is not None and item is not None:
@@ -412,7 +424,8 @@ def check(doc, options):
                 item = None
             if item is not None:
                 yield from add(lists, (quote, depth, item.style), item)
-        if kind in ("heading", "paragraph", "list_item") and block.prose:
+        if (kind == "heading" or kind == "paragraph" or kind == "list_item") and block.prose is not None \
+                and block.prose.text.strip():  # (Prose.__bool__)
             last_prose = block
     yield from close(lists, lambda k: False)
     yield from close(headings, lambda k: False)

@@ -87,6 +87,7 @@ def _written_on_purpose(doc, b) -> bool:
     return _LINK_OPEN.search(before) is not None or _LINK_CLOSE.match(after) is not None
 
 
+_LETTER = LazyPattern(r"[^\W\d_]")
 _LABEL_CONTEXT = frozenset({"dt", "summary", "label", "button", "li", "figcaption", "table"})
 # words that join what stands before and after them into one sentence ("```a``` with ```b```")
 _CONNECTIVES = frozenset("with and or then to into as like vs versus becomes become gives returns outputs "
@@ -111,37 +112,43 @@ def _fragments(doc, options):
     title = doc.title
     before_title = True
     blocks = doc.blocks
+    markdown = doc.kind == "markdown"
+    # in plain text, a capitalised fragment above the title is reported too
+    title_line = title.line if title is not None and doc.kind == "text" else 0
     for i, b in enumerate(blocks):
         if b is title:
             before_title = False
             continue
-        if b.kind in ("code", "html", "comment", "front_matter", "table", "rule"):
+        kind = b.kind
+        if kind != "paragraph" and (kind != "heading" or markdown):
+            continue  # "## lowercase heading" is deliberate markup
+        prose = b.prose
+        if prose is None or b.in_list or b.quote:
             continue
-        if b.kind not in ("heading", "paragraph") or not b.prose or b.in_list or b.quote:
+        text = prose.text.strip()
+        if not text:
+            continue
+        # (the cheap tests first: each of them alone rules the block out)
+        if not (text[0].islower() or before_title and b.line < title_line):
+            continue  # neither a lowercase fragment nor a plain-text line above the title
+        if "\n" in text or len(text) > 60 or has_words(text, max_words + 1):
             continue
         if not _LABEL_CONTEXT.isdisjoint(b.data.get("context") or ()):
             continue  # a term, a summary, a form label or a button: short on purpose
-        text = b.prose.text.strip()
-        if "\n" in text or len(text) > 60 or has_words(text, max_words + 1):
-            continue
-        if _written_on_purpose(doc, b):
-            continue
         if _END_PUNCT.search(text) or _NOT_FRAGMENT.search(text):
+            continue
+        if not _LETTER.match(text):
+            continue
+        if text.lower() in ("undefined", "null", "nan", "none"):
+            continue  # a script's unfilled value: assistant-text reports it
+        if _written_on_purpose(doc, b):
             continue
         if "." in text or "/" in text:
             from lint_rules import image_caption
 
             if image_caption.is_credit(text):
                 continue  # a scraped image credit: image-caption reports it
-        if not re.match(r"[^\W\d_]", text):
-            continue
-        if text.lower() in ("undefined", "null", "nan", "none"):
-            continue  # a script's unfilled value: assistant-text reports it
-        lowercase = text[0].islower()
-        if doc.kind == "markdown" and b.kind == "heading":
-            continue  # "## lowercase heading" is deliberate markup
-        if (lowercase or (before_title and title is not None and doc.kind == "text" and b.line < title.line)) \
-                and not _glue_between_code(blocks, i, text):
+        if not _glue_between_code(blocks, i, text):
             where = "above the title" if before_title and title is not None else "between sections"
             fix = Fix((doc.delete_block(b),), True, "delete the fragment") if block_stands_alone(doc, b) else None
             yield Finding(b.start, b.end,
@@ -151,6 +158,8 @@ def _fragments(doc, options):
 
 # a line made only of markup: emphasis marks, a backslash, a bullet, "&nbsp;"
 _MARKUP_ONLY = LazyPattern(r"^(?:[*_~`\\]+[ \t]*)+$|^(?:&nbsp;|&#160;|\u00a0)+$")
+# the characters a _MARKUP_ONLY line can start with
+_MARKUP_FIRST = frozenset("*_~`\\&\u00a0")
 _EMPTY_HTML = LazyPattern(r"^(?:<(p|div|span|strong|b|em|i)(?:\s[^<>]{0,200})?>\s*(?:&nbsp;|&#160;)?\s*</\1>\s*)+$", re.I)
 _EMPTY_BULLET = LazyPattern(r"^[ \t>]*[-*+][ \t]*$")
 _EMPTY_LINK = LazyPattern(r"!?\[[ \t]*\]\([ \t]*\)")
@@ -163,7 +172,6 @@ _DATE_ONLY = LazyPattern(
     r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?"
     rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+\d{{4}}"
     r"|\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{4})$", re.I)
-_SKIP_KINDS = ("code", "front_matter", "comment", "table", "rule")
 
 
 def check(doc, options):
@@ -182,15 +190,20 @@ def _markup(doc):
     """Leftover markup with nothing in it."""
     text = doc.text
     empty_links = "[]" in text or "[ ]" in text
+    markdown = doc.kind == "markdown"
     for b in doc.blocks:
         kind = b.kind
-        if kind in _SKIP_KINDS or kind not in ("paragraph", "list_item", "html"):
-            continue
-        if "table" in (b.data.get("context") or ()):
+        if kind != "paragraph" and kind != "list_item" and kind != "html":
             continue
         if b.line != b.end_line:
             continue
+        if kind == "paragraph" and b.in_list:
+            continue  # (what is reported of a paragraph is never inside a list)
+        if "table" in (b.data.get("context") or ()):
+            continue
         raw = doc.lines[b.line - 1]
+        if kind == "paragraph" and "#" not in raw and raw.lstrip()[:1] not in _MARKUP_FIRST:
+            continue  # neither a glued heading nor a line of markup
         stripped = raw.strip() if len(raw) <= 200 else ""
         if kind == "html":
             if stripped and _EMPTY_HTML.match(stripped):
@@ -198,12 +211,12 @@ def _markup(doc):
                               "Empty HTML element left from an export: it shows nothing but a gap. Delete it.",
                               fix=_delete(doc, b, "delete the empty element"))
             continue
-        if kind == "list_item" and not b.prose and _EMPTY_BULLET.match(raw):
+        if kind == "list_item" and (b.prose is None or not b.prose.text.strip()) and _EMPTY_BULLET.match(raw):
             yield Finding(b.start, max(b.end, b.start + 1),
                           "Empty list item: a bullet with nothing after it, left from a scraped menu or an export. "
                           "Delete it.", fix=_delete(doc, b, "delete the empty bullet"))
             continue
-        if kind == "paragraph" and doc.kind == "markdown" and "#" in raw and not b.in_list:
+        if kind == "paragraph" and markdown and "#" in raw:
             m = _GLUED_HEADING.match(raw)
             if m:
                 base = doc.line_start(b.line)
@@ -212,7 +225,7 @@ def _markup(doc):
                               "scanned copy): the heading shows as plain text. Delete the number.",
                               fix=Fix((Edit(a, e, ""),), True, "delete the page number"))
                 continue
-        if kind == "paragraph" and stripped and _MARKUP_ONLY.match(stripped) and not b.in_list:
+        if kind == "paragraph" and stripped and _MARKUP_ONLY.match(stripped):
             yield Finding(b.start, max(b.end, b.start + 1),
                           f"Stray markup '{stripped[:20]}': formatting marks with no text, left from an export or "
                           "a scraped page. Delete the line.", fix=_delete(doc, b, "delete the stray markup"))
@@ -247,8 +260,8 @@ def _empty_links(doc):
 def _orphans(doc):
     """A heading left at the end with nothing under it; a lone date with
     nothing dated under it, after the article has begun."""
-    prose = [b for b in doc.blocks if b.kind in ("heading", "paragraph", "list_item") and b.prose
-             and "table" not in (b.data.get("context") or ())]
+    prose = [b for b in doc.blocks if b.kind in ("heading", "paragraph", "list_item") and b.prose is not None
+             and b.prose.text.strip() and "table" not in (b.data.get("context") or ())]
     if len(prose) < 3:
         return
     last = prose[-1]
