@@ -152,6 +152,7 @@ from lint_rules._claims import (
     title_spans,
     url_spans,
     alternation,
+    lowercase_twin,
 )
 from lint_rules._common import LazyPattern, LiteralIndex, case_exotic, load_data, phrase_pattern
 from lint_rules._leftovers import leftover_lines, memo
@@ -666,6 +667,15 @@ def _find_claims(sent: str, low: str, subject, block_kind: str, line_starts=(), 
     if not (verbs or adjectives or not words.isdisjoint(lex.structure_words) or "-" in sent):
         return out
     cond = lex.condition.search(sent) or lex.body.search(sent)
+    sent_low = sent.lower() if sent.isascii() else None
+
+    def scan(rx):
+        """``rx.finditer(sent)``; an ASCII sentence is scanned in lower case without case folding."""
+        if sent_low is not None:
+            twin = lowercase_twin(rx)
+            if twin is not None:
+                return twin.finditer(sent_low)
+        return rx.finditer(sent)
 
     def bullet(pos: int) -> bool:
         """The words before ``pos`` are only a bullet or a label ("Stops hot flushes", "**Acne:** clears spots")."""
@@ -696,7 +706,7 @@ def _find_claims(sent: str, low: str, subject, block_kind: str, line_starts=(), 
         return "direct"
 
     # comparisons with standard care: "as effective as morphine", "instead of your medication"
-    for m in (lex.superiority.finditer(sent) if not words.isdisjoint(lex.superiority_words) else ()):
+    for m in (scan(lex.superiority) if not words.isdisjoint(lex.superiority_words) else ()):
         # the comparator must be standard care ("than sham acupuncture" compares with a placebo)
         comparator = " ".join(sent[m.end():m.end() + 60].split()[:4])
         if lex.standard_care.search(m.group(0)) or lex.standard_care.search(comparator) \
@@ -704,7 +714,7 @@ def _find_claims(sent: str, low: str, subject, block_kind: str, line_starts=(), 
             if has_subject(m.start()) or lex.treatment.search(sent):
                 out.append(_Claim(m.start(), m.end(), "superiority", strength(m.start())))
     # certainty and completeness: "the only way to", "always results in", "every aspect of their health"
-    for m in (lex.certainty.finditer(sent) if not words.isdisjoint(lex.certainty_words) else ()):
+    for m in (scan(lex.certainty) if not words.isdisjoint(lex.certainty_words) else ()):
         word = m.group(0).lower()
         if word.startswith(("into", "in ")):
             out.append(_Claim(m.start(), m.end(), "remission", strength(m.start())))
@@ -716,27 +726,27 @@ def _find_claims(sent: str, low: str, subject, block_kind: str, line_starts=(), 
                 continue  # "the only way to know for sure is a blood test": certainty about a diagnosis
             if word.startswith("the only") or has_subject(m.start()):
                 out.append(_Claim(m.start(), m.end(), "certainty", strength(m.start())))
-    for m in (lex.no_more.finditer(sent) if "to" in words and ("have" in words or "need" in words) else ()):
+    for m in (scan(lex.no_more) if "to" in words and ("have" in words or "need" in words) else ()):
         if lex.condition.search(sent, m.end(), m.end() + 50) and has_subject(m.start()):
             out.append(_Claim(m.start(), m.end(), "certainty", "promise"))
     # the compounds ("cancer-fighting") hold one of a few suffixes: the big alternation of
     # conditions before them is tried only when one is there (in any case form)
     compound = "-" in sent and (case_exotic(sent_lower := sent.lower())
                                 or any(x in sent_lower for x in _PURGE_SUFFIXES))
-    for m in (lex.purge.finditer(sent) if ("of" in words and not words.isdisjoint(lex.purge_words)) or compound
+    for m in (scan(lex.purge) if ("of" in words and not words.isdisjoint(lex.purge_words)) or compound
               else ()):
         if m.group(0).lower().endswith(" of") and not lex.condition.search(sent, m.end(), m.end() + 40):
             continue  # what is purged is named and no condition ("clear your body of free radicals")
         if has_subject(m.start()) and not lex.cure_purpose.search(sent, 0, m.start()):
             out.append(_Claim(m.start(), m.end(), "cure", strength(m.start())))
     # "doubles your chances of conceiving": a multiplied chance stated as fact
-    for m in (lex.multiplier.finditer(sent) if not words.isdisjoint(lex.multiplier_words) else ()):
+    for m in (scan(lex.multiplier) if not words.isdisjoint(lex.multiplier_words) else ()):
         if has_subject(m.start()) and not lex.purpose.search(sent[:m.start()]):
             out.append(_Claim(m.start(), m.end(), "efficacy", strength(m.start())))
     # the result with the condition or the patient as subject, after a treatment named in the
     # sentence or just before it: "after two sessions the pain disappears completely"
     if not words.isdisjoint(lex.outcome_words):
-        for m in lex.outcome.finditer(sent):
+        for m in scan(lex.outcome):
             if not (lex.treatment.search(sent) or (subject is not None and subject.search(sent))
                     or (context and (lex.treatment.search(context) or (subject is not None and subject.search(context))))):
                 continue
@@ -806,7 +816,7 @@ def _find_claims(sent: str, low: str, subject, block_kind: str, line_starts=(), 
                                             and not sent.rstrip(" *_").endswith(":")):  # "X strengthens immunity:" labels what follows
                     out.append(_Claim(vs, ve, "efficacy", "direct"))  # "treats insomnia", "boosts the immune system"
     # efficacy adjectives: "effective against diabetes", "a highly effective system", "a powerful preventative"
-    for m in (lex.adjective.finditer(sent) if adjectives else ()):
+    for m in (scan(lex.adjective) if adjectives else ()):
         degree = lex.degree.match(m.group(0))
         after = sent[m.end():m.end() + 60]
         aimed = _AIMED.match(after)
@@ -827,7 +837,7 @@ def _find_claims(sent: str, low: str, subject, block_kind: str, line_starts=(), 
         out.append(_Claim(m.start(), m.end(), "certainty" if degree else "efficacy", strength(m.start())))
     # safety: "X is safe", "are safe to use" about a treatment (not "it is safe to ask")
     if "safe" in words:
-        for m in lex.safety.finditer(sent):
+        for m in scan(lex.safety):
             if _SAFE_TO.match(sent, m.end()) or _SAFE_WHEN.match(sent, m.end()):
                 continue
             before = clause_before(sent, m.start())
