@@ -665,6 +665,11 @@ def find_wrapper(lines: list[str]) -> tuple[int, int | None, str] | None:
     return o, close, info
 
 
+# the block tokens _parse_markdown reads (a list's own open token is not among them: its items are)
+_MD_READ = frozenset({"paragraph_open", "heading_open", "front_matter", "list_item_open", "list_item_close",
+                      "blockquote_open", "blockquote_close", "fence", "code_block", "html_block", "table_open", "hr"})
+
+
 def _parse_markdown(doc: Document) -> None:
     source = doc.text
     if "{{" in source or "{%" in source:
@@ -687,10 +692,59 @@ def _parse_markdown(doc: Document) -> None:
     pending_item: dict[str, Any] | None = None
     i = 0
     n = len(tokens)
+    lines = doc.lines
+    line_starts = doc.line_starts
     while i < n:
         t = tokens[i]
         typ = t.type
-        if typ == "front_matter" and t.map:
+        if typ not in _MD_READ:  # closing tokens, "inline", list containers ...
+            i += 1
+            continue
+        if (typ == "paragraph_open" or typ == "heading_open") and t.map:
+            a, b = t.map
+            heading = typ == "heading_open"
+            item_first = pending_item is not None and pending_item.get("first")
+            segments = []
+            for ln in range(a, b):
+                text = lines[ln]
+                if heading and t.markup in ("=", "-") and ln == b - 1 and ln > a:
+                    continue  # setext underline
+                if ln == a and heading and t.markup.startswith("#"):
+                    m = _ATX.match(text)
+                    s = m.end() if m else 0
+                    close = _ATX_CLOSE.search(text, s)
+                    e = close.start() if close else len(text)
+                elif ln == a and item_first:
+                    m = _LIST_PREFIX.match(text)
+                    s = m.end() if m else len(text) - len(text.lstrip())
+                    e = len(text)
+                else:
+                    # a line that opens with none of " ", "\t", ">" has no prefix to skip
+                    s = _QUOTE_PREFIX.match(text).end() if text.startswith(_PREFIX_CHARS) else 0
+                    e = len(text)
+                segments.append((text[s:e], line_starts[ln] + s))
+            prose = _prose_from_segments(segments)
+            fallback = (line_starts[a], doc.line_end(b)) if not prose.text else None
+            depth = len(list_stack)
+            if heading:
+                level = int(t.tag[1:]) if t.tag[1:].isdigit() else 1
+                doc.blocks.append(_block_from_prose(doc, "heading", prose, fallback, level=level,
+                                                    depth=depth, quote=quote_depth > 0))
+            elif item_first:
+                item = pending_item
+                item["first"] = False
+                blk = _block_from_prose(doc, "list_item", prose, fallback, number=item["number"],
+                                        marker=item["marker"], indent=item["indent"], depth=depth - 1,
+                                        quote=quote_depth > 0)
+                # the item starts at its marker
+                blk.start = min(blk.start, line_starts[item["line"] - 1] + item["indent"])
+                blk.line = item["line"]
+                doc.blocks.append(blk)
+            else:
+                doc.blocks.append(_block_from_prose(doc, "paragraph", prose, fallback, depth=depth,
+                                                    in_list=depth > 0, quote=quote_depth > 0))
+            # the "inline" token that follows is skipped with the other unread tokens
+        elif typ == "front_matter" and t.map:
             a, b = t.map
             doc.blocks.append(_raw_block(doc, "front_matter", a, b))
             try:
@@ -702,8 +756,6 @@ def _parse_markdown(doc: Document) -> None:
                     doc.front_matter = fm if isinstance(fm, dict) else None
             except Exception:
                 pass
-        elif typ in ("bullet_list_open", "ordered_list_open"):
-            pass
         elif typ == "list_item_open" and t.map:
             a = t.map[0]
             line_text = doc.lines[a]
@@ -730,51 +782,6 @@ def _parse_markdown(doc: Document) -> None:
             quote_depth += 1
         elif typ == "blockquote_close":
             quote_depth -= 1
-        elif typ in ("paragraph_open", "heading_open") and t.map:
-            inline = tokens[i + 1] if i + 1 < n and tokens[i + 1].type == "inline" else None
-            a, b = t.map
-            spans = []
-            for ln in range(a, b):
-                text = doc.lines[ln]
-                if typ == "heading_open" and t.markup in ("=", "-") and ln == b - 1 and ln > a:
-                    continue  # setext underline
-                if ln == a and typ == "heading_open" and t.markup.startswith("#"):
-                    m = _ATX.match(text)
-                    s = m.end() if m else 0
-                    close = _ATX_CLOSE.search(text, s)
-                    e = close.start() if close else len(text)
-                elif ln == a and pending_item is not None and pending_item.get("first"):
-                    m = _LIST_PREFIX.match(text)
-                    s = m.end() if m else len(text) - len(text.lstrip())
-                    e = len(text)
-                else:
-                    # a line that opens with none of " ", "\t", ">" has no prefix to skip
-                    s = _QUOTE_PREFIX.match(text).end() if text.startswith(_PREFIX_CHARS) else 0
-                    e = len(text)
-                base = doc.line_starts[ln]
-                spans.append((base + s, base + e))
-            prose = _prose_from_lines(doc, spans)
-            fallback = (doc.line_starts[a], doc.line_end(b))
-            depth = len(list_stack)
-            if typ == "heading_open":
-                level = int(t.tag[1:]) if t.tag[1:].isdigit() else 1
-                doc.blocks.append(_block_from_prose(doc, "heading", prose, fallback, level=level,
-                                                    depth=depth, quote=quote_depth > 0))
-            elif pending_item is not None and pending_item.get("first"):
-                item = pending_item
-                item["first"] = False
-                blk = _block_from_prose(doc, "list_item", prose, fallback, number=item["number"],
-                                        marker=item["marker"], indent=item["indent"], depth=depth - 1,
-                                        quote=quote_depth > 0)
-                # the item starts at its marker
-                blk.start = min(blk.start, doc.line_starts[item["line"] - 1] + item["indent"])
-                blk.line = item["line"]
-                doc.blocks.append(blk)
-            else:
-                doc.blocks.append(_block_from_prose(doc, "paragraph", prose, fallback, depth=depth,
-                                                    in_list=depth > 0, quote=quote_depth > 0))
-            if inline is not None:
-                i += 1
         elif typ in ("fence", "code_block") and t.map:
             a, b = t.map
             doc.blocks.append(_raw_block(doc, "code", a, b))
@@ -798,8 +805,6 @@ def _parse_markdown(doc: Document) -> None:
         elif typ == "hr" and t.map:
             a, b = t.map
             doc.blocks.append(_raw_block(doc, "rule", a, b))
-        elif typ in ("bullet_list_open", "ordered_list_open"):
-            _first_done(list_stack)
         i += 1
     doc.blocks.sort(key=_START_END)
 
