@@ -1084,6 +1084,11 @@ def _settle_table(frame: dict[str, Any]) -> None:
         blk.data["layout_table"] = True
 
 
+# the open elements a block's ``data["context"]`` names, outermost first
+_HTML_CONTEXT = frozenset({"nav", "footer", "header", "aside", "form", "figure", "figcaption", "blockquote", "table",
+                           "article", "main", "dt", "summary", "label", "button", "li"})
+
+
 class _HTMLBlocks(HTMLParser):
     def __init__(self, doc: Document, first_line: int = 0):
         super().__init__(convert_charrefs=False)
@@ -1102,35 +1107,41 @@ class _HTMLBlocks(HTMLParser):
         self.tables: list[dict[str, Any]] = []  # open tables, innermost last (see _settle_table)
 
     def _offset(self) -> int:
-        line, col = self.getpos()
-        return self.doc.line_starts[self.first_line + line - 1] + col
+        # = getpos(): (lineno, offset) of the current token
+        return self.doc.line_starts[self.first_line + self.lineno - 1] + self.offset
 
     def flush(self) -> None:
-        if self.pieces and any(p.strip() for p, _ in self.pieces):
-            prose = _prose_from_pieces(self.pieces)
-            context = [t for t in self.stack if t in ("nav", "footer", "header", "aside", "form", "figure",
-                                                     "figcaption", "blockquote", "table", "article", "main",
-                                                     "dt", "summary", "label", "button", "li")]
-            if self.heading_level:
-                blk = _block_from_prose(self.doc, "heading", prose, (0, 0), level=self.heading_level)
-            elif self.item is not None:
-                blk = _block_from_prose(self.doc, "list_item", prose, (0, 0), number=self.item.get("number"),
-                                        marker=self.item.get("marker"), depth=self.item.get("depth", 0))
-                self.item = None
-            else:
-                blk = _block_from_prose(self.doc, "paragraph", prose, (0, 0),
-                                        quote="blockquote" in context)
-            if "table" in context:
-                if self.tables:
-                    frame = self.tables[-1]
-                    frame["blocks"].append((blk, blk.kind))
-                    if not frame["long"] and len(prose.text.split()) >= LAYOUT_CELL_WORDS:
-                        frame["long"] = True
-                blk.kind = "table_cell"
-            if "figcaption" in context:
-                blk.kind = "caption"
-            blk.data["context"] = context
-            self.doc.blocks.append(blk)
+        pieces = self.pieces
+        if not pieces:
+            return
+        for p, _ in pieces:
+            if p.strip():
+                break
+        else:  # only whitespace
+            self.pieces = []
+            return
+        prose = _prose_from_pieces(pieces)
+        context = [t for t in self.stack if t in _HTML_CONTEXT]
+        if self.heading_level:
+            blk = _block_from_prose(self.doc, "heading", prose, (0, 0), level=self.heading_level)
+        elif self.item is not None:
+            blk = _block_from_prose(self.doc, "list_item", prose, (0, 0), number=self.item.get("number"),
+                                    marker=self.item.get("marker"), depth=self.item.get("depth", 0))
+            self.item = None
+        else:
+            blk = _block_from_prose(self.doc, "paragraph", prose, (0, 0),
+                                    quote="blockquote" in context)
+        if "table" in context:
+            if self.tables:
+                frame = self.tables[-1]
+                frame["blocks"].append((blk, blk.kind))
+                if not frame["long"] and len(prose.text.split()) >= LAYOUT_CELL_WORDS:
+                    frame["long"] = True
+            blk.kind = "table_cell"
+        if "figcaption" in context:
+            blk.kind = "caption"
+        blk.data["context"] = context
+        self.doc.blocks.append(blk)
         self.pieces = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
