@@ -867,6 +867,9 @@ def negated(sent: str, start: int, end: int | None = None) -> bool:
     for m in _NEG_ONLY_BOUNDARY.finditer(scope):
         cut = m.end()
     window = " ".join(_WORDS.findall(scope[cut:])[-NEGATION_WINDOW:])
+    if window.isascii():  # the word lists' patterns without case folding, on the lower-case words
+        window = window.lower()
+        neg, pseudo = lowercase_twin(neg) or neg, lowercase_twin(pseudo) or pseudo
     if neg.search(pseudo.sub(" ", window)):
         return True
     return end is not None and _POST_NEGATION.match(sent, end) is not None
@@ -882,6 +885,9 @@ def hedge_cue(sent: str, start: int, end: int | None = None, weak: bool = False)
     comma = sent.find(",", 0, start)
     if comma > 0 and not CLAUSE_BOUNDARY.search(sent, 0, start):
         scope = sent[:comma] + " " + scope  # an opening adverbial governs the sentence ("For the most part, ...")
+    if scope.isascii():  # the word lists' patterns without case folding, on the lower-case text
+        scope = scope.lower()
+        strong, soft = lowercase_twin(strong) or strong, lowercase_twin(soft) or soft
     m = strong.search(scope)
     if m is None and weak:
         m = soft.search(scope)
