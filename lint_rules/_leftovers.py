@@ -15,6 +15,8 @@ import importlib
 import re
 from typing import Any, Callable
 
+from lint_rules._common import LazyPattern
+
 # the modules whose analyses mark text as not-the-article (in this order)
 PROVIDERS = ("lint_rules.page_chrome", "lint_rules.web_boilerplate", "lint_rules.assistant_text", "lint_rules.image_prompt")
 
@@ -54,199 +56,152 @@ def is_leftover(doc, block) -> bool:
     return any(n in lines for n in range(block.line, block.end_line + 1))
 
 
-def ascii_starts(source: str, flags: int = 0) -> frozenset[str] | None:
-    """The ASCII characters that a match of ``source`` (compiled with ``flags``) can
-    start with, read from the parsed pattern; None when it can match the empty
-    string or the parse is not understood. A text whose first character is ASCII
-    and not in the set cannot match at its start: a cheap test before ``match()``
-    of a long alternation (a text starting with another character still needs the
-    full match). Supersets are always safe: zero-width assertions are skipped,
-    negated sets and the like count as any character."""
+
+# what re.I matches with an ASCII letter beyond ASCII (their lower-case form, or re's
+# extra case pairs): a prefix stops before them
+_FOLDS_TO_ASCII = frozenset("\u0130\u0131\u017f\u212a")
+_SPECIAL = frozenset(".^$*+?{}[]\\|()")
+
+
+def literal_prefixes(source: str, k: int = 3, fold: bool = True) -> frozenset[str] | None:
+    r"""Strings of at most ``k`` characters, one of which every match of the regular
+    expression ``source`` starts with, read from its leading literal text and
+    ``(?:...|...)`` groups (lower-cased when ``fold``: for re.I); None when a match
+    may start with anything this reading does not follow (a class, an escape such as
+    ``\d``, an optional first letter). A superset: the reading stops, keeping what it
+    has, at whatever it does not follow."""
     try:
-        try:
-            from re import _constants as c, _parser as parser  # Python 3.11+
-        except ImportError:  # pragma: no cover - older Python
-            import sre_constants as c  # type: ignore[no-redef]
-            import sre_parse as parser  # type: ignore[no-redef]
-        tree = parser.parse(source, flags)
-        chars, nullable = _starts(c, list(tree), flags & re.I or "(?i" in source)
-    except Exception:  # noqa: BLE001 - any surprise: no test
+        found, end = _alternatives(source, 0, k, fold)
+    except (IndexError, ValueError):
         return None
-    return None if nullable else frozenset(chars)
-
-
-_ALL_ASCII = frozenset(chr(i) for i in range(128))
-_CATEGORY_RE = {"CATEGORY_DIGIT": r"\d", "CATEGORY_NOT_DIGIT": r"\D", "CATEGORY_WORD": r"\w",
-                "CATEGORY_NOT_WORD": r"\W", "CATEGORY_SPACE": r"\s", "CATEGORY_NOT_SPACE": r"\S"}
-
-
-def _starts(c, items, fold) -> tuple[set[str], bool]:
-    """(first characters, can match empty) of a parsed sequence."""
-    out: set[str] = set()
-    for op, av in items:
-        chars, nullable = _item(c, op, av, fold)
-        out |= chars
-        if not nullable:
-            return out, False
-    return out, True
-
-
-def _item(c, op, av, fold) -> tuple[set[str], bool]:
-    if op is c.LITERAL:
-        return _fold({chr(av)}, fold), False
-    if op is c.ANY or op is c.NOT_LITERAL:
-        return set(_ALL_ASCII), False
-    if op is c.IN:
-        chars: set[str] = set()
-        for sub, val in av:
-            if sub is c.LITERAL:
-                chars.add(chr(val))
-            elif sub is c.RANGE and val[1] - val[0] <= 0x3000:
-                chars.update(chr(i) for i in range(val[0], val[1] + 1))
-            elif sub is c.CATEGORY and str(val) in _CATEGORY_RE:
-                chars.update(x for x in _ALL_ASCII if re.match(_CATEGORY_RE[str(val)], x))
-            else:  # NEGATE and anything else: any character
-                return set(_ALL_ASCII), False
-        return _fold(chars, fold), False
-    if op is c.SUBPATTERN:
-        return _starts(c, list(av[-1]), fold)
-    if op is c.ATOMIC_GROUP:
-        return _starts(c, list(av), fold)
-    if op is c.BRANCH:
-        chars, nullable = set(), False
-        for alt in av[1]:
-            a, n = _starts(c, list(alt), fold)
-            chars |= a
-            nullable = nullable or n
-        return chars, nullable
-    if op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", c.MAX_REPEAT)):
-        chars, nullable = _starts(c, list(av[2]), fold)
-        return chars, nullable or av[0] == 0
-    if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
-        return set(), True  # zero-width
-    return set(_ALL_ASCII), True  # any character (ANY, NOT_LITERAL, group references, ...)
-
-
-# the characters beyond ASCII that re.I matches with ASCII letters (their lower-case
-# form, or re's extra case pairs)
-_FOLDS_TO_ASCII = {"\u0130": "iI", "\u0131": "iI", "\u017f": "sS", "\u212a": "kK"}
-
-
-def _fold(chars: set[str], fold) -> set[str]:
-    """The ASCII characters among ``chars`` and, case-insensitively, those that match them."""
-    out = {x for x in chars if x.isascii()}
-    if fold:
-        for x in list(out):
-            out.add(x.lower())
-            out.add(x.upper())
-        for x, ascii_pair in _FOLDS_TO_ASCII.items():
-            if x in chars:
-                out.update(ascii_pair)
-    return out
-
-
-class _TooMany(Exception):
-    pass
-
-
-def ascii_prefixes(source: str, flags: int = 0, k: int = 3, cap: int = 3000) -> frozenset[str] | None:
-    """The lower-cased ASCII strings that a match of ``source`` can begin with: each
-    of length ``k``, or shorter where the match can end there; None when there would
-    be more than ``cap`` of them (or the parse is not understood). A text whose first
-    ``k`` characters are ASCII matches at its start only when they lower-cased start
-    with one of these (a superset: zero-width assertions are skipped, negated sets
-    count as any ASCII character, letters are folded whatever the flags)."""
-    try:
-        try:
-            from re import _constants as c, _parser as parser  # Python 3.11+
-        except ImportError:  # pragma: no cover - older Python
-            import sre_constants as c  # type: ignore[no-redef]
-            import sre_parse as parser  # type: ignore[no-redef]
-        out = _seq_prefixes(c, list(parser.parse(source, flags)), k, cap)
-    except Exception:  # noqa: BLE001 - too many, or a surprise: no test
+    if end != len(source) or not found or any(not x or x[0].isspace() for x, _ in found):
         return None
-    return frozenset(out)
+    return frozenset(x for x, _ in found)
 
 
-def _seq_prefixes(c, items, k, cap) -> set[str]:
-    partial = {""}  # begun, shorter than k
-    full: set[str] = set()
-    for op, av in items:
-        grown: set[str] = set()
-        for pre in partial:
-            for s in _item_prefixes(c, op, av, k - len(pre), cap):
-                (full if len(pre) + len(s) >= k else grown).add(pre + s)
-        partial = grown
-        if len(full) + len(partial) > cap:
-            raise _TooMany
-        if not partial:
-            break
-    return full | partial
-
-
-def _item_prefixes(c, op, av, need, cap) -> set[str]:
-    """What one item can begin with: strings of length ``need``, or shorter when the item ends."""
-    if op is c.LITERAL or op is c.IN or op is c.ANY or op is c.NOT_LITERAL:
-        chars, _ = _item(c, op, av, True)
-        return {x.lower() for x in chars}  # (a character beyond ASCII: nothing an ASCII text starts with)
-    if op is c.SUBPATTERN:
-        return _seq_prefixes(c, list(av[-1]), need, cap)
-    if op is c.ATOMIC_GROUP:
-        return _seq_prefixes(c, list(av), need, cap)
-    if op is c.BRANCH:
-        out: set[str] = set()
-        for alt in av[1]:
-            out |= _seq_prefixes(c, list(alt), need, cap)
-        return out
-    if op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", c.MAX_REPEAT)):
-        lo, hi, sub = av[0], av[1], list(av[2])
-        once = [x for x in _seq_prefixes(c, sub, need, cap) if x]
-        may_skip = len(once) < len(_seq_prefixes(c, sub, need, cap))  # it can match the empty string
-        partial, out, i = {""}, set(), 0
-        while partial:
-            if i >= lo or may_skip:
-                out |= partial  # it may stop here
-            if i >= hi:
-                break
-            grown = set()
-            for pre in partial:
-                room = need - len(pre)
-                for x in once:
-                    (out if len(x) >= room else grown).add(pre + x[:room])
-            partial = grown  # (each round adds a character: done within ``need`` rounds)
+def _alternatives(src: str, i: int, k: int, fold: bool) -> tuple[set[tuple[str, bool]], int]:
+    """(prefix, may grow) of each alternative from ``src[i]`` up to the closing ``)`` or
+    the end; the offset of that closing parenthesis (or the end)."""
+    out: set[tuple[str, bool]] = set()
+    while True:
+        found, i = _sequence(src, i, k, fold)
+        out |= found
+        if i < len(src) and src[i] == "|":
             i += 1
-            if len(out) + len(partial) > cap:
-                raise _TooMany
-        return out
-    if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
-        return {""}
-    raise _TooMany  # group references and the like: not understood
+            continue
+        return out, i
+
+
+def _sequence(src: str, i: int, k: int, fold: bool) -> tuple[set[tuple[str, bool]], int]:
+    cur = {("", True)}
+    n = len(src)
+    while i < n and src[i] not in "|)":
+        c = src[i]
+        if c == "(":
+            if not src.startswith("(?:", i):
+                return _stop(cur), _skip(src, i)
+            atom, i = _alternatives(src, i + 3, k, fold)
+            if i >= n or src[i] != ")":
+                raise ValueError(src)
+            i += 1
+        elif c == "\\" and i + 1 < n and not src[i + 1].isalnum():
+            atom, i = {(src[i + 1], True)}, i + 2
+        elif c in _SPECIAL or c in _FOLDS_TO_ASCII:
+            return _stop(cur), _skip(src, i)
+        else:
+            atom, i = {(c.lower() if fold else c, True)}, i + 1
+        # a quantifier: may the atom be skipped, may what follows it be read on
+        q = src[i] if i < n else ""
+        skip, once = False, True
+        if q in ("?", "*", "+"):
+            skip, once = q != "+", q == "?"
+            i += 1
+        elif q == "{":
+            close = src.find("}", i)
+            bounds = _BOUNDS.fullmatch(src, i + 1, close) if close > 0 else None
+            if bounds is None:
+                return _stop(cur), _skip(src, i)
+            skip, once = not bounds.group(1) or int(bounds.group(1)) == 0, bounds.group(0) in ("1", "1,1")
+            i = close + 1
+        if q and i < n and src[i] in "?+":
+            i += 1  # lazy or possessive: the same strings
+        grown = set()
+        for x, more in cur:
+            if not more:
+                grown.add((x, False))
+                continue
+            if skip:
+                grown.add((x, True))
+            for y, ymore in atom:
+                z = (x + y)[:k]
+                grown.add((z, ymore and once and len(z) < k))
+        cur = grown
+        if len(cur) > 1000:
+            raise ValueError(src)
+    return cur, i
+
+
+_BOUNDS = LazyPattern(r"(\d*)(?:,\d*)?")
+
+
+def _stop(cur):
+    return {(x, False) for x, _ in cur}
+
+
+def _skip(src: str, i: int) -> int:
+    """The offset of the ``|`` or ``)`` that ends the alternative holding ``src[i]``
+    (nested groups, classes and escapes skipped)."""
+    depth = 0
+    n = len(src)
+    while i < n:
+        c = src[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":
+            i += 1
+            if i < n and src[i] == "^":
+                i += 1
+            if i < n and src[i] == "]":
+                i += 1
+            while i < n and src[i] != "]":
+                i += 2 if src[i] == "\\" else 1
+            i += 1
+            continue
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            if depth == 0:
+                return i
+            depth -= 1
+        elif c == "|" and depth == 0:
+            return i
+        i += 1
+    return n
 
 
 class WholeMatch:
-    """``re.match(r"^\\s*(?:alt|alt|...)\\s*$", text, flags) is not None`` for a long list of
-    alternatives, cheaper: the alternatives whose first characters :func:`ascii_prefixes`
+    """``re.match(r"^\\s*(?:alt|alt|...)" + tail, text, flags) is not None`` for a long list of
+    alternatives, cheaper: the alternatives whose first characters :func:`literal_prefixes`
     can tell form one pattern, tried only when the text (after its leading whitespace)
     starts with one of their prefixes or with a character beyond ASCII; the others
     form a second pattern, always tried."""
 
     __slots__ = ("gated", "rest", "sets", "width")
 
-    def __init__(self, alternatives, flags: int = re.I, k: int = 3):
+    def __init__(self, alternatives, flags: int = re.I, k: int = 3, tail: str = r"\s*$"):
         gated, rest, prefixes = [], [], set()
         for alt in alternatives:
-            found = None
-            for n in range(k, 0, -1):
-                found = ascii_prefixes(f"(?:{alt})", flags, n)
-                if found is not None:
-                    break
-            if found is None or "" in found or any(x[:1].isspace() for x in found):
+            found = literal_prefixes(alt, k, bool(flags & re.I))
+            if found is None:
                 rest.append(alt)  # it may start anywhere (or with a space)
             else:
                 gated.append(alt)
                 prefixes |= found
+
         def whole(alts):
-            return re.compile(r"^\s*(?:" + "|".join(f"(?:{a})" for a in alts) + r")\s*$", flags) if alts else None
+            return re.compile(r"^\s*(?:" + "|".join(f"(?:{a})" for a in alts) + ")" + tail, flags) if alts else None
+
         self.gated, self.rest = whole(gated), whole(rest)
         self.width = max((len(x) for x in prefixes), default=0)
         self.sets = tuple((n, frozenset(x for x in prefixes if len(x) == n))
