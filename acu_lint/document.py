@@ -170,7 +170,9 @@ class Prose:
         return self.offsets[i], self.offsets[j - 1] + 1
 
     def __bool__(self) -> bool:
-        return bool(self.text.strip())
+        # = bool(self.text.strip()): some character is not whitespace (isspace stops at the first)
+        text = self.text
+        return bool(text) and not text.isspace()
 
 
 @dataclass
@@ -192,7 +194,15 @@ class Block:
 
     @property
     def is_prose(self) -> bool:
-        return self.kind in PROSE_KINDS and self.prose is not None and bool(self.prose)
+        if self.kind not in PROSE_KINDS:
+            return False
+        prose = self.prose
+        if prose is None:
+            return False
+        if type(prose) is Prose:  # = bool(prose), without the call
+            text = prose.text
+            return bool(text) and not text.isspace()
+        return bool(prose)
 
 
 class Document:
@@ -478,7 +488,7 @@ def _block_from_prose(doc: Document, kind: str, prose: Prose, fallback: tuple[in
 # ---------------------------------------------------------------------------
 # Markdown
 # ---------------------------------------------------------------------------
-_MD = None
+_MD = None  # the parser: markdown-it's CommonMark with GFM tables and front matter
 _MD_BODY = None  # the same parser without front matter (text after a wrapping fence)
 _SHORTCODE_CODE = re.compile(
     r"\{\{<\s*(?P<hugo>highlight|code)\b[^\n]{0,200}?>\}\}.{0,200000}?\{\{<\s*/(?P=hugo)\s*>\}\}"
@@ -494,36 +504,83 @@ _ATX = re.compile(r"[ \t]*(?:>[ \t]?)*[ \t]*#{1,6}(?:[ \t]+|$)")
 _ATX_CLOSE = re.compile(r"(?:[ \t]+#+)?[ \t]*$")
 
 
+def _new_parser(front_matter: bool, off: tuple[str, ...] = ()):
+    from markdown_it import MarkdownIt
+
+    # Block structure only: the Document reads inline markup itself
+    # (strip_inline), and markdown-it's inline pass is slow, even quadratic
+    # on long lines of unclosed "[" (a 1 MB line took minutes).
+    md = MarkdownIt("commonmark")
+    if front_matter:
+        from mdit_py_plugins.front_matter import front_matter_plugin
+
+        md.use(front_matter_plugin)
+    return md.enable("table").disable(["inline", "text_join", *off])
+
+
 def _markdown_parser():
     global _MD
     if _MD is None:
-        from markdown_it import MarkdownIt
-        from mdit_py_plugins.front_matter import front_matter_plugin
-
-        # Block structure only: the Document reads inline markup itself
-        # (strip_inline), and markdown-it's inline pass is slow, even quadratic
-        # on long lines of unclosed "[" (a 1 MB line took minutes).
-        _MD = MarkdownIt("commonmark").use(front_matter_plugin).enable("table").disable(["inline", "text_join"])
+        _MD = _new_parser(True)
     return _MD
 
 
 def _body_parser():
+    """The same parser without front matter (text after a wrapping fence)."""
     global _MD_BODY
     if _MD_BODY is None:
-        from markdown_it import MarkdownIt
-
-        _MD_BODY = MarkdownIt("commonmark").enable("table").disable(["inline", "text_join"])
+        _MD_BODY = _new_parser(False)
     return _MD_BODY
 
 
-_DIRECT: dict[int, bool] = {}  # id of a parser (the two above, kept for the process) -> its core rules are those two
+# Block rules that match only at a line whose first character (after its indentation and
+# the markers of the containers it sits in) is a given one, or, for front matter, only at
+# the first character of the text. markdown-it tries every rule at every block start and
+# most of them at every line of a paragraph too (to see whether the line ends it); where
+# the text holds no such character the rule can never match, and the parser without it
+# gives the same tokens with a good part of that work saved.
+_RULE_NEEDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("table", ("|",)),  # a delimiter row and a header row with "|"
+    ("fence", ("```", "~~~")),
+    ("blockquote", (">",)),
+    ("reference", ("[",)),  # "[label]: url"
+    ("html_block", ("<",)),
+    ("heading", ("#",)),
+    # indented code: four columns of indentation beyond the container's, so four spaces or
+    # a tab somewhere (a list item's first line: five spaces after its marker); with the
+    # rule off, StateBlock.is_code_block is False, as it was for every line of such a text
+    ("code", ("    ", "\t")),
+)
+_PARSERS: dict[tuple[bool, tuple[str, ...]], Any] = {}  # (front matter, rules off) -> parser, built once
 
 
-def _block_tokens(parser, source: str) -> list:
-    """``parser.parse(source)``: the block tokens. The parsers above run two core
-    rules, "normalize" (line endings and NUL characters) and "block"; the
-    Document's text already has "\n" line endings, so unless it holds a NUL the
-    block parser is called directly (normalize rebuilt the whole text)."""
+def _parser_for(source: str, front_matter: bool = True):
+    """The block parser for ``source``: :func:`_markdown_parser` (or
+    :func:`_body_parser`) without the rules that cannot match in it."""
+    off = [name for name, needs in _RULE_NEEDS if not any(x in source for x in needs)]
+    if front_matter and not source.startswith("-"):
+        off.append("front_matter")
+    key = (front_matter, tuple(off))
+    parser = _PARSERS.get(key)
+    if parser is None:
+        if not off:
+            parser = _markdown_parser() if front_matter else _body_parser()
+        else:
+            parser = _new_parser(front_matter, key[1])
+        _PARSERS[key] = parser
+    return parser
+
+
+_DIRECT: dict[int, bool] = {}  # id of a parser (those above, kept for the process) -> its core rules are those two
+
+
+def _block_tokens(source: str, front_matter: bool = True) -> list:
+    """The block tokens of ``source``: ``parser.parse(source)`` with the parser
+    :func:`_parser_for` gives. The parsers run two core rules, "normalize"
+    (line endings and NUL characters) and "block"; the Document's text already
+    has "\n" line endings, so unless it holds a NUL the block parser is called
+    directly (normalize rebuilt the whole text)."""
+    parser = _parser_for(source, front_matter)
     direct = _DIRECT.get(id(parser))
     if direct is None:
         direct = _DIRECT[id(parser)] = parser.core.ruler.get_active_rules() == ["normalize", "block"]
@@ -684,7 +741,7 @@ def _parse_markdown(doc: Document) -> None:
         source = _MULTILINE_SHORTCODE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), source)
     wrapper = find_wrapper(doc.lines)
     if wrapper is None:
-        tokens = _block_tokens(_markdown_parser(), source)
+        tokens = _block_tokens(source)
     else:
         tokens = _wrapped_tokens(doc, source, wrapper)
     list_stack: list[dict[str, Any]] = []  # open list items
@@ -828,13 +885,13 @@ def _wrapped_tokens(doc: Document, source: str, wrapper: tuple[int, int | None, 
         doc.blocks.append(closed)
     src_lines = source.split("\n")
     tokens: list = []
-    for a, b, parser in ((0, o, _markdown_parser()), (o + 1, end, _markdown_parser()), (end + 1, n, _body_parser())):
+    for a, b, front_matter in ((0, o, True), (o + 1, end, True), (end + 1, n, False)):
         if a >= b:
             continue
         seg = "\n".join(src_lines[a:b])
         if not seg.strip():
             continue
-        seg_tokens = _block_tokens(parser, seg)
+        seg_tokens = _block_tokens(seg, front_matter)
         if a:
             for t in seg_tokens:
                 if t.map:
