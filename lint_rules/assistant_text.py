@@ -87,7 +87,7 @@ import re
 from dataclasses import dataclass
 
 from acu_lint.model import Edit, Finding, Fix
-from lint_rules._common import LazyPattern, block_stands_alone, code_lines, literal_index, load_data
+from lint_rules._common import LazyPattern, block_stands_alone, case_exotic, code_lines, literal_index, load_data
 from lint_rules._leftovers import memo
 
 ID = "assistant-text"
@@ -216,7 +216,9 @@ _PLACEHOLDER_TOKEN = LazyPattern(
 _IMAGE_SPAN = LazyPattern(r"!\[[^\[\]\n]{0,500}\]\([^()\n]{0,2000}\)|<img\b[^<>\n]{0,2000}>", re.I)
 _DATA_LINE = LazyPattern(
     r"^\s*[A-Za-z][\w ]{0,30}:\s*\[\s*(?:\"[^\"\n]*\"|'[^'\n]*')(?:\s*,\s*(?:\"[^\"\n]*\"|'[^'\n]*'))*\s*,?\s*\]\s*$")
-_BRACKET = LazyPattern(r"\[(?P<sq>[^\[\]\n]{1,160})\](?![(\[:])|\((?P<pa>[^()\n]{1,160})\)|(?<!\{)\{(?P<cu>[^{}\n]{1,100})\}(?!\})")
+# every alternative opens with its bracket, so the engine skips to the next bracket
+# character ("\{(?<!\{\{)" is "(?<!\{)\{" with the test after the brace)
+_BRACKET = LazyPattern(r"\[(?P<sq>[^\[\]\n]{1,160})\](?![(\[:])|\((?P<pa>[^()\n]{1,160})\)|\{(?<!\{\{)(?P<cu>[^{}\n]{1,100})\}(?!\})")
 _DOUBLE_CURLY = LazyPattern(r"\{\{\s*(?P<body>[^{}\n]{1,100}?)\s*\}\}|\{!!\s*(?P<raw>[^{}\n]{1,100}?)\s*!!\}")
 _JINJA = LazyPattern(r"\{%-?\s*(?:if|for|endif|endfor|else|elif|block|endblock|extends|include|set|macro|endmacro|with"
                      r"|endwith|raw|url|static|load|csrf_token|trans)\b[^%\n]{0,200}%\}")
@@ -323,6 +325,7 @@ def _find_wrapper(doc) -> Wrapper | None:
 
 
 _STRONG_LITERALS = ("as an ai", "language model", "cutoff", "cut-off", "me to", " an ai")
+_STRONG_CORES = (" an ai", "language model", "cut", "me to")
 _MAX_PER_KIND = 200  # findings of one kind per document (a pathological file must not make thousands)
 _PAREN_SLOT_STARTS = ("insert", "enter", "fill", "paste", "replace", "please")
 _TOKEN_PRE = LazyPattern(r"[{%\[_][A-Z][A-Z0-9]*_[A-Z]")
@@ -398,12 +401,50 @@ def _voice(p: _P, sentence: str, where: str, after_interj: bool = False) -> str 
     return None
 
 
+# What any match of the voice patterns that :func:`_voice` reads at a place holds, on
+# lower-cased text (no boundaries: a sentence's match holds it in the block's text too).
+# A block without it has no assistant talk there: the sentence loop is skipped.
+_CUE_STRONG = (r"as\s+an\s+ai|i(?:['\u2019]m|\s+am)\s+(?:just\s+|only\s+)?an?\s+(?:ai|artificial|large|language)"
+               r"|cut-?off|(?:like|want)\s+me\s+to")
+_CUE_REQUEST = r"requested|you\s+asked\s|your\s+request|per\s+your\s|based\s+on\s|paste\s|looking\s+at\s"
+_CUE_OPEN = (r"here['\u2019]s\s|here\s+(?:is|are)\s|below\s+(?:is|are|you['\u2019]ll\s+find)\s|attached\s+is\s"
+             r"|i(?:['\u2019]ve|\s+have)\s")
+_CUE_CLOSE = r"would\s+you\s+like\s|let\s+me\s+know\s|feel\s+free\s+to\s|hope\s+(?:this|that|these|it)\s|i\s+can\s"
+_VOICE_CUES = {
+    "middle": LazyPattern(_CUE_STRONG),
+    "start": LazyPattern("|".join((_CUE_STRONG, _CUE_REQUEST, _CUE_OPEN))),
+    "end": LazyPattern("|".join((_CUE_STRONG, _CUE_REQUEST, _CUE_CLOSE))),
+    "outside": LazyPattern("|".join((_CUE_STRONG, _CUE_REQUEST, _CUE_OPEN, _CUE_CLOSE))),
+}
+
+
+_CUE_LITERALS = {
+    "middle": _STRONG_LITERALS,
+    "start": _STRONG_LITERALS + _OPEN_LITERALS,
+    "end": _STRONG_LITERALS + _CLOSE_LITERALS,
+    "outside": _STRONG_LITERALS + _OPEN_LITERALS + _CLOSE_LITERALS,
+}
+
+
+def _may_talk(text: str, where: str) -> bool:
+    """False when no sentence of ``text`` can be the assistant's talk at ``where``:
+    :func:`_voice` needs one of its literals in the sentence and a match of its
+    patterns (not counting the presentatives that only count after an interjection)."""
+    low = text.lower()
+    for k in _CUE_LITERALS[where]:
+        if k in low:
+            return case_exotic(low) or _VOICE_CUES[where].search(low) is not None
+    return False
+
+
 def _block_voice(p: _P, block, where: str, outside: bool = False):
     """(first flagged sentence's kind and position, every sentence is talk) for a prose block."""
     text = block.prose.text
     found = None
     all_talk = True
-    interj_first = bool(p.interj.search(text))
+    interj_first = p.interj.match(text) is not None  # the pattern is anchored at the start
+    if not interj_first and not _may_talk(text, "outside" if outside else where):
+        return None, False
     alone = False  # the interjection stands as a sentence of its own ("Certainly!")
     for k, (pos, s) in enumerate(_sentences(text)):
         kind = _voice(p, s, "outside" if outside else where, alone and k == 1)
@@ -460,7 +501,8 @@ def _voice_items(doc, p: _P, items: list, wrapper: Wrapper | None) -> None:
         return
     low = _lower(doc)
     strong_lines: set[int] = set()  # lines that hold a literal of the self-references and "would you like me to"
-    for k in _STRONG_LITERALS:
+    # (each literal holds one of _STRONG_CORES: one scan of the text per core, not per literal)
+    for k in _STRONG_LITERALS if any(c in low for c in _STRONG_CORES) else ():
         at = low.find(k)
         while at >= 0 and len(strong_lines) < 1000:
             strong_lines.add(doc.line_of(at))
@@ -470,7 +512,9 @@ def _voice_items(doc, p: _P, items: list, wrapper: Wrapper | None) -> None:
         outside_lines = {b.line for b in prose if b.line < wrapper.open_line or b.line > wrapper.close_line}
     starts = {id(b) for b in prose[:2]}
     ends = {id(b) for b in prose[-2:]}
-    for b in prose:
+    # without a fence or a strong literal, only the first two and the last two blocks are read
+    candidates = prose if wrapper is not None or strong_lines or len(prose) <= 4 else prose[:2] + prose[-2:]
+    for b in candidates:
         if b.quote:
             continue
         outside = b.line in outside_lines
@@ -798,7 +842,7 @@ def _slot_items(doc, p: _P, items: list, taken: set[int]) -> None:
             for m in _BRACKET.finditer(text):
                 br = "[" if m.group("sq") is not None else ("(" if m.group("pa") is not None else "{")
                 inner = m.group("sq") or m.group("pa") or m.group("cu")
-                if br == "[" and "]:" in text_all and ("[" + inner + "]:").lower() in text_all.lower():
+                if br == "[" and "]:" in text_all and ("[" + inner + "]:").lower() in _lower(doc):
                     continue  # a shortcut reference link
                 if br == "(" and not (inner.lstrip("*_ ")[:1].isupper()
                                       or inner.lstrip("*_ ").lower().startswith(_PAREN_SLOT_STARTS)):
