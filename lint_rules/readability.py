@@ -158,13 +158,17 @@ _ABBREVIATIONS = frozenset(
 # (the match can only end where whitespace follows, so the lookahead picks no other end)
 _BOUNDARY = re.compile(rf"[.!?\u2026]+[\"'\u201d\u2019)\]]*{SENTENCE_MARKERS}"
                        r"(?=(\s+)[\"'\u201c\u2018(\[]*[A-Z0-9\u00c0-\u00de])")
-_WORD = re.compile(r"[^\W_]+(?:['\u2019.\u2010\u2011-][^\W_]+)*")
+# a word: letters and digits, joined by an apostrophe, full stop or hyphen ("don't", "e.g", "well-being");
+# possessive: nothing follows the loop, so giving nothing back finds the same words, with less bookkeeping
+_WORD = re.compile(r"[^\W_]++(?:['\u2019.\u2010\u2011-][^\W_]++)*+")
 # the same on ASCII text (where [^\W_] is [A-Za-z0-9]), without a Unicode lookup per character
-_WORD_ASCII = re.compile(r"[A-Za-z0-9]+(?:['.-][A-Za-z0-9]+)*")
+_WORD_ASCII = re.compile(r"[A-Za-z0-9]++(?:['.-][A-Za-z0-9]++)*+")
 
 
 def _words(text: str) -> list[str]:
     return (_WORD_ASCII if text.isascii() else _WORD).findall(text)
+
+
 _TERMINAL = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*\s*$")
 _REFERENCE_KEYWORD = (r"(?:references?|sources?|bibliography|citations?|works\s+cited|literature(?:\s+cited)?"
                       r"|further\s+reading|footnotes|endnotes|cited\s+works)")
@@ -251,6 +255,23 @@ class _Terms:
         low = text.lower()
         return case_exotic(low) or any(w in low for w in self.firsts)
 
+    def starts(self, text: str) -> list[int] | None:
+        """For an ASCII ``text``, the sorted offsets where a first word starts
+        (lower-cased): a sentence of ``text`` may hold a term only if one
+        starts in it, since the first words hold no whitespace. None for other
+        text (then :meth:`may_occur` tells, sentence by sentence)."""
+        low = text.lower()
+        if not text.isascii():
+            return None if case_exotic(low) or any(w in low for w in self.firsts) else []
+        out = []
+        for w in self.firsts:
+            i = low.find(w)
+            while i >= 0:
+                out.append(i)
+                i = low.find(w, i + 1)
+        out.sort()
+        return out
+
 
 @functools.lru_cache(maxsize=16)
 def _terms_pattern(terms: tuple[str, ...]) -> _Terms | None:
@@ -268,7 +289,6 @@ def _terms_pattern(terms: tuple[str, ...]) -> _Terms | None:
 _TOKEN_PARTS = re.compile(r"[.\u2010\u2011-]")
 
 
-@functools.lru_cache(maxsize=65536)
 def _token_syllables(token: str) -> int:
     if not any(c.isalpha() for c in token):
         return 1  # a number: one word, counted as textstat does
@@ -277,6 +297,23 @@ def _token_syllables(token: str) -> int:
         if part:
             total += _syllables.count(part)
     return max(1, total)
+
+
+# the syllables of the words seen in this process (a dict read costs less than an lru_cache hit)
+_SYLLABLES: dict[str, int] = {}
+_SYLLABLES_KEPT = 65536
+
+
+def _syllable_sum(tokens: list[str]) -> int:
+    try:
+        return sum(map(_SYLLABLES.__getitem__, tokens))
+    except KeyError:
+        if len(_SYLLABLES) > _SYLLABLES_KEPT:
+            _SYLLABLES.clear()
+        for t in tokens:
+            if t not in _SYLLABLES:
+                _SYLLABLES[t] = _token_syllables(t)
+        return sum(map(_SYLLABLES.__getitem__, tokens))
 
 
 class _Record:
@@ -344,7 +381,7 @@ def count_sentence(text: str, terms: _Terms | None = None) -> Counts:
     (2, 2, 3, 9, 1)
     """
     tokens = _words(text)
-    raw_syllables = sum(map(_token_syllables, tokens))
+    raw_syllables = _syllable_sum(tokens)
     c = Counts(len(tokens), raw_syllables, 1, len(tokens), raw_syllables)
     if terms is not None and terms.may_occur(text):
         _count_terms(c, text, terms)
@@ -357,7 +394,7 @@ def _count_terms(c: Counts, text: str, terms: _Terms) -> None:
     if n:
         tokens = _words(plain)
         c.words = len(tokens)
-        c.syllables = sum(map(_token_syllables, tokens))
+        c.syllables = _syllable_sum(tokens)
         c.terms = n
 
 
@@ -478,14 +515,14 @@ def _units(doc) -> Iterator[Any]:
 def analyse(doc, terms: _Terms | None) -> tuple[Counts, list[Paragraph]]:
     total = Counts()
     paragraphs = []
-    syllables_of = _token_syllables
     for block in _units(doc):
         text = block.prose.text
         # the sentences' words, as count_sentence finds them: a word never
         # crosses a sentence boundary, and on ASCII text both patterns agree
         findall = (_WORD_ASCII if text.isascii() else _WORD).findall
-        # an allowed term that occurs in a sentence occurs in its paragraph
-        term_cue = terms is not None and terms.may_occur(text)
+        # where an allowed term may occur (None: test each sentence)
+        cues = terms.starts(text) if terms is not None else []
+        cue = 0
         sentences = []
         words = syllables = raw_words = raw_syllables = n_terms = 0
         for a, b in split_sentences(text):
@@ -494,9 +531,15 @@ def analyse(doc, terms: _Terms | None) -> tuple[Counts, list[Paragraph]]:
             n = len(tokens)
             if n < 3 and (not n or not _TERMINAL.search(piece)):
                 continue  # no words, or a fragment such as a one-word bullet: not a sentence
-            syl = sum(map(syllables_of, tokens))
+            syl = _syllable_sum(tokens)
             c = Counts(n, syl, 1, n, syl)
-            if term_cue and terms.may_occur(piece):
+            if cues:
+                while cue < len(cues) and cues[cue] < a:
+                    cue += 1
+                hit = cue < len(cues) and cues[cue] < b
+            else:
+                hit = cues is None and terms.may_occur(piece)
+            if hit:
                 _count_terms(c, piece, terms)
                 n_terms += c.terms
             sentences.append(Sentence(block, a, b, c))
