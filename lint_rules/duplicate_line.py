@@ -71,6 +71,8 @@ _SENTENCE_END = (".", "!", "?")
 # a leading number marker: "3.", "3)", "Step 3:", "#3"
 _MARKER = LazyPattern(r"^(?:step\s+\d{1,3}\s*[.):\u2013\u2014-]?|#\d{1,3}[.):]?|\d{1,3}\s*[.):\u2013\u2014-])\s+", re.I)
 _NOT_WORD = LazyPattern(r"[^\w\s]+")
+# _NOT_WORD's characters in ASCII, each to a space (str.translate)
+_ASCII_NOT_WORD = {c: " " for c in range(128) if not (chr(c).isalnum() or chr(c) == "_" or chr(c).isspace())}
 # a reader tool's header: "Title: ..." and "URL Source: ..." in the first lines
 _SCRAPER_TITLE = LazyPattern(r"^title:[ \t]*(\S.{0,300})$", re.I)
 _SCRAPER_SOURCE = LazyPattern(r"^url source:", re.I)
@@ -89,10 +91,13 @@ def _key(text: str) -> str:
     t = normalize(text)
     if not t or len(t) > _SHORT:
         return t  # a paragraph: compared word for word
-    if t[0].isdigit() or t[:1] in "#s":
-        t = _MARKER.sub("", t, count=1)
+    if t[0].isdigit() or t[0] in "#s":
+        m = _MARKER.match(t)  # (anchored: what sub(count=1) would remove)
+        if m:
+            t = t[m.end():]
     if not t.replace(" ", "").isalnum():
-        t = " ".join(_NOT_WORD.sub(" ", t).split())
+        # ASCII: each punctuation character becomes a space (split() then joins the runs)
+        t = " ".join((t.translate(_ASCII_NOT_WORD) if t.isascii() else _NOT_WORD.sub(" ", t)).split())
     return t
 
 
