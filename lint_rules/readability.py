@@ -155,14 +155,16 @@ _ABBREVIATIONS = frozenset(
 )
 # a footnote or reference marker may follow the full stop: "... some people.[^1] This ..."; a
 # boundary only where whitespace (group 1) and a capital letter, digit or opening quote follow
-# (the match can only end where whitespace follows, so the lookahead picks no other end)
-_BOUNDARY = re.compile(rf"[.!?\u2026]+[\"'\u201d\u2019)\]]*{SENTENCE_MARKERS}"
+# (the match can only end where whitespace follows, so the lookahead picks no other end). Each
+# pattern that is searched for opens with one character class, not a repeat of it: re then skips
+# to the next character of the class instead of trying a match at every position.
+_BOUNDARY = re.compile(rf"[.!?\u2026][.!?\u2026]*[\"'\u201d\u2019)\]]*{SENTENCE_MARKERS}"
                        r"(?=(\s+)[\"'\u201c\u2018(\[]*[A-Z0-9\u00c0-\u00de])")
 # a word: letters and digits, joined by an apostrophe, full stop or hyphen ("don't", "e.g", "well-being");
 # possessive: nothing follows the loop, so giving nothing back finds the same words, with less bookkeeping
-_WORD = re.compile(r"[^\W_]++(?:['\u2019.\u2010\u2011-][^\W_]++)*+")
+_WORD = re.compile(r"[^\W_][^\W_]*+(?:['\u2019.\u2010\u2011-][^\W_]++)*+")
 # the same on ASCII text (where [^\W_] is [A-Za-z0-9]), without a Unicode lookup per character
-_WORD_ASCII = re.compile(r"[A-Za-z0-9]++(?:['.-][A-Za-z0-9]++)*+")
+_WORD_ASCII = re.compile(r"[A-Za-z0-9][A-Za-z0-9]*+(?:['.-][A-Za-z0-9]++)*+")
 
 
 def _words(text: str) -> list[str]:
