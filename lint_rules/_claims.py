@@ -1207,7 +1207,7 @@ class TermIndex:
     def __init__(self, phrases):
         table: dict[str, list[tuple[str, ...]]] = {}
         for p in {" ".join(str(p).lower().split()) for p in phrases if p and str(p).strip()}:
-            words = tuple(_TOKEN.findall(p))
+            words = (p,) if p.isalpha() else tuple(_TOKEN.findall(p))  # a plain word is its own token
             if words:
                 table.setdefault(words[0], []).append(words[1:])
         self._first = {w: sorted(rests, key=len, reverse=True) for w, rests in table.items()}

@@ -376,7 +376,10 @@ class _Lexicon:
         for lemma in cues["benefit_verbs"]:
             for f in _inflect(lemma):
                 self.kind_of.setdefault(f, "benefit")
-        self.claim_target = TermIndex(_noun_forms(cues["claim_targets"]))
+        # each lexicon's forms and alternation are built once (the build is paid by every run)
+        forms = {key: _noun_forms(d[key]) for key in ("conditions", "body_parts", "treatments", "standard_care")}
+        target_forms = _noun_forms(cues["claim_targets"])
+        self.claim_target = TermIndex(target_forms)
         self.target_verbs = frozenset(f for lemma in cues["claim_target_verbs"] for f in _inflect(lemma))
         for f in self.target_verbs:
             self.kind_of.setdefault(f, "benefit")
@@ -388,11 +391,11 @@ class _Lexicon:
         degree = alternation(cues["degree"])
         self.adjective = LazyPattern(rf"(?<![\w-])(?:(?:{degree})\s+)?(?:{adjectives})(?![\w-])", re.I)
         self.degree = LazyPattern(rf"^(?:{degree})\b", re.I)
-        self.condition = TermIndex(_noun_forms(d["conditions"]))
-        self.body = TermIndex(_noun_forms(d["body_parts"]))
-        self.treatment = TermIndex(_noun_forms(d["treatments"]))
-        self.standard_care = TermIndex(_noun_forms(d["standard_care"]))
-        care = alternation(_noun_forms(d["standard_care"]))
+        self.condition = TermIndex(forms["conditions"])
+        self.body = TermIndex(forms["body_parts"])
+        self.treatment = TermIndex(forms["treatments"])
+        self.standard_care = TermIndex(forms["standard_care"])
+        care = alternation(forms["standard_care"])
         # a drug named by its generic name: the USAN/INN stems of common prescription drugs
         # ("gabapentin", "omeprazole", "atorvastatin", "sumatriptan", "ibuprofen")
         self.drug = LazyPattern(
@@ -417,7 +420,7 @@ class _Lexicon:
             r"\b(?:doubles?|doubled|doubling|triples?|tripled|tripling|quadruples?|quadrupled)\s+"
             r"(?:your|the|their|her|his|a\s+woman's|a\s+couple's)\s+(?:chances?|odds|success\s+rates?|likelihood)\b",
             re.I)
-        cond_alt = _noun_rx(d["conditions"])
+        cond_alt = alternation(forms["conditions"])
         # the result with the condition or the patient as subject: "the pain disappears
         # completely", "most babies settle completely", "the knots never come back"
         self.outcome = LazyPattern(
@@ -466,7 +469,7 @@ class _Lexicon:
         self.purge = LazyPattern(
             r"\b(?:rid|rids|ridding|clear|clears|clearing|cleanse|cleanses|cleansing|flush|flushes|flushing|purge|purges|"
             r"free|frees|freeing)\s+(?:your|the|their|our|his|her|a)\s+(?:body|system|blood|liver|gut|skin|colon|cells|organs)\s+of\b"
-            rf"|(?<![\w-])(?:{_noun_rx(d['conditions'])})-(?:fighting|busting|killing|curing|healing|reversing|beating)\b",
+            rf"|(?<![\w-])(?:{cond_alt})-(?:fighting|busting|killing|curing|healing|reversing|beating)\b",
             re.I)
         # "you don't have to live with fibromyalgia pain": a promise that holds its own negation
         self.no_more = LazyPattern(
@@ -503,7 +506,7 @@ class _Lexicon:
         # a plural subject right before the base form: "sessions prevent injuries", "formulas dissolve"
         literals |= {f"s {f} " for f, kind in self.kind_of.items() if kind == "efficacy" and f in self.lemmas}
         # a benefit verb is a claim as plain fact on a claim target ("boosts the immune system")
-        literals |= {f" {t}" for t in _noun_forms(cues["claim_targets"])}
+        literals |= {f" {t}" for t in target_forms}
         # superiority by a drug's generic name, outcomes with the condition as subject, multipliers
         literals |= {"no longer need", "no longer require", "without medic", "without drug", "without pill",
                      "without surgery", "without painkill", "without antibio", " never return", " never come back",
@@ -530,7 +533,7 @@ class _Lexicon:
             "need to suffer", "need to take",
         }
         # ... and every structural claim names a condition, body part, treatment or standard care
-        terms = _noun_forms(d["conditions"]) | _noun_forms(d["body_parts"]) | _noun_forms(d["treatments"]) \
+        terms = forms["conditions"] | forms["body_parts"] | forms["treatments"] \
             | set(d["standard_care"])
         terms = {t for t in terms if len(t) >= 3} | {"health"}
         # two indexes: the cues (rare words: most blocks hold none, and a block without

@@ -626,10 +626,21 @@ def _brief_items(doc, p: _P, items: list, taken: set[int]) -> None:
     excluded = code_lines(doc)
     # a YAML front-matter block again in the body ("---" / key: value lines / "---")
     first_content = next((i for i, s in enumerate(lines) if s.strip()), 0)
-    i = 0
     n = len(lines)
-    while i < n:
-        if i > first_content and lines[i].strip() in ("---", "+++") and (i + 1) not in excluded:
+    text = doc.text
+    marks = set()  # 0-based lines that are "---" or "+++" (found by the text's search, not line by line)
+    for mark in ("---", "+++"):
+        at = text.find(mark)
+        while at >= 0:
+            k = doc.line_of(at)
+            if lines[k - 1].strip() == mark:
+                marks.add(k - 1)
+            at = text.find(mark, doc.line_end(k))
+    after = 0  # lines before it belong to a block already reported
+    for i in sorted(marks):
+        if i < after:
+            continue
+        if i > first_content and (i + 1) not in excluded:
             j = i + 1
             keys = []
             while j < n and (p.fm_key.match(lines[j]) or (keys and lines[j][:1] in (" ", "\t") and lines[j].strip())):
@@ -645,14 +656,18 @@ def _brief_items(doc, p: _P, items: list, taken: set[int]) -> None:
                                    "content pipeline pasted its own metadata into the article. Delete it.",
                                    Fix((doc.delete_lines(i + 1, j + 1),), True, "delete the pasted front matter")))
                 taken.update(range(i + 1, j + 2))
-                i = j + 1
-                continue
-        i += 1
+                after = j + 1
+    # brief lines ("Meta description: ..."), grouped into runs of blocks made of them: a
+    # finding needs a line that p.brief reads in a prose block (checked first: it is cheap)
+    prose_ids = _prose_ids(doc)
+    for b in doc.blocks:
+        if id(b) in prose_ids and ":" in b.prose.text and any(p.brief.match(ln) for ln in b.prose.text.split("\n")):
+            break
+    else:
+        return
     low = _lower(doc)
     if not literal_index(frozenset(p.brief_literals)).mask(low) or not p.brief_raw.search(doc.text):
         return
-    # brief lines ("Meta description: ..."), grouped into runs of blocks made of them
-    prose_ids = _prose_ids(doc)
     run: list = []  # (block, labels, strong)
     pending: list = []  # blocks of bare label lines that may stand just before a brief
 
@@ -891,6 +906,8 @@ def _slot_items(doc, p: _P, items: list, taken: set[int]) -> None:
         units.append((b, "other" if code else unit))  # server code is no writing template
         report_unit[id(b)] = unit
         slot_findings[id(b)] = found
+    if not slot_findings:
+        return
     # runs of template: >= 2 whole-block slots among slots, short headings and rules
     in_run: set[int] = set()
     k = 0
