@@ -938,24 +938,14 @@ def check(doc, options):
         return
     health = None
     subject = None
-    hits_of = pset.index._iter or pset.index._build()
+    pmask = pset.index.mask
     for block, text, low in blocks:
         padded = lex.padded(low)
-        hits = list(hits_of(padded))  # one automaton pass over the block: phrase literals and cue words
-        m = 0
-        for _, bit in hits:
-            m |= bit
+        m = pmask(padded)  # one automaton pass over the block: phrase literals and cue words
         active = pset.select(m, low)
         cue = m & pset.extra_bits  # most blocks hold no cue
         if not active and extra_rx is None and not cue:
             continue
-        spans = None
-        if active and text.isascii():
-            # a phrase pattern is run only when one sentence holds its literals: a match
-            # that spans two sentences is never reported (the same positions in lower case)
-            spans = sentence_spans(text)
-            if len(spans) > 1:
-                active = _active_in_sentences(pset, active, hits, spans, low)
         if health is None:
             health = health_article(doc)
             subject = _article_subject(doc) if health else None
@@ -976,8 +966,7 @@ def check(doc, options):
         topic = block.kind == "heading" and _TOPIC_HEADING.match(text) is not None  # "Using X for pain"
         prose = block.prose
         titles = None
-        if spans is None:
-            spans = sentence_spans(text)
+        spans = sentence_spans(text)
         raw = prose.text
         newlines = [m.end() for m in _NEWLINE.finditer(raw)] if "\n" in raw else []
         k_c = 0
@@ -1101,32 +1090,6 @@ def check(doc, options):
             what, instead = _KINDS[claim.kind]
             yield _finding(start, end, phrase, f"{what} ({_STRENGTH[claim.strength]})", instead, claim.kind,
                            claim.strength)
-
-
-@functools.lru_cache(maxsize=1)
-def _literal_lengths() -> dict[int, int]:
-    """The length of each literal of the phrase patterns' index, by its bit."""
-    return {bit: len(a) for a, bit in _data()[0].index.bits.items()}
-
-
-def _active_in_sentences(pset, active, hits, spans, low: str) -> tuple:
-    """The items of ``active`` (the patterns a block's literals allow) that the
-    literals of one sentence allow on their own. ``hits``: the automaton's
-    ``(end, bit)`` over the block's padded text (one character ahead of the
-    text); the text is ASCII, so its lower-case form has the same offsets."""
-    lengths = _literal_lengths()
-    starts = [a for a, _ in spans]
-    masks: dict[int, int] = {}
-    for end, bit in hits:
-        first = end - lengths[bit]  # the literal's start in the text (padded index - 1)
-        k = bisect.bisect_right(starts, first) - 1
-        if k >= 0 and end <= spans[k][1]:
-            masks[k] = masks.get(k, 0) | bit
-    keep = set()
-    for mk in masks.values():
-        for item in pset.select(mk, low):
-            keep.add(id(item))
-    return tuple(item for item in active if id(item) in keep)
 
 
 def _on_leftover_line(doc, pos: int) -> bool:
