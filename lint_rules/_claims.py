@@ -607,7 +607,6 @@ except ImportError:  # pragma: no cover - not generated yet (tools/gen_rule_data
     _STORED_ANCHORS = {}
 
 
-_exotic = case_exotic
 _ESCAPE = LazyPattern(r"\\.")
 _INLINE_FLAGS = LazyPattern(r"\(\?[aiLmsux-]")
 _GROUP_NAME = LazyPattern(r"\(\?P(?:<[^>]*>|=[^)]*\))")  # a group's name is no literal
@@ -679,7 +678,7 @@ class AnchoredPattern:
         if not self.also:
             return True
         if exotic is None:
-            exotic = _exotic(lowered)
+            exotic = case_exotic(lowered)
         return exotic or all(any(a in lowered for a in req) for req in self.also)
 
 
@@ -737,7 +736,7 @@ class PatternSet:
         self._memo: dict[int, tuple] = {}
 
     def _select(self, mask: int, lowered: str) -> tuple:
-        exotic = _exotic(lowered)  # a requirement is exact for ASCII text only: then the anchor decides
+        exotic = case_exotic(lowered)  # a requirement is exact for ASCII text only: then the anchor decides
         # the items whose anchors are there, memoised by the anchors' bits alone (few
         # combinations: the requirements' common words would make every mask a new key)
         anchor_mask = mask & self._anchor_bits

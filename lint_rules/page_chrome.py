@@ -176,7 +176,7 @@ _ENTRY_TAIL = r"\s*[:.!]?\s*$"
 def _whole(entries):
     """``.match(text)``: True when the whole text is one of ``entries`` (regular
     expressions, case-insensitive); a cheap test of its first letters comes first."""
-    from lint_rules._leftovers import WholeMatch
+    from lint_rules._common import WholeMatch
 
     return WholeMatch(list(entries), tail=_ENTRY_TAIL)
 

@@ -78,7 +78,7 @@ def validate(options):
 def _pattern(extra: tuple[str, ...]):
     """(furniture, companions): each ``.match(text)`` is True when the whole text is one
     of the phrases (a cheap test of the text's first letters rules most prose out)."""
-    from lint_rules._leftovers import WholeMatch
+    from lint_rules._common import WholeMatch
 
     data = load_data("web_boilerplate.yaml")
     companions = list(data.get("companions") or ())
