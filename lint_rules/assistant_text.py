@@ -995,14 +995,7 @@ def _raw_items(doc, items: list, taken: set[int]) -> None:
     if has_short:
         _shortcode_items(doc, items, excluded)
     if has_php:
-        count = 0
-        for m in _PHP.finditer(text):
-            count += 1
-            if count > _MAX_PER_KIND:
-                break
-            n = doc.line_of(m.start())
-            if n in excluded or _in_code_span(doc.lines[n - 1], m.start() - doc.line_start(n)):
-                continue
+        for m, n in _template_matches(doc, _PHP, excluded):
             items.append(_Item(m.start(), m.end(), n, doc.line_of(max(m.start(), m.end() - 1)),
                                f"Server template code (PHP) was published in the article (\"{_snippet(m.group(0))}\"): "
                                "the page was saved before the server ran it. Replace it with the text it stood for.",
@@ -1013,16 +1006,8 @@ def _shortcode_items(doc, items: list, excluded) -> None:
     """Page-builder and CMS shortcodes left in the text ('[et_pb_section ...]', '[vc_row]',
     '[elementor-template id="1"]', any '[name attr="..."]' or '[/name]'), outside code: one
     finding per line, the line deleted when it holds nothing but shortcodes."""
-    text = doc.text
     by_line: dict[int, list] = {}
-    count = 0
-    for m in _SHORTCODE.finditer(text):
-        count += 1
-        if count > _MAX_PER_KIND:
-            break
-        n = doc.line_of(m.start())
-        if n in excluded or _in_code_span(doc.lines[n - 1], m.start() - doc.line_start(n)):
-            continue
+    for m, n in _template_matches(doc, _SHORTCODE, excluded):
         by_line.setdefault(n, []).append(m)
     for n, ms in by_line.items():
         rest = _SHORTCODE.sub("", doc.lines[n - 1]).strip()
@@ -1046,6 +1031,17 @@ def _delete_one_line(doc, n: int) -> Edit:
     if n > 1 and not doc.is_blank_line(n - 1):
         return Edit(doc.line_end(n - 1), doc.line_end(n), "")
     return doc.delete_lines(n, n)
+
+
+def _template_matches(doc, rx, excluded):
+    """(match, line) for the first ``_MAX_PER_KIND`` matches of ``rx`` in the text,
+    without those on an excluded line or inside a code span."""
+    for count, m in enumerate(rx.finditer(doc.text), 1):
+        if count > _MAX_PER_KIND:
+            break
+        n = doc.line_of(m.start())
+        if n not in excluded and not _in_code_span(doc.lines[n - 1], m.start() - doc.line_start(n)):
+            yield m, n
 
 
 def _in_code_span(line: str, col: int) -> bool:
